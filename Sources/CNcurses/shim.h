@@ -1,0 +1,27 @@
+#ifndef CALLBOARD_CNCURSES_SHIM_H
+#define CALLBOARD_CNCURSES_SHIM_H
+
+// SwiftPM drops pkg-config's -D flags, so the wide-character API is switched on here.
+#define _XOPEN_SOURCE_EXTENDED 1
+#define NCURSES_WIDECHAR 1
+
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+#include <ncursesw/term.h>
+
+// Macros Swift cannot import, as functions.
+static inline attr_t cb_attr_normal(void) { return A_NORMAL; }
+static inline attr_t cb_attr_bold(void) { return A_BOLD; }
+static inline attr_t cb_attr_dim(void) { return A_DIM; }
+static inline attr_t cb_attr_reverse(void) { return A_REVERSE; }
+static inline attr_t cb_attr_underline(void) { return A_UNDERLINE; }
+static inline attr_t cb_attr_italic(void) { return A_ITALIC; }
+static inline int cb_key_f(int n) { return KEY_F(n); }
+static inline WINDOW *cb_stdscr(void) { return stdscr; }
+static inline int cb_lines(void) { return LINES; }
+static inline int cb_cols(void) { return COLS; }
+static inline int cb_colors(void) { return COLORS; }
+static inline void cb_getmaxyx(WINDOW *w, int *y, int *x) { getmaxyx(w, *y, *x); }
+
+#endif

@@ -1,0 +1,155 @@
+import Foundation
+
+/// Who holds the floor.
+public enum Speaker: String, Hashable, Codable, Sendable, CaseIterable {
+    case me, prospect, silence
+}
+
+/// A stretch of the call with one speaker, as offsets in seconds from the call's start.
+public struct TalkSegment: Hashable, Codable, Sendable {
+    public var speaker: Speaker
+    public var start: Double
+    public var end: Double
+
+    public init(speaker: Speaker, start: Double, end: Double) {
+        self.speaker = speaker
+        self.start = start
+        self.end = end
+    }
+
+    public var duration: Double { max(0, end - start) }
+}
+
+/// Whether the seller asked the prospect who else might be interested.
+public enum ReferralAsk: String, Hashable, Codable, Sendable {
+    case asked, notAsked, notApplicable
+}
+
+/// Someone the prospect suggested; becomes a new prospect.
+public struct Referral: Hashable, Codable, Sendable {
+    public var name: String
+    public var company: String
+    public var phone: String
+    public var email: String
+    /// The prospect created for this referral.
+    public var prospectID: ProspectID?
+
+    public init(
+        name: String, company: String = "", phone: String = "", email: String = "",
+        prospectID: ProspectID? = nil
+    ) {
+        self.name = name
+        self.company = company
+        self.phone = phone
+        self.email = email
+        self.prospectID = prospectID
+    }
+}
+
+/// A note taken during a call; tagged notes add to the prospect's world.
+public struct CallNote: Hashable, Codable, Sendable {
+    public enum Tag: String, Hashable, Codable, Sendable, CaseIterable {
+        case organization, challenge, requirement
+    }
+
+    public var text: String
+    public var tag: Tag?
+    /// Seconds from the call's start.
+    public var at: Double
+
+    public init(text: String, tag: Tag? = nil, at: Double) {
+        self.text = text
+        self.tag = tag
+        self.at = at
+    }
+}
+
+/// The thank-you email after a conversation.
+public struct FollowUp: Hashable, Codable, Sendable {
+    public enum Status: String, Hashable, Codable, Sendable {
+        case pending, sent, skipped
+    }
+
+    public var subject: String
+    public var body: String
+    public var status: Status
+    public var sentAt: Date?
+    /// File name of the written message in the store's outbox, once written.
+    public var messageFile: String?
+
+    public init(
+        subject: String, body: String, status: Status = .pending, sentAt: Date? = nil,
+        messageFile: String? = nil
+    ) {
+        self.subject = subject
+        self.body = body
+        self.status = status
+        self.sentAt = sentAt
+        self.messageFile = messageFile
+    }
+}
+
+/// One phone call with one prospect.
+public struct Call: Identifiable, Hashable, Codable, Sendable {
+    public var id: CallID
+    public var prospectID: ProspectID
+    /// Wall-clock start, for the calendar and reports. Talk arithmetic never uses it.
+    public var startedAt: Date
+    public var segments: [TalkSegment]
+    /// Seconds from start to hang-up; nil while live.
+    public var duration: Double?
+    public var outcome: Outcome?
+    public var referralAsk: ReferralAsk
+    public var referrals: [Referral]
+    public var notes: [CallNote]
+    public var followUp: FollowUp?
+    /// The agreed next callback or meeting, when the outcome has one.
+    public var nextStepAt: Date?
+
+    public init(
+        id: CallID, prospectID: ProspectID, startedAt: Date, segments: [TalkSegment] = [],
+        duration: Double? = nil, outcome: Outcome? = nil, referralAsk: ReferralAsk = .notAsked,
+        referrals: [Referral] = [], notes: [CallNote] = [], followUp: FollowUp? = nil,
+        nextStepAt: Date? = nil
+    ) {
+        self.id = id
+        self.prospectID = prospectID
+        self.startedAt = startedAt
+        self.segments = segments
+        self.duration = duration
+        self.outcome = outcome
+        self.referralAsk = referralAsk
+        self.referrals = referrals
+        self.notes = notes
+        self.followUp = followUp
+        self.nextStepAt = nextStepAt
+    }
+
+    /// A stable id from the prospect and the start second, so the same call saved twice
+    /// (a checkpoint, then the final save) is one call.
+    public static func makeID(prospect: ProspectID, startedAt: Date) -> CallID {
+        CallID("\(prospect.rawValue)@\(Int(startedAt.timeIntervalSince1970.rounded(.down)))")
+    }
+
+    /// Seconds spoken by each speaker over the whole call.
+    public func seconds(of speaker: Speaker) -> Double {
+        segments.lazy.filter { $0.speaker == speaker }.map(\.duration).reduce(0, +)
+    }
+
+    public var endedAt: Date? { duration.map { startedAt.addingTimeInterval($0) } }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(CallID.self, forKey: .id)
+        prospectID = try c.decode(ProspectID.self, forKey: .prospectID)
+        startedAt = try c.decode(Date.self, forKey: .startedAt)
+        segments = try c.decodeIfPresent([TalkSegment].self, forKey: .segments) ?? []
+        duration = try c.decodeIfPresent(Double.self, forKey: .duration)
+        outcome = try c.decodeIfPresent(Outcome.self, forKey: .outcome)
+        referralAsk = try c.decodeIfPresent(ReferralAsk.self, forKey: .referralAsk) ?? .notAsked
+        referrals = try c.decodeIfPresent([Referral].self, forKey: .referrals) ?? []
+        notes = try c.decodeIfPresent([CallNote].self, forKey: .notes) ?? []
+        followUp = try c.decodeIfPresent(FollowUp.self, forKey: .followUp)
+        nextStepAt = try c.decodeIfPresent(Date.self, forKey: .nextStepAt)
+    }
+}

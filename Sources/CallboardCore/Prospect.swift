@@ -1,0 +1,140 @@
+import Foundation
+
+/// Someone the seller phones, and what is known of their world.
+public struct Prospect: Identifiable, Hashable, Codable, Sendable {
+    public enum Source: String, Hashable, Codable, Sendable, CaseIterable {
+        case list, referral, inbound, event, web, other
+    }
+
+    public enum Status: String, Hashable, Codable, Sendable, CaseIterable {
+        case active, won, lost, doNotCall
+
+        /// Closed prospects never show in the queue.
+        public var isCallable: Bool { self == .active }
+    }
+
+    /// What the seller has learned of the prospect's organization, challenges and
+    /// requirements. The first call's purpose is to find the requirements.
+    public struct World: Hashable, Codable, Sendable {
+        public var organization: String
+        public var challenges: String
+        public var requirements: String
+
+        public init(organization: String = "", challenges: String = "", requirements: String = "") {
+            self.organization = organization
+            self.challenges = challenges
+            self.requirements = requirements
+        }
+
+        public var isEmpty: Bool {
+            organization.isEmpty && challenges.isEmpty && requirements.isEmpty
+        }
+    }
+
+    public var id: ProspectID
+    public var name: String
+    public var company: String
+    public var title: String
+    public var phone: String
+    public var email: String
+    /// IANA identifier such as "Europe/Amsterdam"; nil when unknown.
+    public var timeZone: String?
+    public var source: Source
+    public var referredBy: ProspectID?
+    /// 1 is the most important; 3 is the default.
+    public var priority: Int
+    public var status: Status
+    /// The first day the prospect should be called again; nil means "as soon as possible".
+    public var nextCallDay: CalendarDay?
+    /// A callback agreed for an exact time.
+    public var callbackAt: Date?
+    public var attempts: Int
+    public var world: World
+    /// Free notes that belong to no part of the world, e.g. from an import.
+    public var notes: String
+    /// When the seller first had this prospect; the queue prefers the longest waiting.
+    public var createdAt: Date
+    /// The newest call's outcome, time and notes, kept here so the queue and the brief
+    /// never have to read call history.
+    public var lastOutcome: Outcome?
+    public var lastCalledAt: Date?
+    public var lastCallNotes: String
+
+    public init(
+        id: ProspectID,
+        name: String,
+        company: String = "",
+        title: String = "",
+        phone: String = "",
+        email: String = "",
+        timeZone: String? = nil,
+        source: Source = .list,
+        referredBy: ProspectID? = nil,
+        priority: Int = 3,
+        status: Status = .active,
+        nextCallDay: CalendarDay? = nil,
+        callbackAt: Date? = nil,
+        attempts: Int = 0,
+        world: World = World(),
+        notes: String = "",
+        createdAt: Date,
+        lastOutcome: Outcome? = nil,
+        lastCalledAt: Date? = nil,
+        lastCallNotes: String = ""
+    ) {
+        self.id = id
+        self.name = name
+        self.company = company
+        self.title = title
+        self.phone = phone
+        self.email = email
+        self.timeZone = timeZone
+        self.source = source
+        self.referredBy = referredBy
+        self.priority = priority
+        self.status = status
+        self.nextCallDay = nextCallDay
+        self.callbackAt = callbackAt
+        self.attempts = attempts
+        self.world = world
+        self.notes = notes
+        self.createdAt = createdAt
+        self.lastOutcome = lastOutcome
+        self.lastCalledAt = lastCalledAt
+        self.lastCallNotes = lastCallNotes
+    }
+
+    /// The prospect's zone when it is a real IANA zone.
+    public var zone: TimeZone? { timeZone.flatMap(TimeZone.init(identifier:)) }
+
+    /// The given name, for a greeting: "Anna" from "Anna de Vries".
+    public var firstName: String {
+        name.split(separator: " ").first.map(String.init) ?? name
+    }
+
+    /// Older files may lack fields added later; every field but id, name and createdAt
+    /// has a default so such files still load.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(ProspectID.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        company = try c.decodeIfPresent(String.self, forKey: .company) ?? ""
+        title = try c.decodeIfPresent(String.self, forKey: .title) ?? ""
+        phone = try c.decodeIfPresent(String.self, forKey: .phone) ?? ""
+        email = try c.decodeIfPresent(String.self, forKey: .email) ?? ""
+        timeZone = try c.decodeIfPresent(String.self, forKey: .timeZone)
+        source = try c.decodeIfPresent(Source.self, forKey: .source) ?? .list
+        referredBy = try c.decodeIfPresent(ProspectID.self, forKey: .referredBy)
+        priority = try c.decodeIfPresent(Int.self, forKey: .priority) ?? 3
+        status = try c.decodeIfPresent(Status.self, forKey: .status) ?? .active
+        nextCallDay = try c.decodeIfPresent(CalendarDay.self, forKey: .nextCallDay)
+        callbackAt = try c.decodeIfPresent(Date.self, forKey: .callbackAt)
+        attempts = try c.decodeIfPresent(Int.self, forKey: .attempts) ?? 0
+        world = try c.decodeIfPresent(World.self, forKey: .world) ?? World()
+        notes = try c.decodeIfPresent(String.self, forKey: .notes) ?? ""
+        createdAt = try c.decode(Date.self, forKey: .createdAt)
+        lastOutcome = try c.decodeIfPresent(Outcome.self, forKey: .lastOutcome)
+        lastCalledAt = try c.decodeIfPresent(Date.self, forKey: .lastCalledAt)
+        lastCallNotes = try c.decodeIfPresent(String.self, forKey: .lastCallNotes) ?? ""
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Text from CSV files and other people is hostile until made safe: an escape sequence in
+/// a name must never move the cursor, set the window title or write the clipboard.
+public enum SafeText {
+    /// The text with every control character removed: C0 (tabs and line breaks become a
+    /// space), DEL, C1, and the bidirectional overrides that could reorder a row.
+    public static func clean(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: out.append(" ")
+            case 0x00...0x1F, 0x7F...0x9F: continue
+            case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: continue
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// Whether the text holds nothing that `clean` would change.
+    public static func isClean(_ text: String) -> Bool { clean(text) == text }
+
+    /// The grapheme clusters of the cleaned text.
+    static func graphemes(_ text: String) -> [String] {
+        _ = utf8Widths
+        return clean(text).map(String.init)
+    }
+
+    /// `wcwidth` answers by the C library's character type; under the plain "C" locale it
+    /// knows no wide characters, so measure with a UTF-8 one when the process has none.
+    private static let utf8Widths: Void = {
+        let current = setlocale(LC_CTYPE, nil).map { String(cString: $0) } ?? "C"
+        let upper = current.uppercased()
+        if !(upper.contains("UTF-8") || upper.contains("UTF8")) {
+            _ = setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }()
+}
