@@ -23,6 +23,11 @@ let package = Package(
         .target(name: "CallboardStore", dependencies: ["CallboardCore"]),
         // The app as values: state, events, update, effects, views into a cell buffer.
         .target(name: "CallboardUI", dependencies: ["CallboardCore"]),
+        // Files that cross the border: CSV import, JSON/CSV/iCalendar export, reports, email.
+        .target(
+            name: "CallboardExchange",
+            dependencies: ["CallboardCore", .product(name: "SwiftCSV", package: "SwiftCSV")]
+        ),
         // The one ncurses backend: cell buffer to terminal, keys from terminal.
         .target(name: "CallboardTerminal", dependencies: ["CNcurses", "CallboardUI"]),
         // The thin executable: commands, wiring, effects.
@@ -30,15 +35,19 @@ let package = Package(
             name: "callboard",
             dependencies: [
                 "CallboardCore", "CallboardStore", "CallboardUI", "CallboardTerminal",
+                "CallboardExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
         .testTarget(name: "CallboardCoreTests", dependencies: ["CallboardCore"]),
-        .testTarget(name: "CallboardStoreTests", dependencies: ["CallboardStore"]),
+        // A child process for the store's crash tests: writes in a loop until killed.
+        .executableTarget(
+            name: "store-torture", dependencies: ["CallboardStore"], path: "Tests/Tools/StoreTorture"),
+        .testTarget(name: "CallboardStoreTests", dependencies: ["CallboardStore", "store-torture"]),
+        .testTarget(name: "CallboardExchangeTests", dependencies: ["CallboardExchange"]),
         .testTarget(name: "CallboardUITests", dependencies: ["CallboardUI"]),
         .testTarget(name: "CallboardTerminalTests", dependencies: ["CallboardTerminal"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CallboardCore", "CallboardStore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CallboardCore", "CallboardStore", "callboard"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,82 @@
+import Foundation
+
+/// The hours of the day a prospect can reasonably be phoned, in their own time zone.
+public struct BusinessHours: Hashable, Codable, Sendable {
+    /// First hour inside business hours, 0...23.
+    public var start: Int
+    /// First hour past business hours, 1...24.
+    public var end: Int
+
+    public init(start: Int = 9, end: Int = 17) {
+        self.start = start
+        self.end = end
+    }
+
+    public func contains(hour: Int) -> Bool { hour >= start && hour < end }
+
+    public var problem: String? {
+        guard (0...23).contains(start), (1...24).contains(end) else {
+            return "business hours must lie between 0 and 24"
+        }
+        return start < end ? nil : "business hours must start before they end"
+    }
+}
+
+/// When to try again after a call that did not reach the prospect.
+public struct RetryRule: Hashable, Codable, Sendable {
+    /// Business days to wait before the next attempt.
+    public var businessDays: Int
+    /// Attempts after which an unreached prospect leaves the queue (status stays active;
+    /// the seller can schedule them again by hand).
+    public var maxAttempts: Int
+
+    public init(businessDays: Int = 1, maxAttempts: Int = 6) {
+        self.businessDays = businessDays
+        self.maxAttempts = maxAttempts
+    }
+
+    /// The day of the next attempt after `today`, or nil when attempts are used up.
+    public func nextAttempt(after today: CalendarDay, attemptsSoFar: Int) -> CalendarDay? {
+        guard attemptsSoFar < maxAttempts else { return nil }
+        var day = today
+        for _ in 0..<max(1, businessDays) { day = day.nextBusinessDay }
+        return day
+    }
+
+    public var problem: String? {
+        if businessDays < 1 { return "the retry wait must be at least 1 business day" }
+        if maxAttempts < 1 { return "the number of attempts must be at least 1" }
+        return nil
+    }
+}
+
+/// The seller's settings as the core needs them. Where they come from (defaults, the
+/// configuration file, flags) is the runtime's business.
+public struct Settings: Hashable, Sendable {
+    public var sellerName: String
+    public var sellerEmail: String
+    public var targets: TalkTargets
+    public var businessHours: BusinessHours
+    public var dailyCallGoal: Int
+    public var retry: RetryRule
+    /// Minutes of conversation after which the referral reminder turns prominent.
+    public var referralReminderMinutes: Double
+    /// The thank-you email template; nil uses ``FollowUpTemplate/standard``.
+    public var followUpTemplate: String?
+
+    public init(
+        sellerName: String = "", sellerEmail: String = "", targets: TalkTargets = .standard,
+        businessHours: BusinessHours = BusinessHours(), dailyCallGoal: Int = 40,
+        retry: RetryRule = RetryRule(), referralReminderMinutes: Double = 3,
+        followUpTemplate: String? = nil
+    ) {
+        self.sellerName = sellerName
+        self.sellerEmail = sellerEmail
+        self.targets = targets
+        self.businessHours = businessHours
+        self.dailyCallGoal = dailyCallGoal
+        self.retry = retry
+        self.referralReminderMinutes = referralReminderMinutes
+        self.followUpTemplate = followUpTemplate
+    }
+}

@@ -1,0 +1,3 @@
+import CallboardStore
+
+print("store-torture")
