@@ -8,6 +8,8 @@ public struct Prospect: Identifiable, Hashable, Codable, Sendable {
 
     public enum Status: String, Hashable, Codable, Sendable, CaseIterable {
         case active, won, lost, doNotCall
+        /// Every attempt of the retry rule went unanswered.
+        case unreachable
 
         /// Closed prospects never show in the queue.
         public var isCallable: Bool { self == .active }
@@ -48,6 +50,8 @@ public struct Prospect: Identifiable, Hashable, Codable, Sendable {
     public var nextCallDay: CalendarDay?
     /// A callback agreed for an exact time.
     public var callbackAt: Date?
+    /// A meeting agreed on a call; the calendar export lists it.
+    public var meetingAt: Date?
     public var attempts: Int
     public var world: World
     /// Free notes that belong to no part of the world, e.g. from an import.
@@ -74,6 +78,7 @@ public struct Prospect: Identifiable, Hashable, Codable, Sendable {
         status: Status = .active,
         nextCallDay: CalendarDay? = nil,
         callbackAt: Date? = nil,
+        meetingAt: Date? = nil,
         attempts: Int = 0,
         world: World = World(),
         notes: String = "",
@@ -95,6 +100,7 @@ public struct Prospect: Identifiable, Hashable, Codable, Sendable {
         self.status = status
         self.nextCallDay = nextCallDay
         self.callbackAt = callbackAt
+        self.meetingAt = meetingAt
         self.attempts = attempts
         self.world = world
         self.notes = notes
@@ -129,6 +135,7 @@ public struct Prospect: Identifiable, Hashable, Codable, Sendable {
         status = try c.decodeIfPresent(Status.self, forKey: .status) ?? .active
         nextCallDay = try c.decodeIfPresent(CalendarDay.self, forKey: .nextCallDay)
         callbackAt = try c.decodeIfPresent(Date.self, forKey: .callbackAt)
+        meetingAt = try c.decodeIfPresent(Date.self, forKey: .meetingAt)
         attempts = try c.decodeIfPresent(Int.self, forKey: .attempts) ?? 0
         world = try c.decodeIfPresent(World.self, forKey: .world) ?? World()
         notes = try c.decodeIfPresent(String.self, forKey: .notes) ?? ""

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Why a prospect is in today's queue.
+public enum QueueReason: Hashable, Sendable {
+    /// A callback agreed for this time (today, or overdue).
+    case callback(at: Date)
+    /// A lead someone referred; `from` is the referrer's name when known.
+    case referral(from: String?)
+    /// A prospect called before whose next call day has come.
+    case due
+    /// Never called.
+    case new
+
+    /// The reason's name in reports and scripts.
+    public var name: String {
+        switch self {
+        case .callback: "callback"
+        case .referral: "referral"
+        case .due: "due"
+        case .new: "new"
+        }
+    }
+}
+
+/// The time where the prospect is.
+public struct LocalTime: Hashable, Sendable {
+    public var zone: TimeZone
+    /// "14:05".
+    public var text: String
+    public var hour: Int
+    /// Inside the configured business hours on a weekday.
+    public var isBusinessHours: Bool
+    /// The prospect's calendar day minus the seller's: -1, 0 or 1.
+    public var dayOffset: Int
+
+    public init(at instant: Date, in zone: TimeZone, sellerZone: TimeZone, hours: BusinessHours) {
+        let parts = CalendarDay.calendar(zone).dateComponents([.hour, .minute], from: instant)
+        let hour = parts.hour ?? 0
+        let localDay = CalendarDay(containing: instant, in: zone)
+        self.zone = zone
+        self.hour = hour
+        text = String(format: "%02d:%02d", hour, parts.minute ?? 0)
+        isBusinessHours = hours.contains(hour: hour) && !localDay.isWeekend
+        dayOffset = CalendarDay(containing: instant, in: sellerZone).days(until: localDay)
+    }
+}
+
+/// One row of today's queue.
+public struct QueueEntry: Hashable, Sendable, Identifiable {
+    public var prospect: Prospect
+    public var reason: QueueReason
+    /// Nil when the prospect's time zone is unknown.
+    public var local: LocalTime?
+
+    public var id: ProspectID { prospect.id }
+}
+
+/// Who to call now, in order: timed callbacks by time, then leads from referrals (worth
+/// more than cold ones), then everyone else who is due, by priority and then by how long
+/// they have waited.
+public enum CallQueue {
+    public static func entries(
+        prospects: [Prospect], today: CalendarDay, now: Date, zone: TimeZone,
+        hours: BusinessHours = BusinessHours()
+    ) -> [QueueEntry] {
+        let names = Dictionary(prospects.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var entries: [QueueEntry] = []
+        for prospect in prospects where prospect.status.isCallable {
+            guard let reason = reason(for: prospect, today: today, zone: zone, names: names) else { continue }
+            let local = prospect.zone.map {
+                LocalTime(at: now, in: $0, sellerZone: zone, hours: hours)
+            }
+            entries.append(QueueEntry(prospect: prospect, reason: reason, local: local))
+        }
+        return entries.sorted { order($0, zone: zone) < order($1, zone: zone) }
+    }
+
+    /// Why the prospect is due today, or nil when they are not.
+    static func reason(
+        for prospect: Prospect, today: CalendarDay, zone: TimeZone, names: [ProspectID: String]
+    ) -> QueueReason? {
+        if let callback = prospect.callbackAt {
+            // A callback on a later day keeps the prospect out until then.
+            return CalendarDay(containing: callback, in: zone) <= today ? .callback(at: callback) : nil
+        }
+        if let next = prospect.nextCallDay, next > today { return nil }
+        if prospect.source == .referral {
+            return .referral(from: prospect.referredBy.flatMap { names[$0] })
+        }
+        return prospect.attempts == 0 ? .new : .due
+    }
+
+    /// A sort key: group, then the group's own order, then name and id so the order is total.
+    private static func order(_ entry: QueueEntry, zone: TimeZone) -> SortKey {
+        let p = entry.prospect
+        let waitingSince = (p.nextCallDay ?? CalendarDay(containing: p.createdAt, in: zone))
+        switch entry.reason {
+        case .callback(let at):
+            return SortKey(group: 0, time: at.timeIntervalSince1970, priority: 0, waiting: waitingSince, name: p.name, id: p.id)
+        case .referral:
+            return SortKey(group: 1, time: 0, priority: p.priority, waiting: waitingSince, name: p.name, id: p.id)
+        case .due, .new:
+            return SortKey(group: 2, time: 0, priority: p.priority, waiting: waitingSince, name: p.name, id: p.id)
+        }
+    }
+
+    private struct SortKey: Comparable {
+        var group: Int
+        var time: Double
+        var priority: Int
+        var waiting: CalendarDay
+        var name: String
+        var id: ProspectID
+
+        static func < (a: Self, b: Self) -> Bool {
+            if a.group != b.group { return a.group < b.group }
+            if a.time != b.time { return a.time < b.time }
+            if a.priority != b.priority { return a.priority < b.priority }
+            if a.waiting != b.waiting { return a.waiting < b.waiting }
+            if a.name != b.name { return a.name.localizedStandardCompare(b.name) == .orderedAscending }
+            return a.id < b.id
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// The thank-you email after a conversation, from a template the seller can replace.
+///
+/// A template is plain text: the first line is `Subject: ...`, then a blank line, then the
+/// body. Placeholders in double braces are filled from the call:
+/// `{{first_name}}`, `{{name}}`, `{{company}}`, `{{outcome}}` (one or two sentences that
+/// state how the call ended and what happens next), `{{referral_thanks}}` (a sentence
+/// thanking for any referral, by name, or nothing), `{{sender_name}}`.
+public struct FollowUpTemplate: Hashable, Sendable {
+    public static let placeholders = [
+        "first_name", "name", "company", "outcome", "referral_thanks", "sender_name",
+    ]
+
+    public static let standardText = """
+        Subject: Thank you for your time, {{first_name}}
+
+        Hello {{first_name}},
+
+        Thank you for taking my call today and for telling me about your work at {{company}}. {{outcome}}{{referral_thanks}}
+
+        If anything changes on your side, I would be glad to hear from you.
+
+        Kind regards,
+        {{sender_name}}
+        """
+
+    public static let standard: FollowUpTemplate = {
+        switch FollowUpTemplate.parse(standardText) {
+        case .success(let template): return template
+        case .failure: return FollowUpTemplate(subject: "Thank you for your time", body: "{{outcome}}")
+        }
+    }()
+
+    public var subject: String
+    public var body: String
+
+    public init(subject: String, body: String) {
+        self.subject = subject
+        self.body = body
+    }
+
+    public struct Problem: Error, Hashable, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Reads a template, refusing one without a subject line or with unknown placeholders.
+    public static func parse(_ text: String) -> Result<FollowUpTemplate, Problem> {
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
+        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let first = lines.first, first.lowercased().hasPrefix("subject:") else {
+            return .failure(Problem(description: "the first line of a follow-up template must be “Subject: ...”"))
+        }
+        let subject = first.dropFirst("subject:".count).trimmingCharacters(in: .whitespaces)
+        lines.removeFirst()
+        while lines.first?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeFirst() }
+        let body = lines.joined(separator: "\n")
+        let unknown = Set(placeholders(in: subject + body)).subtracting(Self.placeholders).sorted()
+        if !unknown.isEmpty {
+            return .failure(Problem(description:
+                "unknown placeholder \(unknown.map { "{{\($0)}}" }.joined(separator: ", ")); known ones are "
+                + Self.placeholders.map { "{{\($0)}}" }.joined(separator: ", ")))
+        }
+        return .success(FollowUpTemplate(subject: subject, body: body))
+    }
+
+    /// The draft for a finished conversation. `zone` is the prospect's zone when known, so
+    /// the date of a callback reads as it was agreed.
+    public func draft(
+        call: Call, prospect: Prospect, sellerName: String, zone: TimeZone
+    ) -> FollowUp {
+        let values: [String: String] = [
+            "first_name": prospect.firstName,
+            "name": prospect.name,
+            "company": prospect.company.isEmpty ? "your company" : prospect.company,
+            "outcome": Self.outcomeSentence(call: call, zone: zone),
+            "referral_thanks": Self.referralThanks(call.referrals),
+            "sender_name": sellerName,
+        ]
+        return FollowUp(subject: Self.fill(subject, values), body: Self.fill(body, values))
+    }
+
+    /// How the call ended and what happens next, in the seller's own voice.
+    public static func outcomeSentence(call: Call, zone: TimeZone) -> String {
+        let when = call.nextStepAt.map { Self.spoken($0, zone: zone) }
+        switch call.outcome {
+        case .callback?:
+            return when.map { "As we agreed, I will call you again on \($0)." }
+                ?? "As we agreed, I will call you again soon."
+        case .meetingBooked?:
+            return when.map { "I look forward to our meeting on \($0)." }
+                ?? "I look forward to our meeting."
+        case .opportunity?:
+            return "I was glad to hear where we may be able to help, and I will send the details we discussed."
+        case .notInterested?:
+            return "I understand this is not a priority for you at the moment, and I appreciate your honesty."
+        case .noFit?:
+            return "As we found, what we offer does not match what you need right now; thank you for taking the time to work that out with me."
+        case .noAnswer?, .voicemail?, .gatekeeper?, nil:
+            return "I will be in touch again soon."
+        }
+    }
+
+    static func referralThanks(_ referrals: [Referral]) -> String {
+        let names = referrals.map(\.name).filter { !$0.isEmpty }
+        guard !names.isEmpty else { return "" }
+        let list: String
+        switch names.count {
+        case 1: list = names[0]
+        case 2: list = "\(names[0]) and \(names[1])"
+        default: list = names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
+        }
+        return " Thank you also for suggesting I speak with \(list); I will mention that you sent me."
+    }
+
+    /// "Thursday 3 December at 10:00".
+    public static func spoken(_ date: Date, zone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = "EEEE d MMMM 'at' HH:mm"
+        return formatter.string(from: date)
+    }
+
+    static func fill(_ text: String, _ values: [String: String]) -> String {
+        var out = text
+        for (key, value) in values { out = out.replacingOccurrences(of: "{{\(key)}}", with: value) }
+        return out
+    }
+
+    static func placeholders(in text: String) -> [String] {
+        var found: [String] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            guard let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) else { break }
+            found.append(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+            rest = rest[close.upperBound...]
+        }
+        return found
+    }
+}
