@@ -1,0 +1,105 @@
+import CallboardCore
+import Foundation
+import Testing
+
+@Suite("After a call")
+struct AfterCallTests {
+    let zone = Fixture.amsterdam
+    let today = Fixture.day("2026-12-04")  // a Friday
+    var start: Date { Fixture.at("2026-12-04 10:00", zone) }
+
+    func finish(_ outcome: Outcome, attempts: Int = 0, nextStep: Date? = nil,
+                notes: [CallNote] = [], referrals: [Referral] = [], retry: RetryRule = RetryRule()) -> AfterCall {
+        let prospect = Fixture.prospect("p1", "Anna de Vries", attempts: attempts)
+        let call = Call(
+            id: Call.makeID(prospect: "p1", startedAt: start), prospectID: "p1", startedAt: start,
+            duration: 300, outcome: outcome, referralAsk: .asked, referrals: referrals, notes: notes,
+            nextStepAt: nextStep)
+        return AfterCall(call: call, prospect: prospect, today: today, zone: zone, retry: retry)
+    }
+
+    @Test("referrals become prospects due the next business day, referred by the caller")
+    func referralLoop() {
+        let result = finish(.notInterested, referrals: [
+            Referral(name: "Jan Jansen", company: "Jansen BV", phone: "020-5550114"),
+            Referral(name: "Piet Pieters", email: "piet@example.nl"),
+        ])
+        #expect(result.newProspects.count == 2)
+        let jan = result.newProspects[0]
+        #expect(jan.source == .referral)
+        #expect(jan.referredBy == "p1")
+        #expect(jan.nextCallDay == Fixture.day("2026-12-07"))  // Monday
+        #expect(jan.company == "Jansen BV")
+        #expect(result.call.referrals.map(\.prospectID) == result.newProspects.map(\.id))
+        #expect(Set(result.newProspects.map(\.id)).count == 2)
+
+        // ...and on Monday they stand in the queue above cold leads, named for the referrer.
+        let cold = Fixture.prospect("cold", "Cold Lead", priority: 1)
+        let queue = CallQueue.entries(
+            prospects: [cold, result.prospect] + result.newProspects, today: Fixture.day("2026-12-07"),
+            now: Fixture.at("2026-12-07 09:30", zone), zone: zone)
+        #expect(queue.map(\.prospect.name) == ["Jan Jansen", "Piet Pieters", "Cold Lead"])
+        #expect(queue[0].reason == .referral(from: "Anna de Vries"))
+    }
+
+    @Test("a callback sets the time and the day; attempts and last outcome follow")
+    func callback() {
+        let at = Fixture.at("2026-12-08 14:30", zone)
+        let result = finish(.callback, nextStep: at)
+        #expect(result.prospect.callbackAt == at)
+        #expect(result.prospect.nextCallDay == Fixture.day("2026-12-08"))
+        #expect(result.prospect.attempts == 1)
+        #expect(result.prospect.lastOutcome == .callback)
+        #expect(result.prospect.lastCalledAt == start)
+    }
+
+    @Test("a meeting is kept for the calendar and the prospect comes back after it")
+    func meeting() {
+        let at = Fixture.at("2026-12-10 11:00", zone)
+        let result = finish(.meetingBooked, nextStep: at)
+        #expect(result.prospect.meetingAt == at)
+        #expect(result.prospect.callbackAt == nil)
+        #expect(result.prospect.nextCallDay == Fixture.day("2026-12-11"))
+    }
+
+    @Test("not interested and no fit close the prospect")
+    func closing() {
+        #expect(finish(.notInterested).prospect.status == .lost)
+        #expect(finish(.noFit).prospect.status == .lost)
+        #expect(finish(.opportunity).prospect.status == .active)
+    }
+
+    @Test("no answer follows the retry rule until the attempts are used up")
+    func retry() {
+        let rule = RetryRule(businessDays: 2, maxAttempts: 3)
+        let first = finish(.noAnswer, attempts: 0, retry: rule)
+        #expect(first.prospect.nextCallDay == Fixture.day("2026-12-08"))  // Fri + 2 business days
+        #expect(first.prospect.status == .active)
+        let last = finish(.voicemail, attempts: 2, retry: rule)
+        #expect(last.prospect.attempts == 3)
+        #expect(last.prospect.status == .unreachable)
+        #expect(last.prospect.nextCallDay == nil)
+    }
+
+    @Test("tagged notes grow the prospect's world; untagged ones become the last call's notes")
+    func notes() {
+        let result = finish(.callback, notes: [
+            CallNote(text: "Runs 3 warehouses", tag: .organization, at: 10),
+            CallNote(text: "Late deliveries", tag: .challenge, at: 20),
+            CallNote(text: "Needs EDI", tag: .requirement, at: 30),
+            CallNote(text: "Prefers mornings", at: 40),
+            CallNote(text: "Peak season in March", tag: .challenge, at: 50),
+        ])
+        #expect(result.prospect.world.organization == "Runs 3 warehouses")
+        #expect(result.prospect.world.challenges == "Late deliveries\nPeak season in March")
+        #expect(result.prospect.world.requirements == "Needs EDI")
+        #expect(result.prospect.lastCallNotes == "Prefers mornings")
+    }
+
+    @Test("the retry rule skips weekends")
+    func retryRuleWeekend() {
+        #expect(RetryRule().nextAttempt(after: Fixture.day("2026-12-04"), attemptsSoFar: 1) == Fixture.day("2026-12-07"))
+        #expect(RetryRule().nextAttempt(after: Fixture.day("2026-12-05"), attemptsSoFar: 1) == Fixture.day("2026-12-07"))
+        #expect(RetryRule(maxAttempts: 2).nextAttempt(after: Fixture.day("2026-12-01"), attemptsSoFar: 2) == nil)
+    }
+}

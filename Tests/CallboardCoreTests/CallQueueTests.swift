@@ -1,0 +1,104 @@
+import CallboardCore
+import Foundation
+import Testing
+
+@Suite("Today's call queue")
+struct CallQueueTests {
+    let zone = Fixture.amsterdam
+    let today = Fixture.day("2026-11-30")  // a Monday
+    var now: Date { Fixture.at("2026-11-30 10:00", zone) }
+
+    func queue(_ prospects: [Prospect], now: Date? = nil) -> [QueueEntry] {
+        CallQueue.entries(prospects: prospects, today: today, now: now ?? self.now, zone: zone)
+    }
+
+    @Test("callbacks first by time, then referrals, then the rest by priority and age")
+    func order() {
+        let prospects = [
+            Fixture.prospect("cold-old", "Olga", next: "2026-11-20", attempts: 1),
+            Fixture.prospect("cold-new", "Nina", created: "2026-11-29"),
+            Fixture.prospect("vip", "Victor", priority: 1, next: "2026-11-30", attempts: 2),
+            Fixture.prospect("cb-late", "Carl", callback: Fixture.at("2026-11-30 15:30", zone), attempts: 1),
+            Fixture.prospect("cb-early", "Cora", callback: Fixture.at("2026-11-30 09:15", zone), attempts: 1),
+            Fixture.prospect("ref", "Rita", source: .referral, referredBy: "vip", next: "2026-11-30"),
+        ]
+        let entries = queue(prospects)
+        #expect(entries.map(\.id.rawValue) == ["cb-early", "cb-late", "ref", "vip", "cold-old", "cold-new"])
+        #expect(entries[2].reason == .referral(from: "Victor"))
+        #expect(entries[3].reason == .due)
+        #expect(entries[5].reason == .new)
+        #expect(entries[0].reason == .callback(at: Fixture.at("2026-11-30 09:15", zone)))
+    }
+
+    @Test("never do-not-call, closed, or not-yet-due prospects")
+    func exclusions() {
+        let prospects = [
+            Fixture.prospect("dnc", "Dan", status: .doNotCall),
+            Fixture.prospect("won", "Wendy", status: .won),
+            Fixture.prospect("lost", "Lars", status: .lost),
+            Fixture.prospect("gone", "Gus", status: .unreachable),
+            Fixture.prospect("later", "Lena", next: "2026-12-01"),
+            Fixture.prospect("cb-tomorrow", "Tom", callback: Fixture.at("2026-12-01 09:00", zone)),
+            Fixture.prospect("ok", "Oscar"),
+        ]
+        #expect(queue(prospects).map(\.id.rawValue) == ["ok"])
+    }
+
+    @Test("an overdue callback from yesterday still leads the queue")
+    func overdueCallback() {
+        let prospects = [
+            Fixture.prospect("a", "Ann"),
+            Fixture.prospect("b", "Bob", callback: Fixture.at("2026-11-27 16:00", zone)),
+        ]
+        #expect(queue(prospects).first?.id == "b")
+    }
+
+    @Test("the prospect's local time, flagged outside business hours")
+    func localTime() {
+        let prospects = [
+            Fixture.prospect("nyc", "Nora", zone: "America/New_York"),
+            Fixture.prospect("tyo", "Taro", zone: "Asia/Tokyo"),
+            Fixture.prospect("ams", "Anna", zone: "Europe/Amsterdam"),
+            Fixture.prospect("none", "Zed"),
+        ]
+        let byID = Dictionary(uniqueKeysWithValues: queue(prospects).map { ($0.id.rawValue, $0) })
+        #expect(byID["nyc"]?.local?.text == "04:00")
+        #expect(byID["nyc"]?.local?.isBusinessHours == false)
+        #expect(byID["tyo"]?.local?.text == "18:00")
+        #expect(byID["tyo"]?.local?.isBusinessHours == false)
+        #expect(byID["ams"]?.local?.text == "10:00")
+        #expect(byID["ams"]?.local?.isBusinessHours == true)
+        #expect(byID["none"]?.local == nil)
+    }
+
+    @Test("local time follows daylight saving: New York is 6 h behind Amsterdam, except in the gap weeks")
+    func dstEdges() {
+        let p = [Fixture.prospect("nyc", "Nora", zone: "America/New_York")]
+        // 2026-03-09: the US has moved its clocks, Europe not yet (until 2026-03-29): 5 h.
+        let march = Fixture.at("2026-03-09 15:00", zone)
+        #expect(CallQueue.entries(prospects: p, today: Fixture.day("2026-03-09"), now: march, zone: zone).first?.local?.text == "10:00")
+        // 2026-04-06: both on summer time: 6 h again.
+        let april = Fixture.at("2026-04-06 15:00", zone)
+        #expect(CallQueue.entries(prospects: p, today: Fixture.day("2026-04-06"), now: april, zone: zone).first?.local?.text == "09:00")
+    }
+
+    @Test("the prospect's day may differ from mine, and weekends are outside business hours")
+    func dayOffsetAndWeekend() {
+        let p = [Fixture.prospect("tyo", "Taro", zone: "Asia/Tokyo")]
+        // Friday 20:00 in Amsterdam is Saturday 04:00 in Tokyo.
+        let friday = Fixture.at("2026-12-04 20:00", zone)
+        let entry = CallQueue.entries(prospects: p, today: Fixture.day("2026-12-04"), now: friday, zone: zone).first
+        #expect(entry?.local?.dayOffset == 1)
+        #expect(entry?.local?.isBusinessHours == false)
+    }
+
+    @Test("business hours are configurable")
+    func configurableHours() {
+        let p = [Fixture.prospect("nyc", "Nora", zone: "America/New_York")]
+        let early = CallQueue.entries(
+            prospects: p, today: today, now: Fixture.at("2026-11-30 13:30", zone), zone: zone,
+            hours: BusinessHours(start: 7, end: 19))
+        #expect(early.first?.local?.text == "07:30")
+        #expect(early.first?.local?.isBusinessHours == true)
+    }
+}

@@ -1,0 +1,97 @@
+import CallboardCore
+import Foundation
+import Testing
+
+@Suite("Thank-you email draft")
+struct FollowUpTemplateTests {
+    let zone = Fixture.amsterdam
+
+    func draft(_ outcome: Outcome, nextStep: Date? = nil, referrals: [String] = [],
+               template: FollowUpTemplate = .standard) -> FollowUp {
+        let prospect = Fixture.prospect("p1", "Anna de Vries")
+        let call = Call(id: "c1", prospectID: "p1", startedAt: Fixture.at("2026-12-02 10:00", zone),
+                        duration: 200, outcome: outcome, referrals: referrals.map { Referral(name: $0) },
+                        nextStepAt: nextStep)
+        return template.draft(call: call, prospect: prospect, sellerName: "Sam Seller", zone: zone)
+    }
+
+    @Test("thanks for the time, states the outcome and the next step, signed by the seller")
+    func callbackDraft() {
+        let d = draft(.callback, nextStep: Fixture.at("2026-12-03 10:00", zone))
+        #expect(d.subject == "Thank you for your time, Anna")
+        #expect(d.body.hasPrefix("Hello Anna,"))
+        #expect(d.body.contains("Thank you for taking my call"))
+        #expect(d.body.contains("I will call you again on Thursday 3 December at 10:00."))
+        #expect(d.body.hasSuffix("Sam Seller"))
+        #expect(d.status == .pending)
+        #expect(!d.body.contains("{{"))
+    }
+
+    @Test("every conversation outcome gets its own sentence, even the ones that led nowhere")
+    func everyOutcome() {
+        let sentences = [Outcome.notInterested, .noFit, .callback, .meetingBooked, .opportunity]
+            .map { FollowUpTemplate.outcomeSentence(call: Call(id: "c", prospectID: "p", startedAt: .now, outcome: $0), zone: zone) }
+        #expect(Set(sentences).count == 5)
+        #expect(draft(.notInterested).body.contains("not a priority"))
+    }
+
+    @Test("referrals are thanked by name")
+    func referralThanks() {
+        #expect(draft(.noFit, referrals: ["Jan Jansen"]).body.contains("suggesting I speak with Jan Jansen;"))
+        #expect(draft(.noFit, referrals: ["A", "B", "C"]).body.contains("speak with A, B and C;"))
+        #expect(!draft(.noFit).body.contains("suggesting"))
+    }
+
+    @Test("a seller's own template replaces ours; a broken one is refused with the reason")
+    func customTemplate() throws {
+        let custom = try FollowUpTemplate.parse("Subject: Re: our call\n\nHi {{first_name}} at {{company}}. {{outcome}}").get()
+        let d = draft(.meetingBooked, nextStep: Fixture.at("2026-12-09 15:00", zone), template: custom)
+        #expect(d.subject == "Re: our call")
+        #expect(d.body == "Hi Anna at Anna de Vries Ltd. I look forward to our meeting on Wednesday 9 December at 15:00.")
+
+        guard case .failure(let noSubject) = FollowUpTemplate.parse("Hello {{first_name}}") else {
+            Issue.record("a template without a subject must be refused"); return
+        }
+        #expect(noSubject.description.contains("Subject:"))
+        guard case .failure(let unknown) = FollowUpTemplate.parse("Subject: x\n\n{{fist_name}}") else {
+            Issue.record("an unknown placeholder must be refused"); return
+        }
+        #expect(unknown.description.contains("{{fist_name}}"))
+    }
+}
+
+@Suite("Calendar days")
+struct CalendarDayTests {
+    @Test("parses only real dates in YYYY-MM-DD")
+    func parsing() {
+        #expect(CalendarDay("2026-11-29")?.description == "2026-11-29")
+        #expect(CalendarDay("2028-02-29") != nil)
+        #expect(CalendarDay("2026-02-29") == nil)
+        #expect(CalendarDay("2026-13-01") == nil)
+        #expect(CalendarDay("26-11-29") == nil)
+        #expect(CalendarDay("2026-1-29") == nil)
+        #expect(CalendarDay("") == nil)
+    }
+
+    @Test("weekdays, business days and arithmetic across month and year ends")
+    func arithmetic() {
+        let friday = Fixture.day("2026-12-04")
+        #expect(friday.isoWeekday == 5)
+        #expect(friday.nextBusinessDay == Fixture.day("2026-12-07"))
+        #expect(Fixture.day("2026-12-31").adding(days: 1) == Fixture.day("2027-01-01"))
+        #expect(Fixture.day("2026-11-29").days(until: Fixture.day("2026-12-02")) == 3)
+    }
+
+    @Test("the day of an instant depends on the zone")
+    func zones() {
+        let instant = Fixture.at("2026-11-29 23:30", Fixture.amsterdam)
+        #expect(CalendarDay(containing: instant, in: Fixture.amsterdam) == Fixture.day("2026-11-29"))
+        #expect(CalendarDay(containing: instant, in: Fixture.tokyo) == Fixture.day("2026-11-30"))
+    }
+
+    @Test("a file with an impossible date names it")
+    func decodingError() {
+        let data = Data(#"["2026-02-30"]"#.utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([CalendarDay].self, from: data) }
+    }
+}
