@@ -1,0 +1,163 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The few POSIX file operations the store needs, done so that a crash at any instant
+/// leaves either the old file or the new one, never a mix, and nothing readable by others.
+enum AtomicFile {
+    /// Files hold people's names and phone numbers: owner only.
+    static let fileMode: mode_t = 0o600
+    static let directoryMode: mode_t = 0o700
+
+    /// The whole file, or nil when it does not exist.
+    static func read(_ url: URL) throws(StoreError) -> Data? {
+        let path = url.path
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw .io(path: path, operation: "Opening", reason: reason())
+        }
+        defer { close(fd) }
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .io(path: path, operation: "Reading", reason: reason())
+            }
+            if count == 0 { return data }
+            data.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    /// Replaces `url` with `data`: a temporary file in the same folder is written, synced
+    /// to disk, renamed over the target, and the folder is synced so the rename survives
+    /// a power cut.
+    static func write(_ data: Data, to url: URL) throws(StoreError) {
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(temporaryName(for: url.lastPathComponent)).path
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
+        guard fd >= 0 else { throw .cannotCreate(path: temporary, reason: reason()) }
+        var finished = false
+        defer { if !finished { unlink(temporary) } }
+        do throws(StoreError) {
+            // The mode given to open() is masked by umask; set it outright.
+            guard fchmod(fd, fileMode) == 0 else {
+                throw .io(path: temporary, operation: "Protecting", reason: reason())
+            }
+            try writeAll(data, to: fd, path: url.path)
+            guard fsync(fd) == 0 else {
+                throw .io(path: url.path, operation: "Syncing", reason: reason())
+            }
+        } catch {
+            close(fd)
+            throw error
+        }
+        guard close(fd) == 0 else { throw .io(path: url.path, operation: "Closing", reason: reason()) }
+        guard rename(temporary, url.path) == 0 else {
+            throw .io(path: url.path, operation: "Replacing", reason: reason())
+        }
+        finished = true
+        try syncDirectory(folder)
+    }
+
+    /// Removes `url` durably; a file that is already gone is fine.
+    static func remove(_ url: URL) throws(StoreError) {
+        guard unlink(url.path) == 0 || errno == ENOENT else {
+            throw .io(path: url.path, operation: "Removing", reason: reason())
+        }
+        try syncDirectory(url.deletingLastPathComponent())
+    }
+
+    /// Creates a private (0700) directory, and any missing parents with the usual mode.
+    /// An existing directory is left as the owner set it.
+    static func makeDirectory(_ url: URL) throws(StoreError) {
+        let path = url.path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw .cannotCreate(path: path, reason: "a file of that name is in the way")
+            }
+            return
+        }
+        let parent = url.deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: parent.path) {
+            do {
+                try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            } catch {
+                throw .cannotCreate(path: parent.path, reason: error.localizedDescription)
+            }
+        }
+        guard mkdir(path, directoryMode) == 0 || errno == EEXIST else {
+            throw .cannotCreate(path: path, reason: reason())
+        }
+        guard chmod(path, directoryMode) == 0 else {
+            throw .cannotCreate(path: path, reason: reason())
+        }
+        try syncDirectory(parent)
+    }
+
+    /// Deletes temporary files a killed writer left behind. Call only with the lock held,
+    /// or a live writer's half-written file could vanish under it.
+    static func removeLeftovers(in folder: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+            return
+        }
+        for name in names where isTemporary(name) {
+            unlink(folder.appendingPathComponent(name).path)
+        }
+    }
+
+    static func isTemporary(_ name: String) -> Bool {
+        name.hasPrefix(".") && name.hasSuffix(".tmp")
+    }
+
+    private static func temporaryName(for name: String) -> String {
+        let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        return ".\(name).\(suffix).tmp"
+    }
+
+    private static func writeAll(_ data: Data, to fd: Int32, path: String) throws(StoreError) {
+        let failure: StoreError? = data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = posixWrite(fd, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return .io(path: path, operation: "Writing", reason: reason())
+                }
+                offset += written
+            }
+            return nil
+        }
+        if let failure { throw failure }
+    }
+
+    private static func syncDirectory(_ folder: URL) throws(StoreError) {
+        let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw .io(path: folder.path, operation: "Opening", reason: reason()) }
+        defer { close(fd) }
+        // Some file systems cannot sync a directory and say so with EINVAL; the rename is
+        // then as durable as that file system makes it.
+        guard fsync(fd) == 0 || errno == EINVAL else {
+            throw .io(path: folder.path, operation: "Syncing", reason: reason())
+        }
+    }
+
+    static func reason() -> String { String(cString: strerror(errno)) }
+}
+
+/// `read(2)`, reachable from inside `AtomicFile` where `read` names the whole-file read.
+private func posixRead(_ fd: Int32, _ bytes: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, bytes, count)
+}
+
+/// `write(2)`, reachable from inside `AtomicFile` where `write` names the atomic write.
+private func posixWrite(_ fd: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(fd, bytes, count)
+}

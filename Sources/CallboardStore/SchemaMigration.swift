@@ -1,0 +1,96 @@
+import Foundation
+
+/// How files of older schema versions are brought up to the current one.
+///
+/// Each step turns a version-`n` file's top-level JSON object into version `n + 1`. A file
+/// is migrated in memory when read and written in the current version on the next save,
+/// so an older file is never rewritten just by looking at it. Version 1 is the first, so
+/// there are no steps yet; a change of shape adds one here and bumps `current`.
+struct SchemaMigration: Sendable {
+    typealias Step = @Sendable ([String: Any]) throws -> [String: Any]
+
+    /// The version this callboard writes and the newest it reads.
+    let current: Int
+    /// `steps[n]` upgrades version `n` to `n + 1`.
+    let steps: [Int: Step]
+
+    static let currentVersion = 1
+
+    /// The migrations for each of the store's files.
+    static let prospects = SchemaMigration(current: currentVersion, steps: [:])
+    static let day = SchemaMigration(current: currentVersion, steps: [:])
+    static let summaries = SchemaMigration(current: currentVersion, steps: [:])
+    static let checkpoint = SchemaMigration(current: currentVersion, steps: [:])
+
+    /// `data` (a file of `version`) in the current version.
+    func upgrade(_ data: Data, from version: Int, file: String) throws(StoreError) -> Data {
+        guard version < current else { return data }
+        do {
+            guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                throw StoreError.badData(file: file, problem: "the top level must be an object")
+            }
+            for step in version..<current {
+                guard let upgrade = steps[step] else {
+                    throw StoreError.badData(
+                        file: file,
+                        problem: "schema version \(step) cannot be upgraded to \(step + 1)")
+                }
+                object = try upgrade(object)
+            }
+            object["schemaVersion"] = current
+            return try JSONSerialization.data(withJSONObject: object)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .badData(file: file, problem: "upgrading from schema version \(version): \(error)")
+        }
+    }
+}
+
+/// Reading and writing one versioned JSON file.
+enum VersionedFile {
+    /// The decoded file, migrated to the current version; nil when the file is absent.
+    /// Any problem is reported with the file's path and nothing is written.
+    static func read<Document: Decodable>(
+        _ type: Document.Type, from url: URL, migration: SchemaMigration
+    ) throws(StoreError) -> Document? {
+        guard let data = try AtomicFile.read(url) else { return nil }
+        let file = url.path
+        let decoder = StoreCoding.decoder()
+        let version: Int
+        do {
+            guard let found = try decoder.decode(VersionProbe.self, from: data).schemaVersion else {
+                throw StoreError.badData(
+                    file: file, problem: "the top level is missing the key \"schemaVersion\"")
+            }
+            version = found
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .badData(file: file, problem: StoreCoding.explain(error, in: data))
+        }
+        if version > migration.current {
+            throw .newerSchema(file: file, found: version, supported: migration.current)
+        }
+        guard version >= 1 else {
+            throw .badData(file: file, problem: "schemaVersion must be 1 or more, found \(version)")
+        }
+        let current = try migration.upgrade(data, from: version, file: file)
+        do {
+            return try decoder.decode(Document.self, from: current)
+        } catch {
+            throw .badData(file: file, problem: StoreCoding.explain(error, in: current))
+        }
+    }
+
+    static func write<Document: Encodable>(_ document: Document, to url: URL) throws(StoreError) {
+        var data: Data
+        do {
+            data = try StoreCoding.encoder().encode(document)
+        } catch {
+            throw .io(path: url.path, operation: "Encoding", reason: "\(error)")
+        }
+        data.append(0x0A)
+        try AtomicFile.write(data, to: url)
+    }
+}

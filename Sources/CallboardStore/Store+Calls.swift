@@ -1,0 +1,130 @@
+import CallboardCore
+import Foundation
+
+/// Calls, one file per day, and the per-day summaries kept beside them.
+extension Store {
+    /// The calls that started on `day` in the seller's zone, earliest first.
+    public func calls(on day: CalendarDay) throws(StoreError) -> [Call] {
+        let file = dayFile(for: day)
+        guard let document = try VersionedFile.read(DayDocument.self, from: file, migration: .day)
+        else { return [] }
+        guard document.day == day else {
+            throw .badData(
+                file: file.path,
+                problem: "the file says it holds \(document.day) but is named for \(day)")
+        }
+        return document.calls
+    }
+
+    /// Saves a call, replacing the one with the same id on its day, and brings that day's
+    /// summary up to date. `targets` decide which calls count as inside the target band.
+    /// Returns the day's new summary.
+    ///
+    /// The day file is written first: it is the record, the summary can be rebuilt from it
+    /// (`rebuildSummaries`). A call whose start moved to another day is not looked for in
+    /// its old day.
+    @discardableResult
+    public func save(call: Call, targets: TalkTargets) throws(StoreError) -> DaySummary {
+        try requireWritable()
+        return try locked { () throws(StoreError) -> DaySummary in
+            let day = day(of: call)
+            var calls = try calls(on: day)
+            if let index = calls.firstIndex(where: { $0.id == call.id }) {
+                calls[index] = call
+            } else {
+                calls.append(call)
+            }
+            calls.sort { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
+            let file = dayFile(for: day)
+            try AtomicFile.makeDirectory(callsDirectory)
+            try AtomicFile.makeDirectory(file.deletingLastPathComponent())
+            try VersionedFile.write(
+                DayDocument(schemaVersion: SchemaMigration.day.current, day: day, calls: calls),
+                to: file)
+            let summary = DaySummary(day: day, calls: calls, targets: targets)
+            var days = try allSummaries()
+            days.removeAll { $0.day == day }
+            days.append(summary)
+            try writeSummaries(days)
+            return summary
+        }
+    }
+
+    /// The per-day summaries from `first` to `last`, both included, oldest first. Days
+    /// without calls have no summary.
+    public func summaries(from first: CalendarDay, to last: CalendarDay) throws(StoreError)
+        -> [DaySummary]
+    {
+        try allSummaries().filter { $0.day >= first && $0.day <= last }
+    }
+
+    /// The days that have a day file, oldest first. Lists folders only; reads no calls.
+    public func callDays() throws(StoreError) -> [CalendarDay] {
+        var days: [CalendarDay] = []
+        for year in try names(in: callsDirectory) where year.count == 4 && Int(year) != nil {
+            let folder = callsDirectory.appendingPathComponent(year, isDirectory: true)
+            for name in try names(in: folder) where name.hasSuffix(".json") {
+                guard let day = CalendarDay(String(name.dropLast(5))),
+                    String(format: "%04d", day.year) == year
+                else { continue }
+                days.append(day)
+            }
+        }
+        return days.sorted()
+    }
+
+    /// Every call between `first` and `last` (either may be open), oldest first, for
+    /// export. Reads one file per day: never use it for something shown on every start.
+    public func allCalls(from first: CalendarDay? = nil, to last: CalendarDay? = nil)
+        throws(StoreError) -> [Call]
+    {
+        var calls: [Call] = []
+        for day in try callDays() {
+            if let first, day < first { continue }
+            if let last, day > last { continue }
+            calls += try self.calls(on: day)
+        }
+        return calls
+    }
+
+    /// Recomputes every day's summary from the day files, e.g. after the targets changed
+    /// or a day file was edited by hand. Reads all history, so it is an explicit command.
+    @discardableResult
+    public func rebuildSummaries(targets: TalkTargets) throws(StoreError) -> [DaySummary] {
+        try requireWritable()
+        return try locked { () throws(StoreError) -> [DaySummary] in
+            var days: [DaySummary] = []
+            for day in try callDays() {
+                let calls = try calls(on: day)
+                if !calls.isEmpty { days.append(DaySummary(day: day, calls: calls, targets: targets)) }
+            }
+            try writeSummaries(days)
+            return days
+        }
+    }
+
+    private func allSummaries() throws(StoreError) -> [DaySummary] {
+        try VersionedFile.read(SummariesDocument.self, from: summariesFile, migration: .summaries)?
+            .days ?? []
+    }
+
+    private func writeSummaries(_ days: [DaySummary]) throws(StoreError) {
+        try VersionedFile.write(
+            SummariesDocument(
+                schemaVersion: SchemaMigration.summaries.current,
+                days: days.sorted { $0.day < $1.day }),
+            to: summariesFile)
+    }
+
+    /// Visible entries of a folder; none when it does not exist yet.
+    func names(in folder: URL) throws(StoreError) -> [String] {
+        guard FileManager.default.fileExists(atPath: folder.path) else { return [] }
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: folder.path)
+                .filter { !$0.hasPrefix(".") }
+                .sorted()
+        } catch {
+            throw .io(path: folder.path, operation: "Listing", reason: error.localizedDescription)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Follow-up emails written as `.eml` files in `outbox/`, for the seller's mail program
+/// or send command to pick up.
+extension Store {
+    /// Writes (or replaces) `outbox/<name>` atomically and returns its location. `name`
+    /// must be a plain file name such as `2026-11-29-anna-de-vries.eml`.
+    @discardableResult
+    public func writeOutboxMessage(_ data: Data, name: String) throws(StoreError) -> URL {
+        try requireWritable()
+        try Self.checkMessageName(name)
+        try AtomicFile.makeDirectory(outboxDirectory)
+        let url = outboxDirectory.appendingPathComponent(name)
+        try AtomicFile.write(data, to: url)
+        return url
+    }
+
+    /// The names of the `.eml` files in the outbox, sorted.
+    public func outboxMessages() throws(StoreError) -> [String] {
+        try names(in: outboxDirectory).filter { $0.hasSuffix(".eml") }
+    }
+
+    /// The bytes of one outbox message.
+    public func readOutboxMessage(name: String) throws(StoreError) -> Data {
+        try Self.checkMessageName(name)
+        let url = outboxDirectory.appendingPathComponent(name)
+        guard let data = try AtomicFile.read(url) else { throw .missing(path: url.path) }
+        return data
+    }
+
+    /// Removes a message, e.g. once it was sent; a message already gone is fine.
+    public func removeOutboxMessage(name: String) throws(StoreError) {
+        try requireWritable()
+        try Self.checkMessageName(name)
+        try AtomicFile.remove(outboxDirectory.appendingPathComponent(name))
+    }
+
+    /// Names come from prospect names, which come from other people's CSV files: refuse
+    /// anything that could leave the outbox or hide as a temporary file.
+    private static func checkMessageName(_ name: String) throws(StoreError) {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+        guard !name.isEmpty, name.count <= 200, !name.hasPrefix("."),
+            name.allSatisfy({ allowed.contains($0) })
+        else { throw .invalidMessageName(name) }
+    }
+}

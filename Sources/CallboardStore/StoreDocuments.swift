@@ -1,0 +1,46 @@
+import CallboardCore
+import Foundation
+
+// The shapes of the files on disk. Each carries `schemaVersion` at the top so a future
+// callboard can migrate it and an older one can refuse it.
+
+struct ProspectsDocument: Codable {
+    var schemaVersion: Int
+    var prospects: [Prospect]
+}
+
+struct DayDocument: Codable {
+    var schemaVersion: Int
+    var day: CalendarDay
+    var calls: [Call]
+}
+
+struct SummariesDocument: Codable {
+    var schemaVersion: Int
+    var days: [DaySummary]
+}
+
+/// The checkpoint's fields at the top level, beside the version, for a readable file.
+struct CheckpointDocument: Codable {
+    var schemaVersion: Int
+    var call: Call
+    var elapsed: Double
+    var savedAt: Date
+
+    init(schemaVersion: Int, checkpoint: LiveCallCheckpoint) {
+        self.schemaVersion = schemaVersion
+        call = checkpoint.call
+        elapsed = checkpoint.elapsed
+        savedAt = checkpoint.savedAt
+    }
+
+    var checkpoint: LiveCallCheckpoint {
+        LiveCallCheckpoint(call: call, elapsed: elapsed, savedAt: savedAt)
+    }
+}
+
+/// Only the version, read before anything else so a newer file is refused before its
+/// unknown shape can produce a confusing error.
+struct VersionProbe: Decodable {
+    var schemaVersion: Int?
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Everything that can go wrong with the data directory, worded so the seller knows what
+/// to do next. `exitCode` follows sysexits(3) so scripts can tell the cases apart.
+public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A file that exists but cannot be used: broken JSON, a missing or wrong field.
+    /// `problem` says where (line and column, or the key path) and what.
+    case badData(file: String, problem: String)
+    /// A file written by a newer callboard. It is never rewritten by this one.
+    case newerSchema(file: String, found: Int, supported: Int)
+    /// The data directory (or a file that must exist) is not there.
+    case missing(path: String)
+    /// A directory or file could not be created.
+    case cannotCreate(path: String, reason: String)
+    /// Reading or writing failed part way.
+    case io(path: String, operation: String, reason: String)
+    /// Another callboard holds the write lock.
+    case locked(directory: String, holder: Int32?)
+    /// A write was asked of a store opened for reading only.
+    case readOnly(directory: String)
+    /// No flag, no environment variable and no home directory to place the data in.
+    case noDataDirectory
+    /// An outbox message name that is not a plain file name.
+    case invalidMessageName(String)
+
+    public var description: String {
+        switch self {
+        case .badData(let file, let problem):
+            return "\(file) cannot be read: \(problem). The file was left as it is; "
+                + "fix it in an editor or restore it from a backup."
+        case .newerSchema(let file, let found, let supported):
+            return "\(file) was written by a newer callboard (schema version \(found); "
+                + "this version understands up to \(supported)). It was left untouched; "
+                + "upgrade callboard to use it."
+        case .missing(let path):
+            return "\(path) does not exist. Check the --store flag or $CALLBOARD_HOME, "
+                + "or import prospects to start a new store."
+        case .cannotCreate(let path, let reason):
+            return "\(path) could not be created: \(reason). "
+                + "Check that the folder exists and is writable."
+        case .io(let path, let operation, let reason):
+            return "\(operation) \(path) failed: \(reason). Nothing was lost; "
+                + "the previous version of the file is still in place."
+        case .locked(let directory, let holder):
+            let who = holder.map { "another callboard (pid \($0))" } ?? "another callboard"
+            return "\(directory) is in use by \(who). Close that one first; "
+                + "read-only commands such as export and report still work."
+        case .readOnly(let directory):
+            return "\(directory) was opened for reading only, so nothing can be saved."
+        case .noDataDirectory:
+            return "No place for callboard's data: $HOME is not set. "
+                + "Pass --store DIR or set $CALLBOARD_HOME."
+        case .invalidMessageName(let name):
+            return "\"\(name)\" is not a usable outbox file name: "
+                + "use letters, digits, '-', '_' and '.', not starting with '.'."
+        }
+    }
+
+    /// The process exit status for this error, from sysexits(3).
+    public var exitCode: Int32 {
+        switch self {
+        case .badData, .newerSchema, .invalidMessageName: return 65  // EX_DATAERR
+        case .missing: return 66  // EX_NOINPUT
+        case .cannotCreate, .readOnly: return 73  // EX_CANTCREAT
+        case .io: return 74  // EX_IOERR
+        case .locked: return 75  // EX_TEMPFAIL
+        case .noDataDirectory: return 78  // EX_CONFIG
+        }
+    }
+}
