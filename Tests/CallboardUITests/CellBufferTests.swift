@@ -1,0 +1,85 @@
+import CallboardUI
+import Testing
+
+@Suite("Cell buffer")
+struct CellBufferTests {
+    @Test("text is clipped to the width asked and to the buffer")
+    func clipping() {
+        var b = CellBuffer(width: 10, height: 2)
+        #expect(b.write("Hello, world", x: 0, y: 0, maxWidth: 5) == 5)
+        #expect(b.write("abcdefghijkl", x: 6, y: 1) == 4)
+        #expect(b.lines == ["Hello     ", "      abcd"])
+        #expect(b.write("x", x: 0, y: 2) == 0)
+        #expect(b.write("x", x: 10, y: 0) == 0)
+    }
+
+    @Test("wide characters take two columns and are never cut in half")
+    func wide() {
+        var b = CellBuffer(width: 7, height: 1)
+        #expect(b.write("東京精機", x: 0, y: 0) == 6)
+        #expect(b.line(0) == "東京精")
+        #expect(b[1, 0].isContinuation)
+        var c = CellBuffer(width: 6, height: 1)
+        c.write("a東京", x: 0, y: 0, maxWidth: 4)
+        #expect(c.line(0) == "a東")
+        #expect(DisplayWidth.of(text: "Zoë Ångström") == 12)
+        #expect(DisplayWidth.of(text: "購買部長") == 8)
+        #expect(DisplayWidth.of(text: "👍") == 2)
+    }
+
+    @Test("overwriting half of a wide character blanks the other half")
+    func overwriteWide() {
+        var b = CellBuffer(width: 4, height: 1)
+        b.write("東京", x: 0, y: 0)
+        b.write("x", x: 1, y: 0)
+        #expect(b.line(0) == " x京")
+    }
+
+    @Test("escape sequences and control characters never reach a cell")
+    func hostile() {
+        var b = CellBuffer(width: 40, height: 1)
+        b.write("A\u{1B}]0;pwned\u{07}B\u{1B}[2J\u{9B}31m\u{7F}C\u{202E}D\tE\nF", x: 0, y: 0)
+        let line = b.line(0)
+        #expect(line == "A]0;pwnedB[2J31mCD E F")
+        for cell in b.cells {
+            #expect(cell.text.unicodeScalars.allSatisfy { !($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) })
+        }
+        #expect(SafeText.clean("OSC 52: \u{1B}]52;c;aGk=\u{07}") == "OSC 52: ]52;c;aGk=")
+        #expect(SafeText.isClean("Anna de Vries"))
+    }
+
+    @Test("zero-width characters take no column and keep rows aligned")
+    func zeroWidth() {
+        var b = CellBuffer(width: 10, height: 1)
+        #expect(b.write("a\u{200B}b\u{200D}c", x: 0, y: 0) == 3)
+        #expect(b.line(0).count == 3)
+    }
+
+    @Test("rectangles clamp: no negative sizes, even at 1×1")
+    func rects() {
+        let r = Rect(x: 0, y: 0, width: 1, height: 1)
+        #expect(r.inset(by: 2).isEmpty)
+        #expect(r.inset(by: 2).width == 0)
+        let (top, rest) = r.splitTop(5)
+        #expect(top.height == 1 && rest.height == 0)
+        let (left, right) = Rect(x: 2, y: 0, width: 10, height: 3).splitLeft(4)
+        #expect(left == Rect(x: 2, y: 0, width: 4, height: 3))
+        #expect(right == Rect(x: 6, y: 0, width: 6, height: 3))
+        #expect(Rect(x: 0, y: 0, width: 3, height: 3).row(5).isEmpty)
+        var tiny = CellBuffer(width: 1, height: 1)
+        tiny.fill(Rect(x: -5, y: -5, width: 100, height: 100), with: Cell("#"))
+        #expect(tiny.lines == ["#"])
+        var none = CellBuffer(width: 0, height: 0)
+        #expect(none.write("x", x: 0, y: 0) == 0)
+        none.fill(none.bounds)
+    }
+
+    @Test("writing into a rectangle pads it to its width")
+    func padded() {
+        var b = CellBuffer(width: 6, height: 1)
+        b.fill(b.bounds, with: Cell("x"))
+        b.write("ab", in: Rect(x: 1, y: 0, width: 4, height: 1), style: Style(.accent))
+        #expect(b.lines == ["xab  x"])
+        #expect(b[3, 0].style.role == .accent)
+    }
+}
