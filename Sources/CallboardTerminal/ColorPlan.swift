@@ -1,0 +1,76 @@
+import CallboardUI
+
+/// How a cell of a given style is drawn on this terminal: a colour pair and attributes.
+public struct Appearance: Hashable, Sendable {
+    /// The colour pair; 0 is the terminal's own colours.
+    public var pair: Int
+    public var bold: Bool
+    public var dim: Bool
+    public var reverse: Bool
+    public var underline: Bool
+}
+
+/// The colour pairs a theme needs on a particular terminal, worked out once at start (and
+/// again only if the theme changes). Pure, so the palette fallbacks are unit-tested.
+public struct ColorPlan: Hashable, Sendable {
+    /// One pair to register with `init_pair`; -1 is the terminal's default colour.
+    public struct Pair: Hashable, Sendable {
+        public var number: Int
+        public var foreground: Int
+        public var background: Int
+    }
+
+    public private(set) var pairs: [Pair] = []
+    public private(set) var pairForRole: [ColorRole: Int] = [:]
+    public let theme: Theme
+
+    /// - Parameters:
+    ///   - colorCount: the terminal's `COLORS`; below 8 (or a theme without colour) no
+    ///     pairs are used and the monochrome looks stand in for colour.
+    ///   - pairCount: the terminal's `COLOR_PAIRS`; roles past it draw in default colours.
+    ///   - defaultColors: whether `use_default_colors` succeeded, so -1 is allowed.
+    public init(theme: Theme, colorCount: Int, pairCount: Int, defaultColors: Bool, monochrome: Theme) {
+        guard theme.usesColor, colorCount >= 8 else {
+            self.theme = monochrome
+            return
+        }
+        self.theme = theme
+        var numberFor: [Pair: Int] = [:]
+        for role in ColorRole.allCases {
+            let (fg, bg) = theme.look(for: role).colors(forColorCount: colorCount)
+            let f = Self.number(fg, defaultColors: defaultColors, standIn: 7)
+            let b = Self.number(bg, defaultColors: defaultColors, standIn: 0)
+            if f == -1 && b == -1 { continue }
+            let key = Pair(number: 0, foreground: f, background: b)
+            if let existing = numberFor[key] {
+                pairForRole[role] = existing
+                continue
+            }
+            let number = pairs.count + 1
+            guard number < pairCount else { continue }
+            numberFor[key] = number
+            pairs.append(Pair(number: number, foreground: f, background: b))
+            pairForRole[role] = number
+        }
+    }
+
+    /// The pair and attributes for a cell's style: the theme's look for the role, plus the
+    /// attributes the view asked for.
+    public func appearance(of style: Style) -> Appearance {
+        let look = theme.look(for: style.role)
+        return Appearance(
+            pair: pairForRole[style.role] ?? 0,
+            bold: look.bold || style.bold,
+            dim: look.dim || style.dim,
+            reverse: look.reverse || style.reverse,
+            underline: look.underline || style.underline
+        )
+    }
+
+    private static func number(_ color: ThemeColor, defaultColors: Bool, standIn: Int) -> Int {
+        switch color {
+        case .terminalDefault: defaultColors ? -1 : standIn
+        case .index(let i): i
+        }
+    }
+}

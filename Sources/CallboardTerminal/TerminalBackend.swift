@@ -1,0 +1,28 @@
+import CallboardUI
+
+/// The size of the screen in cells.
+public struct TerminalSize: Hashable, Sendable {
+    public var width: Int
+    public var height: Int
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+}
+
+/// What the runtime needs from a terminal. ``Terminal`` is the ncurses one; tests drive the
+/// runtime with an in-memory one that records the frames.
+public protocol TerminalBackend: AnyObject {
+    var size: TerminalSize { get }
+    /// Shows a frame, writing only what differs from the last one.
+    func draw(_ frame: CellBuffer)
+    /// Waits for a key, a resize or a signal, at most `timeoutMilliseconds` (nil: forever).
+    func nextInput(timeoutMilliseconds: Int?) -> TerminalInput
+    /// Gives the terminal back, stops the process (Ctrl-Z), and takes it again on `fg`.
+    func suspend()
+    /// Forgets the last frame so the next one is painted in full.
+    func invalidate()
+    /// Restores the terminal. Safe to call twice.
+    func close()
+}
