@@ -1,0 +1,120 @@
+import CallboardCore
+import Foundation
+
+/// One key of the configuration file: its name, what it is for, its default, and how a
+/// value is checked and applied.
+public struct ConfigKey: Sendable {
+    public var name: String
+    public var help: String
+    public var defaultText: String
+    /// Checks a value and applies it; the error text says what is allowed.
+    let apply: @Sendable (JSONValue, inout Configuration) -> String?
+
+    /// Every key, in the order `callboard config` prints them.
+    public static let all: [ConfigKey] = [
+        text("sellerName", "your name, the From of follow-up emails", "") { $1.settings.sellerName = $0; return nil },
+        text("sellerEmail", "your email address, the From of follow-up emails", "") { value, config in
+            guard value.isEmpty || ContactKey.isPlausibleEmail(value) else { return "an email address such as you@example.com" }
+            config.settings.sellerEmail = value
+            return nil
+        },
+        text("sendCommand", "command that sends a message given on stdin, e.g. \"msmtp -t\"; empty means never send", "") { value, config in
+            guard value.isEmpty || (try? CommandWords.split(value))?.isEmpty == false else {
+                return "a command line with balanced quotes, such as \"msmtp -t\""
+            }
+            config.sendCommand = value.isEmpty ? nil : value
+            return nil
+        },
+        text("theme", "theme name: a file in themes/ or ~/.config/callboard/themes/", "default") { value, config in
+            guard !value.isEmpty else { return "a theme name such as \"default\"" }
+            config.theme = value
+            return nil
+        },
+        number("targetShare", "my share of talk at or below this is on target (0-1)", 0.43) { value, config in
+            guard (0...1).contains(value) else { return "a number from 0 to 1, e.g. 0.43" }
+            config.settings.targets.targetShare = value
+            return nil
+        },
+        number("warnShare", "above this my share of talk is well off target (0-1)", 0.65) { value, config in
+            guard (0...1).contains(value) else { return "a number from 0 to 1, e.g. 0.65" }
+            config.settings.targets.warnShare = value
+            return nil
+        },
+        number("monologueNudgeSeconds", "seconds of my own talk before a gentle nudge", 60) { value, config in
+            guard value > 0 else { return "a number of seconds above 0" }
+            config.settings.targets.monologueNudge = value
+            return nil
+        },
+        number("monologueStrongSeconds", "seconds of my own talk before a strong nudge", 120) { value, config in
+            guard value > 0 else { return "a number of seconds above 0" }
+            config.settings.targets.monologueStrong = value
+            return nil
+        },
+        whole("businessHoursStart", "first hour a prospect may be called, in their time (0-23)", 9) { value, config in
+            guard (0...23).contains(value) else { return "a whole hour from 0 to 23" }
+            config.settings.businessHours.start = value
+            return nil
+        },
+        whole("businessHoursEnd", "first hour past business hours, in their time (1-24)", 17) { value, config in
+            guard (1...24).contains(value) else { return "a whole hour from 1 to 24" }
+            config.settings.businessHours.end = value
+            return nil
+        },
+        whole("dailyCallGoal", "calls to make in a day", 40) { value, config in
+            guard (1...1000).contains(value) else { return "a whole number from 1 to 1000" }
+            config.settings.dailyCallGoal = value
+            return nil
+        },
+        whole("retryBusinessDays", "business days to wait after no answer or voicemail", 1) { value, config in
+            guard (1...60).contains(value) else { return "a whole number of business days from 1 to 60" }
+            config.settings.retry.businessDays = value
+            return nil
+        },
+        whole("retryMaxAttempts", "attempts before an unreached prospect leaves the queue", 6) { value, config in
+            guard (1...100).contains(value) else { return "a whole number from 1 to 100" }
+            config.settings.retry.maxAttempts = value
+            return nil
+        },
+        number("referralReminderMinutes", "minutes of conversation before the referral reminder turns prominent", 3) { value, config in
+            guard value > 0, value <= 120 else { return "a number of minutes above 0 and at most 120" }
+            config.settings.referralReminderMinutes = value
+            return nil
+        },
+        text("followUpTemplate", "path of your own follow-up email template; empty uses the built-in one", "") { value, config in
+            config.followUpTemplatePath = value.isEmpty ? nil : value
+            return nil
+        },
+    ]
+
+    static func text(
+        _ name: String, _ help: String, _ fallback: String,
+        _ set: @escaping @Sendable (String, inout Configuration) -> String?
+    ) -> ConfigKey {
+        ConfigKey(name: name, help: help, defaultText: "\"\(fallback)\"") { value, config in
+            guard case .string(let text) = value else { return "text in double quotes" }
+            return set(text.trimmingCharacters(in: .whitespaces), &config)
+        }
+    }
+
+    static func number(
+        _ name: String, _ help: String, _ fallback: Double,
+        _ set: @escaping @Sendable (Double, inout Configuration) -> String?
+    ) -> ConfigKey {
+        ConfigKey(name: name, help: help, defaultText: Configuration.format(fallback)) { value, config in
+            guard case .number(let number) = value, number.isFinite else { return "a number" }
+            return set(number, &config)
+        }
+    }
+
+    static func whole(
+        _ name: String, _ help: String, _ fallback: Int,
+        _ set: @escaping @Sendable (Int, inout Configuration) -> String?
+    ) -> ConfigKey {
+        ConfigKey(name: name, help: help, defaultText: String(fallback)) { value, config in
+            guard case .number(let number) = value, number.rounded() == number, abs(number) < 1e9 else {
+                return "a whole number"
+            }
+            return set(Int(number), &config)
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import CallboardCore
+import Foundation
+
+/// The seller's configuration: defaults, overlaid by `config.json` (JSON with comments).
+/// Where each effective value came from is kept for `callboard config`.
+public struct Configuration: Sendable {
+    public var settings = Settings()
+    public var sendCommand: String?
+    public var theme = "default"
+    /// As written in the file; resolve it with ``templateURL(relativeTo:)``.
+    public var followUpTemplatePath: String?
+    /// The file the values came from, or nil when there is none.
+    public private(set) var file: String?
+    /// Keys set by the file.
+    public private(set) var fromFile: Set<String> = []
+    /// Unknown keys and other things worth saying that do not stop the program.
+    public private(set) var warnings: [String] = []
+
+    public init() {}
+
+    /// Reads the configuration at `path`; a missing file means the defaults.
+    public static func load(path: String) throws(ConfigurationError) -> Configuration {
+        guard FileManager.default.fileExists(atPath: path) else { return Configuration() }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .unreadable(file: path, reason: error.localizedDescription)
+        }
+        return try parse(data, file: path)
+    }
+
+    public static func parse(_ data: Data, file: String) throws(ConfigurationError) -> Configuration {
+        var config = Configuration()
+        config.file = file
+        let root: JSONValue
+        do {
+            root = try JSONValue.parse(data)
+        } catch {
+            throw .unreadable(file: file, reason: JSONProblem.describe(error))
+        }
+        guard case .object(let values) = root else {
+            throw .unreadable(file: file, reason: "the file must hold one object, { \"key\": value, ... }")
+        }
+        let known = Dictionary(ConfigKey.all.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for name in values.keys.sorted() {
+            guard let value = values[name] else { continue }
+            guard let key = known[name] else {
+                let near = ConfigKey.all.first { $0.name.lowercased() == name.lowercased() }
+                config.warnings.append(
+                    "\(file): unknown key \"\(name)\" was ignored"
+                        + (near.map { "; did you mean \"\($0.name)\"?" } ?? "."))
+                continue
+            }
+            if case .null = value { continue }
+            if let allowed = key.apply(value, &config) {
+                throw .invalid(file: file, key: name, allowed: allowed)
+            }
+            config.fromFile.insert(name)
+        }
+        // Keys that are fine alone can still disagree with each other.
+        if let problem = config.settings.targets.problem {
+            throw .invalid(file: file, key: "targetShare/warnShare/monologue…", allowed: problem)
+        }
+        if let problem = config.settings.businessHours.problem {
+            throw .invalid(file: file, key: "businessHoursStart/businessHoursEnd", allowed: problem)
+        }
+        return config
+    }
+
+    /// The template file, relative paths taken from the configuration's folder and `~/`
+    /// from `home`.
+    public func templateURL(home: String?) -> URL? {
+        guard let path = followUpTemplatePath else { return nil }
+        if path.hasPrefix("~/"), let home {
+            return URL(fileURLWithPath: home).appendingPathComponent(String(path.dropFirst(2)))
+        }
+        if path.hasPrefix("/") { return URL(fileURLWithPath: path) }
+        let folder = file.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+            ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        return folder.appendingPathComponent(path)
+    }
+
+    /// The effective value of each key, as `callboard config` shows it.
+    public func value(of key: String) -> String {
+        let s = settings
+        switch key {
+        case "sellerName": return quote(s.sellerName)
+        case "sellerEmail": return quote(s.sellerEmail)
+        case "sendCommand": return quote(sendCommand ?? "")
+        case "theme": return quote(theme)
+        case "targetShare": return Self.format(s.targets.targetShare)
+        case "warnShare": return Self.format(s.targets.warnShare)
+        case "monologueNudgeSeconds": return Self.format(s.targets.monologueNudge)
+        case "monologueStrongSeconds": return Self.format(s.targets.monologueStrong)
+        case "businessHoursStart": return String(s.businessHours.start)
+        case "businessHoursEnd": return String(s.businessHours.end)
+        case "dailyCallGoal": return String(s.dailyCallGoal)
+        case "retryBusinessDays": return String(s.retry.businessDays)
+        case "retryMaxAttempts": return String(s.retry.maxAttempts)
+        case "referralReminderMinutes": return Self.format(s.referralReminderMinutes)
+        case "followUpTemplate": return quote(followUpTemplatePath ?? "")
+        default: return ""
+        }
+    }
+
+    /// Where a key's value came from: the file, or the built-in default.
+    public func origin(of key: String) -> String {
+        fromFile.contains(key) ? (file ?? "file") : "default"
+    }
+
+    /// The effective configuration as a commented JSON document, ready to copy into a
+    /// file: every key, its value, where it came from and what it means.
+    public func report() -> String {
+        var lines = ["{"]
+        for (index, key) in ConfigKey.all.enumerated() {
+            let comma = index == ConfigKey.all.count - 1 ? "" : ","
+            lines.append("  // \(key.help). Default \(key.defaultText); from \(origin(of: key.name)).")
+            lines.append("  \"\(key.name)\": \(value(of: key.name))\(comma)")
+        }
+        lines.append("}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func quote(_ text: String) -> String {
+        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "\"\(ImportedText.line(escaped))\""
+    }
+
+    static func format(_ number: Double) -> String {
+        number.rounded() == number && abs(number) < 1e9 ? String(Int(number)) : String(number)
+    }
+}
+
+/// A configuration file that cannot be used.
+public enum ConfigurationError: Error, Hashable, Sendable, CustomStringConvertible {
+    case unreadable(file: String, reason: String)
+    case invalid(file: String, key: String, allowed: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let file, let reason):
+            return "\(file) cannot be read: \(reason). Fix the file or move it aside to use the defaults."
+        case .invalid(let file, let key, let allowed):
+            return "\(file): the value of \"\(key)\" is not allowed; it must be \(allowed)."
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Runs an outside program (the send command, the editor) directly, never through a
+/// shell, and reports how it ended.
+public struct CommandRunner: Sendable {
+    /// The `PATH` to search for a program given without a slash.
+    public var searchPath: String
+
+    public init(searchPath: String) {
+        self.searchPath = searchPath
+    }
+
+    public struct Outcome: Hashable, Sendable {
+        public var status: Int32
+        /// The end of what the program wrote to stderr, for the message when it fails.
+        public var errorOutput: String
+        public var succeeded: Bool { status == 0 }
+    }
+
+    public enum Failure: Error, Hashable, Sendable, CustomStringConvertible {
+        case emptyCommand
+        case badCommand(String, CommandWords.Problem)
+        case notFound(String)
+        case cannotStart(String, String)
+
+        public var description: String {
+            switch self {
+            case .emptyCommand: "No command is configured."
+            case .badCommand(let line, let problem): "The command \"\(line)\" cannot be read: \(problem)."
+            case .notFound(let program): "The program \"\(program)\" was not found on the PATH."
+            case .cannotStart(let program, let why): "\"\(program)\" could not be started: \(why)."
+            }
+        }
+    }
+
+    /// Runs `commandLine` with `input` on its stdin, e.g. a message for `msmtp -t`.
+    public func run(_ commandLine: String, extraArguments: [String] = [], input: Data) throws(Failure) -> Outcome {
+        let (executable, arguments) = try resolve(commandLine)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments + extraArguments
+        let stdin = Pipe()
+        let stderr = Pipe()
+        process.standardInput = stdin
+        process.standardError = stderr
+        process.standardOutput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw .cannotStart(executable.path, error.localizedDescription)
+        }
+        // Read stderr on another thread so a chatty program never blocks on a full pipe
+        // while we are still writing its input.
+        let collected = ErrorCollector()
+        let finished = DispatchSemaphore(value: 0)
+        Thread {
+            collected.data = stderr.fileHandleForReading.readDataToEndOfFile()
+            finished.signal()
+        }.start()
+        // A program that exits without reading its input must not kill us with SIGPIPE.
+        _ = signal(SIGPIPE, SIG_IGN)
+        try? stdin.fileHandleForWriting.write(contentsOf: input)
+        try? stdin.fileHandleForWriting.close()
+        process.waitUntilExit()
+        finished.wait()
+        let text = String(decoding: collected.data.suffix(2_000), as: UTF8.self)
+        return Outcome(status: process.terminationStatus, errorOutput: ImportedText.lines(text))
+    }
+
+    /// Runs `commandLine` on the user's terminal (an editor), with `arguments` after its
+    /// own words, and waits for it.
+    public func runAttached(_ commandLine: String, arguments: [String]) throws(Failure) -> Int32 {
+        let (executable, own) = try resolve(commandLine)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = own + arguments
+        do {
+            try process.run()
+        } catch {
+            throw .cannotStart(executable.path, error.localizedDescription)
+        }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    func resolve(_ commandLine: String) throws(Failure) -> (URL, [String]) {
+        let words: [String]
+        do {
+            words = try CommandWords.split(commandLine)
+        } catch {
+            throw .badCommand(commandLine, error)
+        }
+        guard let program = words.first else { throw .emptyCommand }
+        if program.contains("/") { return (URL(fileURLWithPath: program), Array(words.dropFirst())) }
+        for folder in searchPath.split(separator: ":") where !folder.isEmpty {
+            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(program)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) {
+                return (candidate, Array(words.dropFirst()))
+            }
+        }
+        throw .notFound(program)
+    }
+}
+
+/// The stderr bytes, handed from the reading thread; the semaphore orders the hand-over.
+private final class ErrorCollector: @unchecked Sendable {
+    var data = Data()
+}

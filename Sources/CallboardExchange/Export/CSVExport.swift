@@ -1,0 +1,39 @@
+import CallboardCore
+import Foundation
+
+/// Prospects as a spreadsheet, one row each with their latest outcome, in the plain
+/// column names the importer reads back.
+public enum CSVExport {
+    public static let header = [
+        "id", "name", "company", "title", "phone", "email", "timezone", "status", "source",
+        "referred_by", "priority", "next_call_day", "callback_at", "meeting_at", "attempts",
+        "last_outcome", "last_called_at", "notes",
+    ]
+
+    public static func document(prospects: [Prospect]) -> String {
+        let names = Dictionary(prospects.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let stamp = ISO8601DateFormatter()
+        var lines = [header.map(quoted).joined(separator: ",")]
+        for p in prospects {
+            let cells = [
+                p.id.rawValue, p.name, p.company, p.title, p.phone, p.email, p.timeZone ?? "",
+                p.status.rawValue, p.source.rawValue, p.referredBy.map { names[$0] ?? $0.rawValue } ?? "",
+                String(p.priority), p.nextCallDay?.description ?? "",
+                p.callbackAt.map(stamp.string(from:)) ?? "", p.meetingAt.map(stamp.string(from:)) ?? "",
+                String(p.attempts), p.lastOutcome?.reportName ?? "",
+                p.lastCalledAt.map(stamp.string(from:)) ?? "", p.notes,
+            ]
+            lines.append(cells.map(quoted).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// RFC 4180 quoting: a cell with a comma, quote or line break goes in quotes, quotes
+    /// doubled.
+    public static func quoted(_ cell: String) -> String {
+        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == ";" || $0.isNewline }) else {
+            return cell
+        }
+        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

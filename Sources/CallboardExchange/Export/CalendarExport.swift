@@ -1,0 +1,116 @@
+import CallboardCore
+import Foundation
+
+/// Callbacks and meetings as an iCalendar file (RFC 5545) that Google Calendar, Outlook
+/// and Thunderbird import. Times are written in UTC, which every importer places
+/// correctly in the reader's own zone without a VTIMEZONE block; the prospect's local
+/// time goes in the description.
+public enum CalendarExport {
+    public struct Appointment: Hashable, Sendable {
+        public enum Kind: String, Sendable { case callback, meeting }
+        public var kind: Kind
+        public var at: Date
+        public var prospect: Prospect
+    }
+
+    /// Every scheduled callback and meeting, by time.
+    public static func appointments(in prospects: [Prospect]) -> [Appointment] {
+        var result: [Appointment] = []
+        for prospect in prospects where prospect.status.isCallable {
+            if let at = prospect.callbackAt { result.append(Appointment(kind: .callback, at: at, prospect: prospect)) }
+            if let at = prospect.meetingAt { result.append(Appointment(kind: .meeting, at: at, prospect: prospect)) }
+        }
+        return result.sorted { ($0.at, $0.prospect.id) < ($1.at, $1.prospect.id) }
+    }
+
+    public static func document(prospects: [Prospect], createdAt: Date) -> String {
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//callboard//callboard//EN",
+            "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+        ]
+        for appointment in appointments(in: prospects) {
+            lines += event(appointment, stamp: createdAt)
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(folded).joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func event(_ a: Appointment, stamp: Date) -> [String] {
+        let p = a.prospect
+        let minutes: Double = a.kind == .meeting ? 30 : 15
+        let who = p.company.isEmpty ? p.name : "\(p.name) (\(p.company))"
+        let summary = (a.kind == .meeting ? "Meeting: " : "Call back: ") + who
+        var details: [String] = []
+        if !p.phone.isEmpty { details.append("Phone: \(p.phone)") }
+        if !p.email.isEmpty { details.append("Email: \(p.email)") }
+        if let zone = p.zone {
+            let local = DateFormatter()
+            local.locale = Locale(identifier: "en_US_POSIX")
+            local.timeZone = zone
+            local.dateFormat = "EEE d MMM HH:mm"
+            details.append("Their time: \(local.string(from: a.at)) (\(zone.identifier))")
+        }
+        if !p.lastCallNotes.isEmpty { details.append("Last notes: \(p.lastCallNotes)") }
+        var lines = [
+            "BEGIN:VEVENT",
+            "UID:\(p.id.rawValue)-\(a.kind.rawValue)-\(Int(a.at.timeIntervalSince1970))@callboard",
+            "DTSTAMP:\(utc(stamp))",
+            "DTSTART:\(utc(a.at))",
+            "DTEND:\(utc(a.at.addingTimeInterval(minutes * 60)))",
+            "SUMMARY:\(escaped(summary))",
+        ]
+        if !details.isEmpty { lines.append("DESCRIPTION:\(escaped(details.joined(separator: "\n")))") }
+        if !p.phone.isEmpty { lines.append("LOCATION:\(escaped(p.phone))") }
+        lines.append("END:VEVENT")
+        return lines
+    }
+
+    /// `20261203T091500Z`.
+    static func utc(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = .gmt
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return formatter.string(from: date)
+    }
+
+    /// TEXT values: backslash, semicolon and comma escaped, line breaks as `\n`, other
+    /// control characters dropped.
+    public static func escaped(_ text: String) -> String {
+        var out = ""
+        for scalar in text.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n", "\r": out += "\\n"
+            default:
+                if ImportedText.isDropped(scalar) || scalar == "\t" { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Lines longer than 75 octets continue on the next line after a CRLF and a space,
+    /// split between characters, never inside one.
+    public static func folded(_ line: String) -> String {
+        var parts: [String] = []
+        var current = ""
+        var octets = 0
+        var limit = 75
+        for character in line {
+            let size = character.utf8.count
+            if octets + size > limit {
+                parts.append(current)
+                current = ""
+                octets = 0
+                limit = 74  // the leading space of a continuation counts
+            }
+            current.append(character)
+            octets += size
+        }
+        parts.append(current)
+        return parts.joined(separator: "\r\n ")
+    }
+}

@@ -1,0 +1,121 @@
+import CallboardCore
+import Foundation
+import SwiftCSV
+
+/// What an import did, or would do.
+public struct ImportResult: Sendable {
+    /// Every prospect after the import: the existing ones (some updated) and the new ones.
+    public var prospects: [Prospect]
+    public var added: Int
+    public var updated: Int
+    /// Rows with something wrong. They were skipped, or, without `skipInvalid`, they
+    /// rejected the whole import.
+    public var problems: [ImportProblem]
+    /// Headers no field matched; those columns were not imported.
+    public var unmappedColumns: [String]
+    /// Data rows read (blank lines not counted).
+    public var rows: Int
+    /// Whether nothing may be written: a bad row in an all-or-nothing import.
+    public var isRejected: Bool
+    /// Lines that held at least one bad row's problem, each counted once.
+    public var skipped: Int { Set(problems.map(\.line)).count }
+}
+
+/// Turns a CRM or spreadsheet export into prospects. Pure: text and the existing
+/// prospects in, the new list out; the caller decides whether to write it.
+public struct ProspectImport: Sendable {
+    public var overrides: [String: ImportField]
+    public var skipInvalid: Bool
+
+    public init(overrides: [String: ImportField] = [:], skipInvalid: Bool = false) {
+        self.overrides = overrides
+        self.skipInvalid = skipInvalid
+    }
+
+    /// The file's text: UTF-8 (with or without a byte-order mark), else Windows-1252 as
+    /// older spreadsheet programs save it.
+    public static func text(of data: Data) throws(ImportFailure) -> String {
+        if data.isEmpty { throw .empty }
+        if data.prefix(4096).contains(0) { throw .notText }
+        if let text = String(data: data, encoding: .utf8) { return text }
+        if let text = String(data: data, encoding: .windowsCP1252) { return text }
+        throw .notText
+    }
+
+    /// - Parameters:
+    ///   - newID: makes an id for each added prospect.
+    ///   - progress: called now and then with (lines done, lines in total).
+    public func run(
+        csv text: String, existing: [Prospect], now: Date, newID: () -> ProspectID,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws(ImportFailure) -> ImportResult {
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .empty }
+        let rows: [(line: Int, cells: [String])]
+        do {
+            rows = try Self.rows(of: body, delimiter: Self.sniffDelimiter(body))
+        } catch {
+            throw .malformed(String(describing: error))
+        }
+        guard let header = rows.first else { throw .empty }
+        let mapping = ColumnMapping(headers: header.cells, overrides: overrides)
+        guard mapping.has(.name) || mapping.has(.firstName) || mapping.has(.lastName) else {
+            throw .noNameColumn(headers: header.cells)
+        }
+        guard mapping.has(.phone) || mapping.has(.mobilePhone) || mapping.has(.email) else {
+            throw .noContactColumn(headers: header.cells)
+        }
+
+        var book = ProspectBook(existing)
+        var added = 0, updated = 0, dataRows = 0
+        var problems: [ImportProblem] = []
+        let totalLines = rows.last.map { $0.line } ?? 1
+        for (index, row) in rows.dropFirst().enumerated() {
+            if index % 250 == 0 { progress?(row.line, totalLines) }
+            if row.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            dataRows += 1
+            switch ImportRow.read(row.cells, line: row.line, mapping: mapping) {
+            case .invalid(let rowProblems):
+                problems += rowProblems
+            case .valid(let imported):
+                if book.merge(imported, now: now, newID: newID) { updated += 1 } else { added += 1 }
+            }
+        }
+        progress?(totalLines, totalLines)
+        let rejected = !problems.isEmpty && !skipInvalid
+        return ImportResult(
+            prospects: book.prospects, added: added, updated: updated, problems: problems,
+            unmappedColumns: mapping.unmapped, rows: dataRows, isRejected: rejected)
+    }
+
+    /// `;` when a European spreadsheet wrote the file, tab for TSV, else comma: whichever
+    /// appears most often outside quotes on the header line.
+    static func sniffDelimiter(_ text: String) -> CSVDelimiter {
+        var counts: [Character: Int] = [",": 0, ";": 0, "\t": 0]
+        var quoted = false
+        for character in text {
+            if character == "\"" { quoted.toggle(); continue }
+            if !quoted, character.isNewline { break }
+            if !quoted, counts[character] != nil { counts[character, default: 0] += 1 }
+        }
+        let semicolons = counts[";"] ?? 0, tabs = counts["\t"] ?? 0, commas = counts[","] ?? 0
+        if semicolons > commas, semicolons >= tabs { return .semicolon }
+        if tabs > commas, tabs > semicolons { return .tab }
+        return .comma
+    }
+
+    /// Every record with the line it starts on; quoted fields may span lines.
+    static func rows(of text: String, delimiter: CSVDelimiter) throws -> [(line: Int, cells: [String])] {
+        let csv = try CSV<Enumerated>(string: text, delimiter: delimiter, loadColumns: false, rowLimit: 0)
+        var rows: [(line: Int, cells: [String])] = []
+        var line = 1
+        try csv.enumerateAsArray(startAt: 0, rowLimit: nil) { cells in
+            rows.append((line, cells))
+            line += 1
+            for cell in cells where cell.contains(where: \.isNewline) {
+                line += cell.reduce(0) { $0 + ($1.isNewline ? 1 : 0) }
+            }
+        }
+        return rows
+    }
+}
