@@ -1,0 +1,152 @@
+import CallboardCore
+import Foundation
+
+/// Everything on screen, as one value. Only ``update(_:_:)`` changes it.
+public struct AppState: Hashable, Sendable {
+    /// The panels `Tab` moves between.
+    public enum Panel: Int, Hashable, Sendable, CaseIterable {
+        case queue, brief, talk, referrals
+    }
+
+    /// What the keys act on.
+    public enum Mode: Hashable, Sendable {
+        /// The dashboard with no live call.
+        case queue
+        /// A live call: the talk keys act immediately.
+        case call
+        /// The note field, over a live call.
+        case note(TextField)
+        /// The dialogs after `e`, over the live call.
+        case endOfCall(EndOfCallFlow)
+        /// The list of follow-up emails not yet sent.
+        case followUps(FollowUpsBrowser)
+        /// The day's review.
+        case review
+    }
+
+    public var settings: Settings
+    /// The seller's time zone: "today" and the clock are read in it.
+    public var zone: TimeZone
+    /// Whether a send command is configured, so `S` can send.
+    public var canSend: Bool
+    public var width: Int
+    public var height: Int
+    /// The latest instant any event carried; views read time only from here.
+    public var now: Moment?
+
+    /// False until the store's first answer, so an empty screen is not mistaken for an
+    /// empty store.
+    public var isLoaded: Bool
+    public var prospects: [Prospect]
+    public var queue: [QueueEntry]
+    public var selection: Int
+    /// The day the queue was built for; a new day rebuilds it.
+    public var queueDay: CalendarDay?
+    public var focus: Panel
+    /// Lines of the pre-call brief scrolled past, when the brief has focus.
+    public var briefScroll: Int
+    public var callsToday: Int
+    public var pendingFollowUps: [PendingFollowUp]
+
+    public var mode: Mode
+    public var live: LiveCall?
+    public var showingHelp: Bool
+    public var confirmingQuit: Bool
+    public var status: StatusMessage?
+    /// The finished call whose save is under way; its checkpoint goes once it is saved.
+    public var savingCallID: CallID?
+
+    public init(
+        settings: Settings = Settings(), zone: TimeZone = .current, canSend: Bool = false,
+        width: Int = 80, height: Int = 24
+    ) {
+        self.settings = settings
+        self.zone = zone
+        self.canSend = canSend
+        self.width = width
+        self.height = height
+        now = nil
+        isLoaded = false
+        prospects = []
+        queue = []
+        selection = 0
+        queueDay = nil
+        focus = .queue
+        briefScroll = 0
+        callsToday = 0
+        pendingFollowUps = []
+        mode = .queue
+        live = nil
+        showingHelp = false
+        confirmingQuit = false
+        status = nil
+        savingCallID = nil
+    }
+
+    /// The queue entry under the cursor.
+    public var selectedEntry: QueueEntry? {
+        queue.indices.contains(selection) ? queue[selection] : nil
+    }
+
+    /// The set of keys that work right now.
+    public var keyContext: KeyContext {
+        if confirmingQuit { return .quitConfirm }
+        if showingHelp { return .help }
+        switch mode {
+        case .queue: return .queue
+        case .call: return .call
+        case .note: return .note
+        case .endOfCall(let flow): return flow.step.keyContext
+        case .followUps(let browser): return browser.isOpen ? .followUpDraft : .followUps
+        case .review: return .review
+        }
+    }
+
+    /// The seller's calendar day at the latest instant seen.
+    public var today: CalendarDay? { now.map { CalendarDay(containing: $0.wall, in: zone) } }
+
+    /// Whether the store holds nobody to call at all: the welcome screen.
+    public var isEmptyStore: Bool { isLoaded && prospects.isEmpty && live == nil }
+
+    /// The smallest terminal the dashboard draws in; below it a size message shows.
+    public static let minimumWidth = 60
+    public static let minimumHeight = 18
+
+    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+}
+
+/// A short message in the status line, e.g. "Saved call with Anna" or an error.
+public struct StatusMessage: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// A follow-up email written or drafted but not yet sent.
+public struct PendingFollowUp: Hashable, Sendable {
+    public var call: Call
+    public var prospect: Prospect
+
+    public init(call: Call, prospect: Prospect) {
+        self.call = call
+        self.prospect = prospect
+    }
+}
+
+/// What the store answers when the dashboard opens or reloads.
+public struct StoreSnapshot: Hashable, Sendable {
+    public var prospects: [Prospect]
+    /// Calls started today, for the progress against the daily goal.
+    public var callsToday: Int
+    public var pendingFollowUps: [PendingFollowUp]
+
+    public init(prospects: [Prospect], callsToday: Int = 0, pendingFollowUps: [PendingFollowUp] = []) {
+        self.prospects = prospects
+        self.callsToday = callsToday
+        self.pendingFollowUps = pendingFollowUps
+    }
+}

@@ -1,0 +1,24 @@
+import CallboardCore
+import Foundation
+
+/// Work for the runtime. The update function only asks; the results come back as events.
+public enum Effect: Hashable, Sendable {
+    /// Read prospects, today's call count and pending follow-ups; answer `.loaded`.
+    case load
+    /// Save the live call so a crash never loses it.
+    case checkpoint(LiveCallCheckpoint)
+    /// The live call was saved for good; its checkpoint can go.
+    case clearCheckpoint
+    /// Save a finished call and the prospects it changed or created; answer `.saved`.
+    case save(call: Call, prospects: [Prospect])
+    /// Write the call's follow-up as an .eml into the outbox; answer `.followUpWritten`.
+    case writeFollowUp(call: Call, prospect: Prospect)
+    /// Pipe the call's follow-up to the send command; answer `.followUpSent` or `.failed`.
+    case sendFollowUp(call: Call, prospect: Prospect)
+    /// Open `$EDITOR` on the text; answer `.edited`.
+    case openEditor(text: String, purpose: EditorPurpose)
+    /// Read the review of a day for the review screen.
+    case loadReview(CalendarDay)
+    /// Leave the program with this exit code (after any checkpoint before it).
+    case quit(exitCode: Int32)
+}

@@ -1,0 +1,120 @@
+import CallboardCore
+import Foundation
+
+/// The dialog of the current end-of-call step, over the dashboard.
+enum EndOfCallDialogView {
+    static func draw(_ flow: EndOfCallFlow, state: AppState, in area: Rect, into buffer: inout CellBuffer) {
+        let name = state.live?.prospect.name ?? ""
+        let tall = flow.step == .followUp || flow.step == .outcome
+        let inner = DialogBox.draw(title(flow.step, name: name), width: 76, height: tall ? 20 : 12, in: area, into: &buffer)
+        guard inner.height >= 2 else { return }
+        let (content, legend) = inner.splitBottom(1)
+        KeyLegend.draw(flow.step.keyContext, in: legend, into: &buffer)
+        switch flow.step {
+        case .referralAsk:
+            DialogBox.lines([
+                ("Did you ask for referrals?", Style(.warn, bold: true)),
+                ("Who else might be interested? Whose advice should I ask?", Style(.muted)),
+                ("", Style(.text)),
+                ("Esc goes back to the call to ask now.", Style(.muted)),
+            ], in: content, into: &buffer)
+        case .referrals:
+            referrals(flow, in: content, into: &buffer)
+        case .outcome:
+            var texts: [(String, Style)] = [("How did the call end?", Style(.title, bold: true))]
+            for binding in Keymap.bindings(in: .outcome) {
+                guard case .chooseOutcome(let outcome) = binding.action else { continue }
+                let chosen = flow.outcome == outcome
+                texts.append(("\(binding.label)  \(outcome.label)\(chosen ? "  ◀" : "")", Style(chosen ? .accent : .text, bold: chosen)))
+            }
+            DialogBox.lines(texts, in: content, into: &buffer)
+        case .nextStep:
+            nextStep(flow, state: state, in: content, into: &buffer)
+        case .followUp:
+            followUp(flow, state: state, in: content, into: &buffer)
+        }
+    }
+
+    static func title(_ step: EndOfCallFlow.Step, name: String) -> String {
+        switch step {
+        case .referralAsk: "Ending the call with \(name)"
+        case .referrals: "Referrals from \(name)"
+        case .outcome: "Outcome"
+        case .nextStep: "Next step"
+        case .followUp: "Thank-you email"
+        }
+    }
+
+    static func referrals(_ flow: EndOfCallFlow, in rect: Rect, into buffer: inout CellBuffer) {
+        var texts: [(String, Style)] = [
+            ("One per line: Name, company, phone or email. Enter on an empty line finishes.", Style(.muted))
+        ]
+        for referral in flow.referrals {
+            let extra = [referral.company, referral.phone, referral.email].filter { !$0.isEmpty }.joined(separator: " · ")
+            texts.append(("✓ \(referral.name)\(extra.isEmpty ? "" : " — \(extra)")", Style(.good)))
+        }
+        let row = DialogBox.lines(texts, in: rect, into: &buffer)
+        DialogBox.field(flow.referralField, in: rect.row(min(row + 1, rect.height - 1)), into: &buffer)
+    }
+
+    static func nextStep(_ flow: EndOfCallFlow, state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
+        guard let outcome = flow.outcome, let prospect = state.live?.prospect else { return }
+        if outcome.needsAppointment {
+            let theirZone = prospect.zone ?? state.zone
+            var texts: [(String, Style)] = [
+                (outcome == .callback ? "When do you call back?" : "When is the meeting?", Style(.title, bold: true)),
+                ("e.g. tomorrow 10:00 · fri 14:30 · 2026-12-03 09:15" + (prospect.zone != nil ? " (their time, \(theirZone.identifier))" : ""), Style(.muted)),
+            ]
+            let row = DialogBox.lines(texts, in: rect, into: &buffer)
+            DialogBox.field(flow.nextStepField, in: rect.row(min(row + 1, rect.height - 1)), into: &buffer)
+            texts = []
+            if let error = flow.nextStepError {
+                texts.append((error, Style(.bad, bold: true)))
+            } else if !flow.nextStepField.isBlank,
+                case .success(let date) = NextStepParser.parse(flow.nextStepField.text, now: flow.hangUp.wall, zone: theirZone)
+            {
+                texts.append(("= \(both(date, theirs: prospect.zone, mine: state.zone))", Style(.good)))
+            }
+            DialogBox.lines(texts, in: rect, from: min(row + 3, rect.height), into: &buffer)
+        } else {
+            let day = CalendarDay(containing: flow.hangUp.wall, in: state.zone)
+            let attempts = prospect.attempts + 1
+            let text: String
+            if let next = state.settings.retry.nextAttempt(after: day, attemptsSoFar: attempts) {
+                text = "Next attempt \(Format.day(next)) (\(attempts) of \(state.settings.retry.maxAttempts) attempts so far)."
+            } else {
+                text = "That was attempt \(attempts) of \(state.settings.retry.maxAttempts): \(prospect.name) leaves the queue."
+            }
+            DialogBox.lines([
+                ("\(outcome.label.capitalized).", Style(.title, bold: true)),
+                (text, Style(.text)),
+                ("Enter goes on.", Style(.muted)),
+            ], in: rect, into: &buffer)
+        }
+    }
+
+    /// "Thu 3 Dec 10:00 their time · Thu 3 Dec 09:00 yours".
+    static func both(_ date: Date, theirs: TimeZone?, mine: TimeZone) -> String {
+        let mineText = Format.dayAndTime(date, zone: mine)
+        guard let theirs, theirs.secondsFromGMT(for: date) != mine.secondsFromGMT(for: date) else { return mineText }
+        return "\(Format.dayAndTime(date, zone: theirs)) their time · \(mineText) yours"
+    }
+
+    static func followUp(_ flow: EndOfCallFlow, state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
+        guard let draft = flow.draft, let prospect = state.live?.prospect else { return }
+        FollowUpDraftView.draw(draft, to: prospect, in: rect, into: &buffer)
+    }
+}
+
+/// A follow-up email as the seller reviews it: recipient, subject, body.
+enum FollowUpDraftView {
+    static func draw(_ draft: FollowUp, to prospect: Prospect, in rect: Rect, into buffer: inout CellBuffer) {
+        let to = AppState.looksLikeEmail(prospect.email)
+            ? ("To: \(prospect.name) <\(prospect.email)>", Style(.text))
+            : ("To: \(prospect.name) — no recipient: no valid email address", Style(.bad, bold: true))
+        DialogBox.lines([
+            to, ("Subject: \(draft.subject)", Style(.text, bold: true)), ("", Style(.text)),
+            (draft.body, Style(.text)),
+        ], in: rect, into: &buffer)
+    }
+}

@@ -1,0 +1,36 @@
+import CallboardCore
+import Foundation
+
+/// Everything that can happen to the app: keys, time, the terminal's size, and the
+/// answers to effects the runtime carried out.
+public enum Event: Hashable, Sendable {
+    case key(Key, Moment)
+    /// The clock moved; the runtime sends one a second during a call, a minute otherwise.
+    case tick(Moment)
+    case resize(width: Int, height: Int)
+
+    /// The store's prospects, today's call count and pending follow-ups.
+    case loaded(StoreSnapshot, Moment)
+    /// A live call found after a crash, to carry on (on hold).
+    case resumed(LiveCallCheckpoint, Moment)
+    /// A call and its prospects were saved.
+    case saved(CallID)
+    /// A follow-up was written to the outbox as `file`.
+    case followUpWritten(CallID, file: String)
+    /// The send command took the follow-up (it exited 0).
+    case followUpSent(CallID, at: Date)
+    /// The editor closed with this text.
+    case edited(EditorPurpose, text: String)
+    /// An effect failed; the text says what happened, for the seller.
+    case failed(String)
+}
+
+/// Why the editor was opened, so its text lands in the right place.
+public enum EditorPurpose: Hashable, Sendable {
+    /// The note field of the live call.
+    case note
+    /// The follow-up draft of the call being ended.
+    case followUpDraft
+    /// A pending follow-up of an earlier call.
+    case pendingFollowUp(CallID)
+}

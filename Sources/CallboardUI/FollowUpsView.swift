@@ -1,0 +1,31 @@
+import CallboardCore
+import Foundation
+
+/// Follow-up emails not yet sent, oldest first, with the call's outcome; one can be opened.
+enum FollowUpsView {
+    static func draw(_ state: AppState, browser: FollowUpsBrowser, in rect: Rect, into buffer: inout CellBuffer) {
+        let inner = Frame.draw("Follow-ups pending (\(state.pendingFollowUps.count))", in: rect, into: &buffer, focused: true)
+        guard !inner.isEmpty else { return }
+        guard !state.pendingFollowUps.isEmpty else {
+            DialogBox.lines([("Every follow-up is sent or skipped. Esc goes back.", Style(.good))], in: inner, into: &buffer)
+            return
+        }
+        let (content, legend) = inner.splitBottom(1)
+        KeyLegend.draw(browser.isOpen ? .followUpDraft : .followUps, in: legend, into: &buffer)
+        if browser.isOpen, let pending = state.selectedFollowUp, let draft = pending.call.followUp {
+            FollowUpDraftView.draw(draft, to: pending.prospect, in: content, into: &buffer)
+            return
+        }
+        let top = max(0, min(browser.selection - content.height / 2, state.pendingFollowUps.count - content.height))
+        for (row, index) in (top..<min(state.pendingFollowUps.count, top + content.height)).enumerated() {
+            let pending = state.pendingFollowUps[index]
+            let selected = index == browser.selection
+            let when = Format.dayAndTime(pending.call.startedAt, zone: state.zone)
+            let outcome = pending.call.outcome?.label ?? "no outcome"
+            let written = pending.call.followUp?.messageFile == nil ? "" : " · written"
+            let text = "\(selected ? "▶" : " ") \(when)  \(pending.prospect.name) · \(pending.prospect.company) · \(outcome)\(written)"
+            buffer.write(Format.fit(text, width: content.width), in: content.row(row),
+                style: selected ? Style(.selection, bold: true) : Style(.text))
+        }
+    }
+}

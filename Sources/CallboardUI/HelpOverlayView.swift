@@ -1,0 +1,47 @@
+/// `?`: every key, by where it works, straight from the keymap.
+enum HelpOverlayView {
+    static let contexts: [KeyContext] = [
+        .queue, .call, .note, .referralAsk, .referralEntry, .outcome, .nextStep, .followUpDraft, .followUps,
+    ]
+
+    static func draw(_ state: AppState, in area: Rect, into buffer: inout CellBuffer) {
+        let inner = DialogBox.draw("Keys — ? or Esc closes", width: area.width - 2, height: area.height, in: area, into: &buffer)
+        guard !inner.isEmpty else { return }
+        var blocks: [[(String, Style)]] = contexts.map { context in
+            let highlight = context == state.keyContext || (context == .queue && state.keyContext == .help && state.live == nil)
+            var lines: [(String, Style)] = [(context.title, Style(.accent, bold: true, underline: highlight))]
+            for binding in Keymap.bindings(in: context) {
+                lines.append((pad(binding.label, 7) + binding.summary, Style(.text)))
+            }
+            return lines
+        }
+        blocks.append([
+            ("Everywhere", Style(.accent, bold: true)),
+            ("?      this help", Style(.text)),
+            ("q      quit (asks first in a call)", Style(.text)),
+            ("(21:05) their time, outside business hours", Style(.muted)),
+            ("Notes: o: organization, c: challenge, r: requirement", Style(.muted)),
+        ])
+        // Blocks flow down columns as wide as the longest line allows.
+        let columnWidth = min(inner.width, 40)
+        let columns = max(1, inner.width / columnWidth)
+        var column = 0, row = 0
+        for block in blocks {
+            if row > 0, row + block.count > inner.height {
+                column += 1
+                row = 0
+            }
+            guard column < columns else { break }
+            let rect = Rect(x: inner.x + column * columnWidth, y: inner.y, width: columnWidth - 1, height: inner.height)
+            for (text, style) in block where row < inner.height {
+                buffer.write(Format.fit(text, width: rect.width), in: rect.row(row), style: style)
+                row += 1
+            }
+            row += 1
+        }
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(1, width - DisplayWidth.of(text: text)))
+    }
+}

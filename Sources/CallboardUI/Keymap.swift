@@ -1,0 +1,132 @@
+import CallboardCore
+
+/// The set of keys in force: one per screen or dialog.
+public enum KeyContext: String, Hashable, Sendable, CaseIterable {
+    case queue, call, note, referralAsk, referralEntry, outcome, nextStep, followUpDraft
+    case followUps, review, help, quitConfirm
+
+    /// The heading of the context in the help overlay.
+    public var title: String {
+        switch self {
+        case .queue: "Today's queue"
+        case .call: "During a call"
+        case .note: "Note field"
+        case .referralAsk: "End of call: referral ask"
+        case .referralEntry: "End of call: referrals"
+        case .outcome: "End of call: outcome"
+        case .nextStep: "End of call: next step"
+        case .followUpDraft: "Follow-up email"
+        case .followUps: "Follow-ups pending"
+        case .review: "Review"
+        case .help: "Help"
+        case .quitConfirm: "Quit?"
+        }
+    }
+}
+
+/// What a key does.
+public enum Action: Hashable, Sendable {
+    case help, quit, back, nextPanel, review, followUps
+    case moveDown, moveUp, startCall
+    case markMe, markProspect, toggleSpeaker, hold, askedReferrals, note, endCall
+    case openEditor
+    case answerYes, answerNo
+    case chooseOutcome(Outcome)
+    case accept, skip, send
+    case confirmQuit
+}
+
+/// One line of the keymap: the keys, what they do, and where.
+public struct KeyBinding: Hashable, Sendable {
+    public var keys: [Key]
+    /// How the keys read on screen: "j/k", "Space".
+    public var label: String
+    public var action: Action
+    public var summary: String
+    public var contexts: Set<KeyContext>
+    /// Shown in the status line as well as in help.
+    public var isEssential: Bool
+
+    public init(
+        _ keys: [Key], _ label: String, _ action: Action, _ summary: String, in contexts: Set<KeyContext>,
+        essential: Bool = true
+    ) {
+        self.keys = keys
+        self.label = label
+        self.action = action
+        self.summary = summary
+        self.contexts = contexts
+        self.isEssential = essential
+    }
+}
+
+/// The one table of keys. The update function, the help overlay and the status line all
+/// read it, so what the screen says is what the keys do.
+public enum Keymap {
+    static let browsing: Set<KeyContext> = [.queue, .followUps, .review]
+    static let anywhereButFields: Set<KeyContext> = [.queue, .call, .followUps, .review]
+
+    public static let bindings: [KeyBinding] = {
+        var table: [KeyBinding] = [
+            // A call's talk keys come first: they are what the seller reaches for most.
+            KeyBinding([.char("m")], "m", .markMe, "I am talking", in: [.call]),
+            KeyBinding([.char("p")], "p", .markProspect, "prospect is talking", in: [.call]),
+            KeyBinding([.char(" ")], "Space", .toggleSpeaker, "switch me / prospect", in: [.call]),
+            KeyBinding([.char("s")], "s", .hold, "silence / hold", in: [.call]),
+            KeyBinding([.char("a")], "a", .askedReferrals, "I asked for referrals", in: [.call]),
+            KeyBinding([.char("n")], "n", .note, "note (o: c: r: tag it)", in: [.call]),
+            KeyBinding([.char("e")], "e", .endCall, "end the call", in: [.call]),
+
+            KeyBinding([.char("j"), .down], "j/↓", .moveDown, "next", in: [.queue, .followUps], essential: false),
+            KeyBinding([.char("k"), .up], "k/↑", .moveUp, "previous", in: [.queue, .followUps], essential: false),
+            KeyBinding([.enter], "Enter", .startCall, "start a call", in: [.queue]),
+            KeyBinding([.char("r")], "r", .review, "review the day", in: [.queue]),
+            KeyBinding([.char("f")], "f", .followUps, "follow-ups pending", in: [.queue]),
+            KeyBinding([.tab], "Tab", .nextPanel, "next panel", in: [.queue, .call], essential: false),
+
+            KeyBinding([.char("y")], "y", .answerYes, "I asked", in: [.referralAsk]),
+            KeyBinding([.char("n")], "n", .answerNo, "I did not ask", in: [.referralAsk]),
+            KeyBinding([.enter], "Enter", .accept, "add (empty: done)", in: [.referralEntry]),
+            KeyBinding([.enter], "Enter", .accept, "set the date", in: [.nextStep]),
+            KeyBinding([.enter], "Enter", .accept, "save the note", in: [.note]),
+            KeyBinding([.ctrl("o")], "Ctrl-O", .openEditor, "note in $EDITOR", in: [.note]),
+
+            KeyBinding([.enter], "Enter", .accept, "accept, write the email", in: [.followUpDraft]),
+            KeyBinding([.char("E")], "E", .openEditor, "edit in $EDITOR", in: [.followUpDraft]),
+            KeyBinding([.char("x")], "x", .skip, "skip", in: [.followUpDraft]),
+            KeyBinding([.char("S")], "S", .send, "send now", in: [.followUpDraft]),
+            KeyBinding([.enter], "Enter", .accept, "open", in: [.followUps]),
+
+            KeyBinding([.char("y")], "y", .confirmQuit, "quit", in: [.quitConfirm]),
+            KeyBinding([.char("n"), .escape], "n/Esc", .back, "stay", in: [.quitConfirm]),
+
+            KeyBinding([.char("?")], "?", .help, "help", in: anywhereButFields.union([.help])),
+            KeyBinding([.escape], "Esc", .back, "back / close",
+                in: [.note, .referralAsk, .referralEntry, .outcome, .nextStep, .followUpDraft, .followUps, .review, .help]),
+            KeyBinding([.char("q")], "q", .quit, "quit", in: anywhereButFields.union([.help])),
+        ]
+        // One key per outcome, in the order a call usually goes.
+        for (i, outcome) in Outcome.allCases.enumerated() {
+            let digit = Character(String(i + 1))
+            table.insert(
+                KeyBinding([.char(digit)], String(digit), .chooseOutcome(outcome), outcome.label, in: [.outcome]),
+                at: table.firstIndex { $0.action == .confirmQuit } ?? table.count)
+        }
+        return table
+    }()
+
+    /// The action of `key` in `context`, or nil when the key does nothing there.
+    public static func action(for key: Key, in context: KeyContext) -> Action? {
+        bindings.first { $0.contexts.contains(context) && $0.keys.contains(key) }?.action
+    }
+
+    /// The bindings of a context, in table order.
+    public static func bindings(in context: KeyContext) -> [KeyBinding] {
+        bindings.filter { $0.contexts.contains(context) }
+    }
+
+    /// The key that does `action` in `context`, as shown on screen.
+    public static func label(for action: Action, in context: KeyContext) -> String? {
+        bindings.first { $0.contexts.contains(context) && $0.action == action }?.label
+    }
+}

@@ -1,0 +1,47 @@
+import CallboardCore
+import Foundation
+
+/// The call in progress: the record being built, the meter, and who is on the line.
+public struct LiveCall: Hashable, Sendable {
+    public var prospect: Prospect
+    public var call: Call
+    public var meter: TalkMeter
+    /// When the call began on the wall clock, for the saved record.
+    public var wallStart: Date
+    /// When the call was last checkpointed, on the monotonic clock.
+    public var lastCheckpoint: MonotonicInstant
+    /// A note begun and put aside with Esc.
+    public var noteDraft = TextField()
+    /// Who held the floor when `e` was pressed, to hand it back if the seller returns.
+    public var speakerAtHangUp: Speaker?
+
+    public init(prospect: Prospect, at moment: Moment, targets: TalkTargets) {
+        self.prospect = prospect
+        wallStart = moment.wall
+        call = Call(
+            id: Call.makeID(prospect: prospect.id, startedAt: moment.wall), prospectID: prospect.id,
+            startedAt: moment.wall)
+        meter = TalkMeter(startedAt: moment.monotonic, targets: targets)
+        lastCheckpoint = moment.monotonic
+    }
+
+    /// A call brought back from a checkpoint; it resumes on hold.
+    public init(resuming checkpoint: LiveCallCheckpoint, prospect: Prospect, at moment: Moment, targets: TalkTargets) {
+        self.prospect = prospect
+        call = checkpoint.call
+        wallStart = checkpoint.call.startedAt
+        meter = TalkMeter(
+            resuming: checkpoint.call.segments, elapsed: checkpoint.elapsed, now: moment.monotonic,
+            targets: targets)
+        lastCheckpoint = moment.monotonic
+    }
+
+    /// Whether the seller pressed `a` during the call.
+    public var askMarked: Bool { call.referralAsk == .asked }
+
+    public func figures(at instant: MonotonicInstant) -> TalkFigures { meter.figures(at: instant) }
+
+    public func checkpoint(at moment: Moment) -> LiveCallCheckpoint {
+        LiveCallCheckpoint(call: call, meter: meter, at: moment.monotonic, wall: moment.wall)
+    }
+}

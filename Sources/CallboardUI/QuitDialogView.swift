@@ -1,0 +1,17 @@
+/// The question before quitting with a live call or follow-ups still to send.
+enum QuitDialogView {
+    static func draw(_ state: AppState, in area: Rect, into buffer: inout CellBuffer) {
+        let inner = DialogBox.draw("Quit?", width: 56, height: 8, in: area, into: &buffer, border: .warn)
+        guard !inner.isEmpty else { return }
+        var texts: [(String, Style)] = []
+        if let live = state.live {
+            texts.append(("The call with \(live.prospect.name) is live. It is kept and offered again next time.", Style(.warn, bold: true)))
+        }
+        let pending = state.pendingFollowUpsToday
+        if pending > 0 {
+            texts.append(("\(pending) follow-up\(pending == 1 ? "" : "s") pending from today.", Style(.warn, bold: true)))
+        }
+        texts.append(("y quit · n or Esc stay", Style(.text)))
+        DialogBox.lines(texts, in: inner, into: &buffer)
+    }
+}

@@ -1,0 +1,41 @@
+import CallboardCore
+import Foundation
+
+/// The bottom line: the keys of this moment, the day's progress, pending follow-ups, the
+/// clock. A message replaces the keys until the next key press.
+enum StatusLineView {
+    static func draw(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
+        guard !rect.isEmpty else { return }
+        buffer.fill(rect, with: Cell(" ", style: Style(.status)))
+        let right = self.right(state)
+        let rightWidth = DisplayWidth.of(text: right)
+        let leftRoom = rect.width - rightWidth - 1
+        if rightWidth < rect.width {
+            buffer.write(right, x: rect.maxX - rightWidth, y: rect.y, style: Style(.status))
+        }
+        guard leftRoom > 0 else { return }
+        if let message = state.status {
+            buffer.write(Format.fit(message.text, width: leftRoom), x: rect.x, y: rect.y, maxWidth: leftRoom,
+                style: Style(message.isError ? .bad : .status, bold: message.isError))
+            return
+        }
+        var x = rect.x
+        for binding in Keymap.bindings(in: state.keyContext) where binding.isEssential {
+            let need = DisplayWidth.of(text: binding.label + " " + binding.summary) + 2
+            guard x + need <= rect.x + leftRoom else { break }
+            x += buffer.write(binding.label, x: x, y: rect.y, style: Style(.statusKey, bold: true))
+            x += buffer.write(" " + binding.summary + "  ", x: x, y: rect.y, style: Style(.status))
+        }
+    }
+
+    /// "3/40 calls · 2 follow-ups pending · 14:05".
+    static func right(_ state: AppState) -> String {
+        var parts = ["\(state.callsToday)/\(state.settings.dailyCallGoal) calls"]
+        if !state.pendingFollowUps.isEmpty {
+            let n = state.pendingFollowUps.count
+            parts.append("\(n) follow-up\(n == 1 ? "" : "s") pending")
+        }
+        if let now = state.now { parts.append(Format.clock(now.wall, zone: state.zone)) }
+        return parts.joined(separator: " · ") + " "
+    }
+}

@@ -1,0 +1,106 @@
+import CallboardCore
+import Foundation
+
+extension AppState {
+    mutating func startCall(at moment: Moment) -> [Effect] {
+        guard live == nil, let entry = selectedEntry else { return [] }
+        let call = LiveCall(prospect: entry.prospect, at: moment, targets: settings.targets)
+        live = call
+        mode = .call
+        focus = .talk
+        status = StatusMessage("Calling \(entry.prospect.name)")
+        return [.checkpoint(call.checkpoint(at: moment))]
+    }
+
+    mutating func resume(_ checkpoint: LiveCallCheckpoint, at moment: Moment) -> [Effect] {
+        guard live == nil else { return [] }
+        let id = checkpoint.call.prospectID
+        let prospect = prospects.first { $0.id == id }
+            ?? Prospect(id: id, name: id.rawValue, createdAt: checkpoint.call.startedAt)
+        live = LiveCall(resuming: checkpoint, prospect: prospect, at: moment, targets: settings.targets)
+        mode = .call
+        focus = .talk
+        status = StatusMessage("Resumed the call with \(prospect.name), on hold: m or p carries on")
+        return []
+    }
+
+    /// The keys of a live call. Talk keys change the meter at once.
+    mutating func callAction(_ action: Action, at moment: Moment) -> [Effect] {
+        guard var call = live else { return [] }
+        let t = moment.monotonic
+        switch action {
+        case .markMe: call.meter.mark(.me, at: t)
+        case .markProspect: call.meter.mark(.prospect, at: t)
+        case .toggleSpeaker: call.meter.toggle(at: t)
+        case .hold: call.meter.hold(at: t)
+        case .askedReferrals:
+            call.call.referralAsk = .asked
+            status = StatusMessage("Referral ask marked")
+        case .note:
+            mode = .note(call.noteDraft)
+            live = call
+            return []
+        case .endCall:
+            return endCall(call, at: moment)
+        default:
+            return []
+        }
+        live = call
+        return [checkpoint(at: moment)]
+    }
+
+    /// `e`: the meter pauses and the end-of-call dialogs begin.
+    mutating func endCall(_ call: LiveCall, at moment: Moment) -> [Effect] {
+        var call = call
+        let figures = call.figures(at: moment.monotonic)
+        call.speakerAtHangUp = figures.speaker
+        call.meter.hold(at: moment.monotonic)
+        live = call
+        let flow = EndOfCallFlow(
+            hangUp: moment, prospectSpoke: figures.prospect > 0, askedDuringCall: call.askMarked)
+        mode = .endOfCall(flow)
+        return [checkpoint(at: moment)]
+    }
+
+    /// Esc on the first dialog: back to the live call, the floor to whoever held it.
+    mutating func returnToCall(from flow: EndOfCallFlow, at moment: Moment) -> [Effect] {
+        guard var call = live else {
+            mode = .queue
+            return []
+        }
+        if let speaker = call.speakerAtHangUp { call.meter.mark(speaker, at: moment.monotonic) }
+        call.speakerAtHangUp = nil
+        // An ask answered in the dialog stays answered.
+        if flow.referralAsk == .asked { call.call.referralAsk = .asked }
+        live = call
+        mode = .call
+        return [checkpoint(at: moment)]
+    }
+
+    /// Enter in the note field: the note joins the call, tagged by its prefix.
+    mutating func saveNote(_ field: TextField, at moment: Moment) -> [Effect] {
+        guard var call = live else { return [] }
+        mode = .call
+        call.noteDraft = TextField()
+        live = call
+        guard !field.isBlank else { return [] }
+        let (tag, text) = Self.tagged(field.text)
+        call.call.notes.append(CallNote(text: text, tag: tag, at: call.meter.elapsed(at: moment.monotonic)))
+        live = call
+        status = StatusMessage(tag.map { "Noted (\($0.rawValue))" } ?? "Noted")
+        return [checkpoint(at: moment)]
+    }
+
+    /// The prefixes that tag a note: `o:` organization, `c:` challenge, `r:` requirement.
+    public static let notePrefixes: [(prefix: String, tag: CallNote.Tag)] = [
+        ("o:", .organization), ("c:", .challenge), ("r:", .requirement),
+    ]
+
+    static func tagged(_ raw: String) -> (CallNote.Tag?, String) {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        for (prefix, tag) in notePrefixes where text.lowercased().hasPrefix(prefix) {
+            return (tag, text.dropFirst(prefix.count).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        return (nil, text)
+    }
+}

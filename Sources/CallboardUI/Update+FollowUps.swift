@@ -1,0 +1,99 @@
+import CallboardCore
+import Foundation
+
+extension AppState {
+    /// The pending follow-up under the cursor of the follow-ups list.
+    public var selectedFollowUp: PendingFollowUp? {
+        guard case .followUps(let browser) = mode, pendingFollowUps.indices.contains(browser.selection) else {
+            return nil
+        }
+        return pendingFollowUps[browser.selection]
+    }
+
+    mutating func followUpsAction(_ action: Action, browser: FollowUpsBrowser) -> [Effect] {
+        var browser = browser
+        guard let pending = selectedFollowUp, let draft = pending.call.followUp else { return [] }
+        switch (browser.isOpen, action) {
+        case (false, .accept):
+            browser.isOpen = true
+            mode = .followUps(browser)
+            return []
+        case (true, .accept):
+            return [.writeFollowUp(call: pending.call, prospect: pending.prospect)]
+        case (true, .openEditor):
+            return [.openEditor(text: Self.editable(draft), purpose: .pendingFollowUp(pending.call.id))]
+        case (true, .send):
+            if let refusal = sendRefusal(to: pending.prospect) {
+                status = StatusMessage(refusal, isError: true)
+                return []
+            }
+            return [.sendFollowUp(call: pending.call, prospect: pending.prospect)]
+        case (true, .skip):
+            var call = pending.call
+            call.followUp?.status = .skipped
+            removePending(call.id)
+            browser.isOpen = false
+            browser.selection = clamp(browser.selection, count: pendingFollowUps.count)
+            mode = .followUps(browser)
+            status = StatusMessage("Skipped the follow-up to \(pending.prospect.name)")
+            return [.save(call: call, prospects: [])]
+        default:
+            return []
+        }
+    }
+
+    mutating func removePending(_ id: CallID) {
+        pendingFollowUps.removeAll { $0.call.id == id }
+        if case .followUps(var browser) = mode {
+            browser.selection = clamp(browser.selection, count: pendingFollowUps.count)
+            if pendingFollowUps.isEmpty { browser.isOpen = false }
+            mode = .followUps(browser)
+        }
+    }
+
+    /// The store saved a call; a finished call's checkpoint can now go.
+    mutating func finishSaving(_ id: CallID) -> [Effect] {
+        guard savingCallID == id else { return [] }
+        savingCallID = nil
+        // A call started since then owns the checkpoint now.
+        return live == nil ? [.clearCheckpoint] : []
+    }
+
+    mutating func followUpWritten(_ id: CallID, file: String) -> [Effect] {
+        guard let i = pendingFollowUps.firstIndex(where: { $0.call.id == id }) else { return [] }
+        pendingFollowUps[i].call.followUp?.messageFile = file
+        status = StatusMessage("Follow-up written to \(file)")
+        return []
+    }
+
+    mutating func followUpSent(_ id: CallID, at date: Date) -> [Effect] {
+        guard let pending = pendingFollowUps.first(where: { $0.call.id == id }) else { return [] }
+        var call = pending.call
+        call.followUp?.status = .sent
+        call.followUp?.sentAt = date
+        removePending(id)
+        status = StatusMessage("Follow-up sent to \(pending.prospect.name)")
+        return [.save(call: call, prospects: [])]
+    }
+
+    mutating func edited(_ purpose: EditorPurpose, text: String) -> [Effect] {
+        switch (purpose, mode) {
+        case (.note, .note):
+            // The editor may return several lines; the note keeps them all.
+            mode = .note(TextField(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        case (.followUpDraft, .endOfCall(var flow)):
+            guard let draft = flow.draft else { return [] }
+            flow.draft = Self.applyEdit(text, to: draft)
+            mode = .endOfCall(flow)
+        case (.pendingFollowUp(let id), _):
+            guard let i = pendingFollowUps.firstIndex(where: { $0.call.id == id }),
+                let draft = pendingFollowUps[i].call.followUp
+            else { return [] }
+            pendingFollowUps[i].call.followUp = Self.applyEdit(text, to: draft)
+            return [.save(call: pendingFollowUps[i].call, prospects: [])]
+        default:
+            break
+        }
+        return []
+    }
+}

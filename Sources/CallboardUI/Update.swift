@@ -1,0 +1,229 @@
+import CallboardCore
+import Foundation
+
+/// The one place the app's state changes. Pure: the same state and event always give the
+/// same state and effects; time arrives only inside the event.
+public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
+    switch event {
+    case .key(let key, let moment):
+        state.observe(moment)
+        return state.handle(key, at: moment)
+    case .tick(let moment):
+        state.observe(moment)
+        return state.tick(at: moment)
+    case .resize(let width, let height):
+        state.width = max(0, width)
+        state.height = max(0, height)
+        return []
+    case .loaded(let snapshot, let moment):
+        state.observe(moment)
+        state.isLoaded = true
+        state.prospects = snapshot.prospects
+        state.callsToday = snapshot.callsToday
+        state.pendingFollowUps = snapshot.pendingFollowUps.sorted { $0.call.startedAt < $1.call.startedAt }
+        state.rebuildQueue()
+        return []
+    case .resumed(let checkpoint, let moment):
+        state.observe(moment)
+        return state.resume(checkpoint, at: moment)
+    case .saved(let id):
+        return state.finishSaving(id)
+    case .followUpWritten(let id, let file):
+        return state.followUpWritten(id, file: file)
+    case .followUpSent(let id, let at):
+        return state.followUpSent(id, at: at)
+    case .edited(let purpose, let text):
+        return state.edited(purpose, text: text)
+    case .failed(let message):
+        state.status = StatusMessage(message, isError: true)
+        return []
+    }
+}
+
+extension AppState {
+    /// Seconds between checkpoints of a live call when no key is pressed.
+    static let checkpointInterval = 10.0
+
+    mutating func observe(_ moment: Moment) {
+        now = moment
+    }
+
+    mutating func handle(_ key: Key, at moment: Moment) -> [Effect] {
+        let context = keyContext
+        let action = Keymap.action(for: key, in: context)
+        if isTooSmall, let action, !Self.worksWhenTooSmall(action) { return [] }
+        guard let action else { return type(key, in: context) }
+        // A key press clears an old message; a new one may replace it below.
+        if context != .quitConfirm { status = nil }
+
+        switch action {
+        case .help:
+            showingHelp.toggle()
+            return []
+        case .quit:
+            return askToQuit(at: moment)
+        case .confirmQuit:
+            confirmingQuit = false
+            if let live { return [.checkpoint(live.checkpoint(at: moment)), .quit(exitCode: 0)] }
+            return [.quit(exitCode: 0)]
+        case .back:
+            return back(at: moment)
+        case .nextPanel:
+            let all = Panel.allCases
+            focus = all[(focus.rawValue + 1) % all.count]
+            return []
+        case .moveDown, .moveUp:
+            move(by: action == .moveDown ? 1 : -1)
+            return []
+        case .startCall:
+            return startCall(at: moment)
+        case .review:
+            mode = .review
+            return today.map { [.loadReview($0)] } ?? []
+        case .followUps:
+            mode = .followUps(FollowUpsBrowser())
+            return []
+        case .markMe, .markProspect, .toggleSpeaker, .hold, .askedReferrals, .note, .endCall:
+            return callAction(action, at: moment)
+        case .answerYes, .answerNo, .chooseOutcome, .accept, .skip, .send, .openEditor:
+            return dialogAction(action, at: moment)
+        }
+    }
+
+    /// Below the minimum size nothing can be seen, so only quitting and the talk keys
+    /// (pressed without looking) act.
+    static func worksWhenTooSmall(_ action: Action) -> Bool {
+        switch action {
+        case .quit, .confirmQuit, .back, .markMe, .markProspect, .toggleSpeaker, .hold, .askedReferrals:
+            true
+        default:
+            false
+        }
+    }
+
+    /// Printable keys go to the text field of the current dialog, if it has one.
+    mutating func type(_ key: Key, in context: KeyContext) -> [Effect] {
+        switch mode {
+        case .note(var field):
+            if field.apply(key) { mode = .note(field) }
+        case .endOfCall(var flow):
+            switch flow.step {
+            case .referrals:
+                if flow.referralField.apply(key) { mode = .endOfCall(flow) }
+            case .nextStep where flow.outcome?.needsAppointment == true:
+                if flow.nextStepField.apply(key) {
+                    flow.nextStepError = nil
+                    mode = .endOfCall(flow)
+                }
+            default: break
+            }
+        default: break
+        }
+        return []
+    }
+
+    mutating func askToQuit(at moment: Moment) -> [Effect] {
+        showingHelp = false
+        if live != nil || pendingFollowUpsToday > 0 {
+            confirmingQuit = true
+            return []
+        }
+        return [.quit(exitCode: 0)]
+    }
+
+    /// Follow-ups of calls made today that are not yet sent.
+    public var pendingFollowUpsToday: Int {
+        guard let today else { return pendingFollowUps.count }
+        return pendingFollowUps.filter { CalendarDay(containing: $0.call.startedAt, in: zone) == today }.count
+    }
+
+    mutating func back(at moment: Moment) -> [Effect] {
+        if confirmingQuit {
+            confirmingQuit = false
+            return []
+        }
+        if showingHelp {
+            showingHelp = false
+            return []
+        }
+        switch mode {
+        case .queue, .call:
+            return []
+        case .review:
+            mode = .queue
+            return []
+        case .followUps(var browser):
+            if browser.isOpen {
+                browser.isOpen = false
+                mode = .followUps(browser)
+            } else {
+                mode = .queue
+            }
+            return []
+        case .note(let field):
+            // The half-written note waits for the next `n`.
+            live?.noteDraft = field
+            mode = .call
+            return []
+        case .endOfCall(var flow):
+            if flow.goBack() {
+                mode = .endOfCall(flow)
+                return []
+            }
+            return returnToCall(from: flow, at: moment)
+        }
+    }
+
+    mutating func move(by delta: Int) {
+        switch mode {
+        case .followUps(var browser) where !browser.isOpen:
+            browser.selection = clamp(browser.selection + delta, count: pendingFollowUps.count)
+            mode = .followUps(browser)
+        case .queue, .call:
+            if focus == .brief {
+                briefScroll = max(0, briefScroll + delta)
+            } else if live == nil {
+                selection = clamp(selection + delta, count: queue.count)
+                briefScroll = 0
+            }
+        default: break
+        }
+    }
+
+    func clamp(_ index: Int, count: Int) -> Int { max(0, min(index, count - 1)) }
+
+    mutating func tick(at moment: Moment) -> [Effect] {
+        var effects: [Effect] = []
+        if let day = today, day != queueDay {
+            // A new day: a fresh queue and a fresh count of today's calls.
+            rebuildQueue()
+            if isLoaded { effects.append(.load) }
+        } else if live == nil {
+            rebuildQueue()
+        }
+        if let live, moment.monotonic - live.lastCheckpoint >= Self.checkpointInterval {
+            effects.append(checkpoint(at: moment))
+        }
+        return effects
+    }
+
+    mutating func checkpoint(at moment: Moment) -> Effect {
+        live?.lastCheckpoint = moment.monotonic
+        return live.map { .checkpoint($0.checkpoint(at: moment)) } ?? .clearCheckpoint
+    }
+
+    /// Today's queue from the prospects, the cursor kept on the same prospect.
+    mutating func rebuildQueue() {
+        guard let now else { return }
+        let selected = selectedEntry?.id
+        let day = CalendarDay(containing: now.wall, in: zone)
+        queue = CallQueue.entries(
+            prospects: prospects, today: day, now: now.wall, zone: zone, hours: settings.businessHours)
+        queueDay = day
+        if let selected, let index = queue.firstIndex(where: { $0.id == selected }) {
+            selection = index
+        } else {
+            selection = clamp(selection, count: queue.count)
+        }
+    }
+}
