@@ -35,6 +35,9 @@ extension Store {
                 calls.append(call)
             }
             calls.sort { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
+            // Read the summaries before writing anything, so a summaries file this
+            // version refuses stops the save before the day file changes.
+            var days = try allSummaries()
             let file = dayFile(for: day)
             try AtomicFile.makeDirectory(callsDirectory)
             try AtomicFile.makeDirectory(file.deletingLastPathComponent())
@@ -42,7 +45,6 @@ extension Store {
                 DayDocument(schemaVersion: SchemaMigration.day.current, day: day, calls: calls),
                 to: file)
             let summary = DaySummary(day: day, calls: calls, targets: targets)
-            var days = try allSummaries()
             days.removeAll { $0.day == day }
             days.append(summary)
             try writeSummaries(days)

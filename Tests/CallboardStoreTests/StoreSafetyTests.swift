@@ -1,0 +1,69 @@
+import CallboardCore
+import Foundation
+import Testing
+
+@testable import CallboardStore
+
+@Suite("Privacy and the one-writer lock")
+struct StoreSafetyTests {
+    @Test func theDirectoryIsPrivateAndEveryFileOwnerOnly() throws {
+        let scratch = ScratchDirectory()
+        let store = try Store(directory: scratch.store, zone: .gmt)
+        try store.save(prospects: [Sample.prospect("p-1")])
+        try store.save(call: Sample.call("c-1", at: Sample.at(9)), targets: .standard)
+        try store.writeCheckpoint(Sample.checkpoint(seconds: 5))
+        try store.writeOutboxMessage(Data("x".utf8), name: "a.eml")
+
+        for folder in ["", "calls", "calls/2026", "outbox"] {
+            #expect(mode(of: store.directory.appendingPathComponent(folder)) == 0o700, "\(folder)")
+        }
+        for file in [".lock", "prospects.json", "summaries.json", "live-call.json", "calls/2026/2026-11-29.json", "outbox/a.eml"] {
+            #expect(mode(of: store.directory.appendingPathComponent(file)) == 0o600, "\(file)")
+        }
+    }
+
+    @Test func missingParentsOfTheDataDirectoryAreCreated() throws {
+        let scratch = ScratchDirectory()
+        let deep = scratch.url.appendingPathComponent("home/.local/share/callboard")
+        let store = try Store(directory: deep, zone: .gmt)
+        try store.save(prospects: [])
+        #expect(mode(of: deep) == 0o700)
+    }
+
+    @Test func aSecondWriterIsToldWhoHoldsTheLock() throws {
+        let scratch = ScratchDirectory()
+        let first = try Store(directory: scratch.store, zone: .gmt)
+        // A second open file description in the same process conflicts exactly as a
+        // second process would.
+        let error = storeError { _ = try Store(directory: scratch.store, zone: .gmt) }
+        #expect(error == .locked(directory: first.directory.path, holder: getpid()))
+        #expect(error?.description.contains("pid \(getpid())") == true)
+        #expect(error?.exitCode == 75)
+        // Readers are never blocked.
+        let reader = try Store(directory: scratch.store, zone: .gmt, access: .readOnly)
+        #expect(try reader.prospects().isEmpty)
+        _ = first
+    }
+
+    @Test func theLockIsFreeOnceTheWriterIsGone() throws {
+        let scratch = ScratchDirectory()
+        do {
+            let first = try Store(directory: scratch.store, zone: .gmt)
+            try first.save(prospects: [Sample.prospect("p-1")])
+        }
+        let second = try Store(directory: scratch.store, zone: .gmt)
+        #expect(try second.prospects().count == 1)
+    }
+
+    @Test func leftoversOfAKilledWriteAreClearedByTheNextWriter() throws {
+        let scratch = ScratchDirectory()
+        do { _ = try Store(directory: scratch.store, zone: .gmt) }
+        let leftover = scratch.store.appendingPathComponent(".prospects.json.3f2a.tmp")
+        try handWrite("{\"schemaVersion\": 1, \"prosp", to: leftover)
+        let reader = try Store(directory: scratch.store, zone: .gmt, access: .readOnly)
+        #expect(try reader.prospects().isEmpty)
+        #expect(FileManager.default.fileExists(atPath: leftover.path))
+        _ = try Store(directory: scratch.store, zone: .gmt)
+        #expect(!FileManager.default.fileExists(atPath: leftover.path))
+    }
+}
