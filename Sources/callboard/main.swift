@@ -1,1 +1,1 @@
-print("callboard")
+Callboard.main()

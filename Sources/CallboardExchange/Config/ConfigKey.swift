@@ -25,9 +25,8 @@ public struct ConfigKey: Sendable {
             config.sendCommand = value.isEmpty ? nil : value
             return nil
         },
-        text("theme", "theme name: a file in themes/ or ~/.config/callboard/themes/", "default") { value, config in
-            guard !value.isEmpty else { return "a theme name such as \"default\"" }
-            config.theme = value
+        text("theme", "theme name (dark, light, high-contrast, monochrome or your own); empty picks dark, or monochrome when NO_COLOR is set", "") { value, config in
+            config.theme = value.isEmpty ? nil : value
             return nil
         },
         number("targetShare", "my share of talk at or below this is on target (0-1)", 0.43) { value, config in

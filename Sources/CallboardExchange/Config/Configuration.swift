@@ -6,7 +6,8 @@ import Foundation
 public struct Configuration: Sendable {
     public var settings = Settings()
     public var sendCommand: String?
-    public var theme = "default"
+    /// The theme asked for; nil lets the dashboard pick (dark, or monochrome under NO_COLOR).
+    public var theme: String?
     /// As written in the file; resolve it with ``templateURL(relativeTo:)``.
     public var followUpTemplatePath: String?
     /// The file the values came from, or nil when there is none.
@@ -88,7 +89,7 @@ public struct Configuration: Sendable {
         case "sellerName": return quote(s.sellerName)
         case "sellerEmail": return quote(s.sellerEmail)
         case "sendCommand": return quote(sendCommand ?? "")
-        case "theme": return quote(theme)
+        case "theme": return quote(theme ?? "")
         case "targetShare": return Self.format(s.targets.targetShare)
         case "warnShare": return Self.format(s.targets.warnShare)
         case "monologueNudgeSeconds": return Self.format(s.targets.monologueNudge)

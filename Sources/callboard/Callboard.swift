@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+
+/// The `callboard` command: with no subcommand it opens the dashboard.
+struct Callboard: ParsableCommand {
+    static let version = "0.1.0"
+
+    /// Every subcommand, in the order `--help` lists them. Add a command here.
+    static let commands: [any ParsableCommand.Type] = [
+        AddCommand.self, ImportCommand.self, TodayCommand.self, ExportCommand.self,
+        DemoCommand.self, ThemesCommand.self, ConfigCommand.self, GenerateCommand.self,
+    ]
+
+    static let configuration = CommandConfiguration(
+        commandName: "callboard",
+        abstract: "A terminal call dashboard: today's queue, a live talk-ratio timer and the referral ask.",
+        discussion: """
+            Run without a subcommand to open the dashboard on your store. Try `callboard demo` \
+            for a sample store that leaves your own data alone.
+            """,
+        version: version,
+        subcommands: commands)
+
+    @OptionGroup var store: StoreOptions
+
+    /// Theme for this run, overriding the configuration file.
+    @Option(help: "Theme for this run: dark, light, high-contrast, monochrome or one of your own.")
+    var theme: String?
+
+    func run() throws {
+        try Failure.reported {
+            let context = try CommandContext.load(storeFlag: store.store)
+            try openDashboard(context.launch(storeDirectory: context.storeDirectory, theme: theme))
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import CallboardCore
+import CallboardExchange
+import CallboardStore
+import CallboardTerminal
+import CallboardUI
+import Foundation
+
+/// Carries out the effects `update` asks for and answers with events. The only place the
+/// dashboard touches the store, the outbox, the editor and the send command.
+struct EffectRunner {
+    let store: Store
+    let settings: Settings
+    let zone: TimeZone
+    let sendCommand: String?
+    let environment: [String: String]
+
+    /// Days looked back for follow-ups not yet sent when the dashboard opens.
+    static let pendingLookback = 14
+
+    /// The events that answer `effect`; `.quit` is the runtime's and answers nothing.
+    func perform(_ effect: Effect, at moment: Moment, terminal: any TerminalBackend) -> [Event] {
+        do {
+            switch effect {
+            case .load:
+                return [.loaded(try snapshot(at: moment.wall), moment)]
+            case .checkpoint(let checkpoint):
+                try store.writeCheckpoint(checkpoint)
+                return []
+            case .clearCheckpoint:
+                try store.clearCheckpoint()
+                return []
+            case .save(let call, let prospects):
+                _ = try store.save(call: call, targets: settings.targets)
+                for prospect in prospects { try store.upsert(prospect: prospect) }
+                return [.saved(call.id)]
+            case .writeFollowUp(let call, let prospect):
+                let file = try store.writeOutboxMessage(
+                    message(for: call, to: prospect, at: moment.wall).rendered(), name: "\(call.id.rawValue).eml")
+                return [.followUpWritten(call.id, file: file.lastPathComponent)]
+            case .sendFollowUp(let call, let prospect):
+                return [send(message(for: call, to: prospect, at: moment.wall), call: call, at: moment.wall)]
+            case .openEditor(let text, let purpose):
+                return [terminal.whileReleased { edit(text, purpose: purpose) }]
+            case .loadReview, .quit:
+                return []
+            }
+        } catch {
+            return [.failed(String(describing: error))]
+        }
+    }
+
+    /// Prospects, today's call count and recent follow-ups not yet sent.
+    private func snapshot(at wall: Date) throws(StoreError) -> StoreSnapshot {
+        let prospects = try store.prospects()
+        let byID = Dictionary(prospects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let today = CalendarDay(containing: wall, in: zone)
+        var callsToday = 0
+        var pending: [PendingFollowUp] = []
+        var day = today
+        for back in 0..<Self.pendingLookback {
+            let calls = try store.calls(on: day)
+            if back == 0 { callsToday = calls.count }
+            for call in calls where call.followUp?.status == .pending {
+                if let prospect = byID[call.prospectID] { pending.append(PendingFollowUp(call: call, prospect: prospect)) }
+            }
+            day = day.adding(days: -1)
+        }
+        return StoreSnapshot(prospects: prospects, callsToday: callsToday, pendingFollowUps: pending)
+    }
+
+    private func message(for call: Call, to prospect: Prospect, at wall: Date) -> EmailMessage {
+        EmailMessage(
+            fromName: settings.sellerName, fromAddress: settings.sellerEmail, toName: prospect.name,
+            toAddress: prospect.email, subject: call.followUp?.subject ?? "", body: call.followUp?.body ?? "",
+            date: wall, zone: zone, uniqueID: call.id.rawValue)
+    }
+
+    private func send(_ message: EmailMessage, call: Call, at wall: Date) -> Event {
+        if let problem = message.sendProblem { return .failed(problem) }
+        guard let sendCommand else {
+            return .failed("No send command is configured; set \"sendCommand\" in the configuration file, e.g. \"msmtp -t\".")
+        }
+        do {
+            let outcome = try runner.run(sendCommand, input: message.rendered())
+            guard outcome.succeeded else {
+                let detail = outcome.errorOutput.isEmpty ? "" : ": \(outcome.errorOutput)"
+                return .failed("The send command exited with status \(outcome.status)\(detail)")
+            }
+            return .followUpSent(call.id, at: wall)
+        } catch {
+            return .failed(error.description)
+        }
+    }
+
+    /// Opens `$EDITOR` (then `$VISUAL`, then `vi`) on a private temporary file.
+    private func edit(_ text: String, purpose: EditorPurpose) -> Event {
+        let editor = [environment["EDITOR"], environment["VISUAL"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        let file = FileManager.default.temporaryDirectory
+            .appendingPathComponent("callboard-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        guard FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        else { return .failed("The text for the editor could not be written to \(file.path).") }
+        do {
+            let status = try runner.runAttached(editor, arguments: [file.path])
+            guard status == 0 else { return .failed("The editor \"\(editor)\" exited with status \(status); the text was kept.") }
+            let edited = try String(contentsOf: file, encoding: .utf8)
+            return .edited(purpose, text: edited)
+        } catch let failure as CommandRunner.Failure {
+            return .failed(failure.description)
+        } catch {
+            return .failed("The edited text could not be read: \(error.localizedDescription)")
+        }
+    }
+
+    private var runner: CommandRunner {
+        CommandRunner(searchPath: environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin")
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import CallboardCore
+import CallboardExchange
+import Foundation
+
+/// `callboard export`: everything out, for a script, a spreadsheet or a calendar.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export prospects and calls as JSON, prospects as CSV, or callbacks and meetings as iCalendar.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, csv, ics
+    }
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "json: prospects and calls; csv: prospects with their latest outcome; ics: callbacks and meetings.")
+    var format: Format = .json
+
+    @Option(help: ArgumentHelp("Write to this file (private to you) instead of stdout.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        try Failure.reported {
+            let context = try CommandContext.load(storeFlag: store.store)
+            let exists = FileManager.default.fileExists(atPath: context.storeDirectory.path)
+            let store = exists ? try context.openStore(.readOnly) : nil
+            let prospects = try store?.prospects() ?? []
+            let data: Data
+            switch format {
+            case .json:
+                data = try JSONExport.document(prospects: prospects, calls: try store?.allCalls() ?? [], exportedAt: Date())
+            case .csv:
+                data = Data(CSVExport.document(prospects: prospects).utf8)
+            case .ics:
+                data = Data(CalendarExport.document(prospects: prospects, createdAt: Date()).utf8)
+            }
+            if let output {
+                try PrivateFile.write(data, to: URL(fileURLWithPath: output))
+            } else {
+                Output.write(data)
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import CallboardCore
+import CallboardExchange
+import Foundation
+
+/// `callboard import FILE.csv`: prospects from a CRM or spreadsheet export.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import prospects from a CSV export (HubSpot, Salesforce, LinkedIn Sales Navigator or plain).",
+        discussion: """
+            Columns are recognised by their header, ignoring case and spaces. A row with the \
+            same email or phone as a prospect you have updates that prospect. By default the \
+            import is all-or-nothing: one bad row and nothing is written.
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The CSV file.", completion: .file(extensions: ["csv", "txt"]))
+    var file: String
+
+    @Flag(help: "Show what would happen without writing anything.")
+    var dryRun = false
+
+    @Flag(help: "Import the good rows and list the bad ones instead of importing nothing.")
+    var skipInvalid = false
+
+    @Option(
+        name: .customLong("map"),
+        help: ArgumentHelp(
+            "Take FIELD from COLUMN, e.g. --map Naam=name. Repeatable.",
+            discussion: "Fields: " + ImportField.mappableNames.joined(separator: ", ") + ".",
+            valueName: "column=field"))
+    var mappings: [String] = []
+
+    /// Bad rows listed before the rest are only counted.
+    static let listedProblems = 20
+
+    func validate() throws {
+        do {
+            _ = try ColumnMapping.overrides(from: mappings)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func run() throws {
+        try Failure.reported {
+            let context = try CommandContext.load(storeFlag: store.store)
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: file))
+            } catch {
+                throw Failure.missingInput("\(file) cannot be read: it does not exist or is not readable.")
+            }
+            let text = try ProspectImport.text(of: data)
+            let importer = ProspectImport(overrides: try ColumnMapping.overrides(from: mappings), skipInvalid: skipInvalid)
+            // Take the lock before reading, so nobody writes between our read and our write.
+            let store = try context.openStore(dryRun ? .readOnly : .readWrite)
+            let existing = dryRun && !FileManager.default.fileExists(atPath: context.storeDirectory.path)
+                ? [] : try store.prospects()
+            var ids = NewProspectID(taken: existing.map(\.id))
+            var bar = ProgressBar(enabled: Output.stderrIsTerminal)
+            let result = try importer.run(
+                csv: text, existing: existing, now: Date(), newID: { ids.next() },
+                progress: { done, total in bar.show(done: done, total: total) })
+            bar.finish()
+            report(result)
+            if result.isRejected {
+                throw Failure.badData(
+                    "Nothing was imported. Fix the rows above, or use --skip-invalid to import the good rows.")
+            }
+            if !dryRun { try store.save(prospects: result.prospects) }
+        }
+    }
+
+    private func report(_ result: ImportResult) {
+        if !result.unmappedColumns.isEmpty {
+            Output.note("Columns not imported: " + result.unmappedColumns.map { "\"\(ImportedText.line($0))\"" }.joined(separator: ", ")
+                + ". Use --map COLUMN=FIELD to import one.")
+        }
+        if !result.problems.isEmpty {
+            Output.note(result.isRejected ? "Problems:" : "Skipped rows:")
+            for problem in result.problems.prefix(Self.listedProblems) {
+                Output.note("  " + ImportedText.line(problem.description))
+            }
+            if result.problems.count > Self.listedProblems {
+                Output.note("  … and \(result.problems.count - Self.listedProblems) more problems.")
+            }
+        }
+        guard !result.isRejected else { return }
+        let verb = dryRun ? "Would import" : "Imported"
+        Output.write(
+            "\(verb) \(result.rows) rows: \(result.added) added, \(result.updated) updated, \(result.skipped) skipped.\n")
+    }
+}

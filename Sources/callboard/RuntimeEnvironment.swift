@@ -1,0 +1,36 @@
+import Foundation
+
+/// Everything the program takes from its environment, read once at start and passed
+/// down, so nothing deep inside reads variables of its own.
+struct RuntimeEnvironment: Sendable {
+    var variables: [String: String]
+
+    init(_ variables: [String: String] = ProcessInfo.processInfo.environment) {
+        self.variables = variables
+    }
+
+    private func value(_ name: String) -> String? {
+        guard let value = variables[name], !value.isEmpty else { return nil }
+        return value
+    }
+
+    var home: String? { value("HOME") }
+
+    /// `$XDG_CONFIG_HOME/callboard`, else `~/.config/callboard`.
+    var configDirectory: URL? {
+        if let xdg = value("XDG_CONFIG_HOME"), xdg.hasPrefix("/") {
+            return URL(fileURLWithPath: xdg).appendingPathComponent("callboard", isDirectory: true)
+        }
+        return home.map { URL(fileURLWithPath: $0).appendingPathComponent(".config/callboard", isDirectory: true) }
+    }
+
+    var configFile: URL? { configDirectory?.appendingPathComponent("config.json") }
+    var userThemesDirectory: URL? { configDirectory?.appendingPathComponent("themes", isDirectory: true) }
+
+    /// The editor for drafts and long notes: `$EDITOR`, then `$VISUAL`, then `vi`.
+    var editor: String { value("EDITOR") ?? value("VISUAL") ?? "vi" }
+    var noColor: String? { value("NO_COLOR") }
+    var term: String? { value("TERM") }
+    var searchPath: String { value("PATH") ?? "/usr/local/bin:/usr/bin:/bin" }
+    var temporaryDirectory: String { value("TMPDIR") ?? "/tmp" }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import CallboardUI
+import Foundation
+
+/// `callboard themes`: which themes exist and where each comes from.
+struct ThemesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "themes",
+        abstract: "List the themes and where each comes from.",
+        discussion: "Add your own as JSON files in $XDG_CONFIG_HOME/callboard/themes/; a file named like a built-in theme replaces it.")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try Failure.reported {
+            let context = try CommandContext.load(storeFlag: store.store)
+            let user = UserThemes.load(from: context.environment.userThemesDirectory)
+            let chosen = ThemeCatalog.choose(
+                requested: context.configuration.theme, noColor: context.environment.noColor, userThemes: user)
+            var lines: [String] = []
+            for name in ThemeCatalog.builtInNames where !user.contains(where: { $0.name == name }) {
+                lines.append(line(name: name, origin: "built in", inUse: chosen.theme.name == name))
+            }
+            for source in user {
+                var origin = source.path
+                if ThemeCatalog.builtInNames.contains(source.name) { origin += " (replaces the built-in one)" }
+                do {
+                    _ = try Theme.decode(source.data, file: source.path, fallbackName: source.name, base: ThemeCatalog.standard)
+                } catch {
+                    origin += " — broken: \(error)"
+                }
+                lines.append(line(name: source.name, origin: origin, inUse: chosen.theme.name == source.name))
+            }
+            Output.write(lines.joined(separator: "\n") + "\n")
+            for warning in chosen.warnings { Output.warning(warning) }
+        }
+    }
+
+    private func line(name: String, origin: String, inUse: Bool) -> String {
+        (inUse ? "* " : "  ") + name.padding(toLength: max(14, name.count), withPad: " ", startingAt: 0) + "  " + origin
+    }
+}
+
+/// The seller's own theme files, read from disk for the catalog to choose from.
+enum UserThemes {
+    static func load(from folder: URL?) -> [ThemeSource] {
+        guard let folder,
+            let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
+        else { return [] }
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().compactMap { name in
+            let url = folder.appendingPathComponent(name)
+            guard let data = try? Data(contentsOf: url) else { return nil }
+            return ThemeSource(name: String(name.dropLast(5)), path: url.path, data: data)
+        }
+    }
+}
