@@ -19,7 +19,7 @@ import Foundation
 ///     .lock                       held by the one writer; holds its pid
 ///
 /// JSON is pretty printed with sorted keys; dates are ISO-8601 in UTC
-/// ("2026-11-29T14:05:00Z"). Every write replaces its file atomically (temporary file in
+/// ("2026-11-29T14:05:00Z", with milliseconds when there are any). Every write replaces its file atomically (temporary file in
 /// the same folder, fsync, rename, fsync of the folder), so a crash leaves the old file
 /// or the new one. A file from a newer callboard is refused and never rewritten; a
 /// broken file is reported with its path and the line and column, or key, at fault, and
@@ -67,6 +67,15 @@ public final class Store: Sendable {
                 file: self.directory.appendingPathComponent(".lock"), directory: self.directory)
             AtomicFile.removeLeftovers(in: self.directory)
         }
+    }
+
+    /// Opens the store where `StoreLocation.resolve(flag:environment:)` says it lives.
+    public static func open(
+        flag: String?, environment: [String: String], zone: TimeZone, access: Access = .readWrite
+    ) throws(StoreError) -> Store {
+        try Store(
+            directory: StoreLocation.resolve(flag: flag, environment: environment), zone: zone,
+            access: access)
     }
 
     // MARK: Paths

@@ -8,7 +8,7 @@ public enum StoreLocation {
     /// `$XDG_DATA_HOME` is ignored, as the XDG specification asks. A leading `~/` in the
     /// flag or `$CALLBOARD_HOME` means the home directory, for values that reach us
     /// unexpanded (quoted in a shell, or from a configuration file).
-    public static func resolve(flag: String?, environment: [String: String]) throws -> URL {
+    public static func resolve(flag: String?, environment: [String: String]) throws(StoreError) -> URL {
         let home = nonEmpty(environment["HOME"])
         if let flag = nonEmpty(flag) {
             return try url(expanding: flag, home: home)
@@ -30,7 +30,7 @@ public enum StoreLocation {
         return value
     }
 
-    private static func url(expanding path: String, home: String?) throws -> URL {
+    private static func url(expanding path: String, home: String?) throws(StoreError) -> URL {
         guard path == "~" || path.hasPrefix("~/") else {
             return URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
         }

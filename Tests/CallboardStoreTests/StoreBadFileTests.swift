@@ -221,3 +221,23 @@ struct SchemaMigrationTests {
         #expect(error?.exitCode == 65)
     }
 }
+
+@Suite("Values the model does not know")
+struct StoreUnknownValueTests {
+    @Test func anUnknownOutcomeNamesTheCallAndTheValue() throws {
+        let scratch = ScratchDirectory()
+        let store = try Store(directory: scratch.store, zone: .gmt)
+        try store.save(call: Sample.call("c-1", at: Sample.at(9)), targets: .standard)
+        let day = CalendarDay(year: 2026, month: 11, day: 29)
+        let file = store.dayFile(for: day)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try handWrite(text.replacingOccurrences(of: "\"meetingBooked\"", with: "\"maybe\""), to: file)
+        let error = storeError { _ = try store.calls(on: day) }
+        guard case .badData(_, let problem)? = error else {
+            Issue.record("expected bad data, got \(String(describing: error))")
+            return
+        }
+        #expect(problem.contains("calls[0].outcome"))
+        #expect(problem.contains("maybe"))
+    }
+}

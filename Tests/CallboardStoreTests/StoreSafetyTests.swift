@@ -67,3 +67,59 @@ struct StoreSafetyTests {
         #expect(!FileManager.default.fileExists(atPath: leftover.path))
     }
 }
+
+@Suite("Cost does not grow with history")
+struct StoreHistoryTests {
+    let today = CalendarDay(year: 2026, month: 11, day: 29)
+
+    @Test func todaysWorkNeverReadsAnOlderDay() throws {
+        let scratch = ScratchDirectory()
+        let store = try Store(directory: scratch.store, zone: .gmt)
+        try store.save(call: Sample.call("old", at: Sample.utc(2, 9)), targets: .standard)
+        // An old day file that cannot even be parsed does not matter to today's screen.
+        try handWrite("not json at all", to: store.dayFile(for: CalendarDay(year: 2026, month: 11, day: 2)))
+        try store.save(prospects: [Sample.prospect("p-1")])
+        try store.save(call: Sample.call("new", at: Sample.at(9)), targets: .standard)
+        #expect(try store.calls(on: today).map(\.id) == ["new"])
+        #expect(try store.summaries(from: today.adding(days: -90), to: today).map(\.dials) == [1, 1])
+        try store.writeCheckpoint(Sample.checkpoint(seconds: 9))
+        // Only export, which reads every day, trips over it.
+        #expect(storeError { _ = try store.allCalls() }?.exitCode == 65)
+    }
+
+    @Test func aCheckpointWritesOnlyTheLiveCallFile() throws {
+        let scratch = ScratchDirectory()
+        let store = try Store(directory: scratch.store, zone: .gmt)
+        try store.save(prospects: [Sample.prospect("p-1")])
+        try store.save(call: Sample.call("c-1", at: Sample.at(9)), targets: .standard)
+        let others = [store.prospectsFile, store.summariesFile, store.dayFile(for: today)]
+        let before = try others.map { try FileManager.default.attributesOfItem(atPath: $0.path)[.modificationDate] as? Date }
+        let contents = try others.map { try Data(contentsOf: $0) }
+        usleep(20_000)
+        try store.writeCheckpoint(Sample.checkpoint(seconds: 300))
+        let after = try others.map { try FileManager.default.attributesOfItem(atPath: $0.path)[.modificationDate] as? Date }
+        #expect(after == before)
+        #expect(try others.map { try Data(contentsOf: $0) } == contents)
+        let size = try Data(contentsOf: store.checkpointFile).count
+        #expect(size < 64 * 1024)
+    }
+
+    @Test func savesFromManyThreadsAtOnceAreAllKept() throws {
+        let scratch = ScratchDirectory()
+        let store = try Store(directory: scratch.store, zone: .gmt)
+        DispatchQueue.concurrentPerform(iterations: 24) { index in
+            _ = try? store.save(call: Sample.call("c-\(index)", at: Sample.at(9, index)), targets: .standard)
+            _ = try? store.upsert(prospect: Sample.prospect("p-\(index)"))
+        }
+        #expect(try store.calls(on: today).count == 24)
+        #expect(try store.summaries(from: today, to: today).first?.dials == 24)
+        #expect(try store.prospects().count == 24)
+    }
+
+    @Test func theLockFileNamesTheWriter() throws {
+        let scratch = ScratchDirectory()
+        let store = try Store(directory: scratch.store, zone: .gmt)
+        let text = try String(contentsOf: store.directory.appendingPathComponent(".lock"), encoding: .utf8)
+        #expect(text == "\(getpid())\n")
+    }
+}
