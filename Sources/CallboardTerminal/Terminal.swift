@@ -129,6 +129,19 @@ public final class Terminal: TerminalBackend {
         invalidate()
     }
 
+    public func whileReleased<T>(_ body: () throws -> T) rethrows -> T {
+        guard !closed else { return try body() }
+        SignalTrap.setCursesActive(false)
+        def_prog_mode()
+        endwin()
+        defer {
+            reset_prog_mode()
+            SignalTrap.setCursesActive(true)
+            invalidate()
+        }
+        return try body()
+    }
+
     public func close() {
         guard !closed else { return }
         closed = true

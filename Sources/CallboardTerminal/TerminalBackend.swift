@@ -21,6 +21,9 @@ public protocol TerminalBackend: AnyObject {
     func nextInput(timeoutMilliseconds: Int?) -> TerminalInput
     /// Gives the terminal back, stops the process (Ctrl-Z), and takes it again on `fg`.
     func suspend()
+    /// Gives the terminal to another program (the editor) while `body` runs, then takes it
+    /// back and repaints.
+    func whileReleased<T>(_ body: () throws -> T) rethrows -> T
     /// Forgets the last frame so the next one is painted in full.
     func invalidate()
     /// Restores the terminal. Safe to call twice.

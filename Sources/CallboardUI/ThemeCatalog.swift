@@ -20,6 +20,11 @@ public struct ThemeChoice: Hashable, Sendable {
     public var theme: Theme
     /// Problems met on the way (a broken file, an unknown name), one sentence each.
     public var warnings: [String]
+
+    public init(theme: Theme, warnings: [String] = []) {
+        self.theme = theme
+        self.warnings = warnings
+    }
 }
 
 /// The built-in themes and the rules for picking one.
@@ -53,7 +58,8 @@ public enum ThemeCatalog {
     /// with a warning, so a typo never keeps the dashboard from opening.
     public static func choose(requested: String?, noColor: String?, userThemes: [ThemeSource]) -> ThemeChoice {
         let name: String
-        if let requested, !requested.isEmpty {
+        // "default" is what the configuration says when the seller chose nothing.
+        if let requested, !requested.isEmpty, requested != "default" {
             name = requested
         } else if let noColor, !noColor.isEmpty {
             name = monochromeName
