@@ -27,17 +27,40 @@ extension Store {
     public func save(call: Call, targets: TalkTargets) throws(StoreError) -> DaySummary {
         try requireWritable()
         return try locked { () throws(StoreError) -> DaySummary in
-            let day = day(of: call)
-            var calls = try calls(on: day)
-            if let index = calls.firstIndex(where: { $0.id == call.id }) {
-                calls[index] = call
-            } else {
-                calls.append(call)
+            try saveLocked([call], targets: targets).first
+                ?? DaySummary(day: day(of: call), calls: [call], targets: targets)
+        }
+    }
+
+    /// Saves many calls at once (an import, a generated workload): one write per day
+    /// file and one of the summaries, rather than one of each per call.
+    public func save(calls: [Call], targets: TalkTargets) throws(StoreError) {
+        try requireWritable()
+        try locked { () throws(StoreError) in _ = try saveLocked(calls, targets: targets) }
+    }
+
+    /// Merges `incoming` into their day files and updates those days' summaries;
+    /// returns the new summaries of the days touched, oldest first.
+    private func saveLocked(_ incoming: [Call], targets: TalkTargets) throws(StoreError)
+        -> [DaySummary]
+    {
+        // Read the summaries before writing anything, so a summaries file this version
+        // refuses stops the save before any day file changes.
+        var summaries = try allSummaries()
+        var touched: [DaySummary] = []
+        let byDay = Dictionary(grouping: incoming, by: { day(of: $0) })
+        for day in byDay.keys.sorted() {
+            // The last of several calls with one id wins, as if saved one after another.
+            var arriving: [Call] = []
+            for call in byDay[day, default: []].reversed()
+            where !arriving.contains(where: { $0.id == call.id }) {
+                arriving.append(call)
             }
+            let replaced = Set(arriving.map(\.id))
+            var calls = try calls(on: day)
+            calls.removeAll { replaced.contains($0.id) }
+            calls += arriving
             calls.sort { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
-            // Read the summaries before writing anything, so a summaries file this
-            // version refuses stops the save before the day file changes.
-            var days = try allSummaries()
             let file = dayFile(for: day)
             try AtomicFile.makeDirectory(callsDirectory)
             try AtomicFile.makeDirectory(file.deletingLastPathComponent())
@@ -45,11 +68,12 @@ extension Store {
                 DayDocument(schemaVersion: SchemaMigration.day.current, day: day, calls: calls),
                 to: file)
             let summary = DaySummary(day: day, calls: calls, targets: targets)
-            days.removeAll { $0.day == day }
-            days.append(summary)
-            try writeSummaries(days)
-            return summary
+            summaries.removeAll { $0.day == day }
+            summaries.append(summary)
+            touched.append(summary)
         }
+        try writeSummaries(summaries)
+        return touched
     }
 
     /// The per-day summaries from `first` to `last`, both included, oldest first. Days

@@ -201,3 +201,25 @@ struct StoreRoundTripTests {
         #expect(!FileManager.default.fileExists(atPath: scratch.store.path))
     }
 }
+
+@Suite("Saving many calls at once")
+struct StoreBulkTests {
+    @Test func aBatchEndsUpExactlyAsSavingEachCallInTurn() throws {
+        let scratch = ScratchDirectory()
+        let calls = [
+            Sample.call("a", at: Sample.utc(28, 9)), Sample.call("b", at: Sample.utc(29, 9), me: 60, them: 10),
+            Sample.call("c", at: Sample.utc(29, 8), outcome: .voicemail), Sample.call("a", at: Sample.utc(28, 9), outcome: .noFit),
+        ]
+        let batch = try Store(directory: scratch.url.appendingPathComponent("batch"), zone: .gmt)
+        try batch.save(calls: calls, targets: .standard)
+        let oneByOne = try Store(directory: scratch.url.appendingPathComponent("single"), zone: .gmt)
+        for call in calls { try oneByOne.save(call: call, targets: .standard) }
+
+        let first = CalendarDay(year: 2026, month: 11, day: 1)
+        let last = CalendarDay(year: 2026, month: 11, day: 30)
+        #expect(try batch.allCalls() == oneByOne.allCalls())
+        #expect(try batch.allCalls().map(\.id) == ["a", "c", "b"])
+        #expect(try batch.allCalls().first?.outcome == .noFit)
+        #expect(try batch.summaries(from: first, to: last) == oneByOne.summaries(from: first, to: last))
+    }
+}
