@@ -1,0 +1,81 @@
+import CallboardCore
+import Foundation
+
+/// The name and company a report shows for a prospect.
+public struct ProspectLabel: Hashable, Sendable {
+    public var name: String
+    public var company: String
+
+    public init(name: String, company: String = "") {
+        self.name = name
+        self.company = company
+    }
+
+    public init(_ prospect: Prospect) {
+        self.init(name: prospect.name, company: prospect.company)
+    }
+
+    /// The labels of a prospects list, by id.
+    public static func lookup(_ prospects: [Prospect]) -> [ProspectID: ProspectLabel] {
+        Dictionary(prospects.map { ($0.id, ProspectLabel($0)) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// One call as a report row: its figures and who it was with.
+public struct ReviewedCall: Hashable, Sendable {
+    public var figures: CallSummary
+    public var prospect: ProspectLabel
+
+    public init(figures: CallSummary, prospect: ProspectLabel) {
+        self.figures = figures
+        self.prospect = prospect
+    }
+}
+
+/// One day of calls with its totals.
+public struct DayReport: Hashable, Sendable {
+    public var day: CalendarDay
+    /// The calls in the order they were made. Empty when the day has no calls, or when
+    /// only the totals were read (a range report in text or markdown).
+    public var calls: [ReviewedCall]
+    public var totals: DaySummary
+
+    /// `summary` is the store's figure for the day; without it the totals are worked out
+    /// from `calls`. A call whose prospect is gone shows the prospect id as its name.
+    public init(
+        day: CalendarDay, calls: [Call], prospects: [ProspectID: ProspectLabel],
+        summary: DaySummary? = nil, targets: TalkTargets = .standard
+    ) {
+        let ordered = calls.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
+        let figures = ordered.map(CallSummary.init(call:))
+        self.day = day
+        self.calls = figures.map {
+            ReviewedCall(figures: $0, prospect: prospects[$0.prospectID] ?? ProspectLabel(name: $0.prospectID.rawValue))
+        }
+        self.totals = summary ?? DaySummary(day: day, summaries: figures, targets: targets)
+    }
+}
+
+/// Several days, each with its totals, and the totals of them all.
+public struct RangeReport: Hashable, Sendable {
+    public var from: CalendarDay
+    public var to: CalendarDay
+    public var days: [DayReport]
+    public var totals: DaySummary
+
+    public init(from: CalendarDay, to: CalendarDay, days: [DayReport]) {
+        self.from = from
+        self.to = to
+        self.days = days.sorted { $0.day < $1.day }
+        self.totals = DaySummary.total(of: days.map(\.totals), day: from)
+    }
+}
+
+/// The formats `callboard review` writes.
+public enum ReviewFormat: String, CaseIterable, Sendable {
+    case text, json, csv, markdown
+
+    /// Whether the format lists every call, so a range report must read each day's calls
+    /// and not only its summary.
+    public var listsCalls: Bool { self == .json || self == .csv }
+}

@@ -1,0 +1,146 @@
+import CallboardCore
+import Foundation
+
+/// Text from other people, made safe and measured for a report that is read on a terminal
+/// or pasted into a document. A name with an escape sequence must never move the cursor
+/// of whoever prints the report.
+public enum SafeReportText {
+    /// The text with every control character removed: C0 (tabs and line breaks become a
+    /// space), DEL, C1, and the bidirectional overrides that could reorder a row.
+    public static func clean(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: out.append(" ")
+            case 0x00...0x1F, 0x7F...0x9F: continue
+            case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: continue
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// Columns a character takes on a terminal: 2 for East Asian wide and emoji, 0 for
+    /// combining marks, else 1. Good enough to keep a report's columns aligned.
+    static func width(of character: Character) -> Int {
+        guard let first = character.unicodeScalars.first else { return 0 }
+        if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        if first.properties.isEmojiPresentation { return 2 }
+        switch first.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        switch first.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+            0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return 2
+        default: return 1
+        }
+    }
+
+    static func width(_ text: String) -> Int { text.reduce(0) { $0 + width(of: $1) } }
+
+    /// The cleaned text cut to `columns` (with an ellipsis when cut) and padded to exactly
+    /// `columns`, on the left when `right` is set.
+    static func fit(_ text: String, _ columns: Int, right: Bool = false) -> String {
+        guard columns > 0 else { return "" }
+        let cleaned = clean(text)
+        var out = ""
+        var used = 0
+        if width(cleaned) > columns {
+            for character in cleaned {
+                let w = width(of: character)
+                if used + w > columns - 1 { break }
+                out.append(character)
+                used += w
+            }
+            out.append("…")
+            used += 1
+        } else {
+            out = cleaned
+            used = width(cleaned)
+        }
+        let padding = String(repeating: " ", count: max(0, columns - used))
+        return right ? padding + out : out + padding
+    }
+}
+
+/// How figures read in a report.
+enum ReportFormat {
+    /// "5:12", "1:02:03"; "0:00" for nothing.
+    static func duration(_ seconds: Double) -> String {
+        let total = Int(max(0, seconds).rounded())
+        let h = total / 3600, m = (total % 3600) / 60, s = total % 60
+        return h > 0 ? String(format: "%d:%02d:%02d", h, m, s) : String(format: "%d:%02d", m, s)
+    }
+
+    /// "38%", or "–" when there is no share.
+    static func percent(_ share: Double?) -> String {
+        guard let share, share.isFinite else { return "–" }
+        return "\(Int((share * 100).rounded()))%"
+    }
+
+    /// "3/5"
+    static func ratio(_ part: Int, _ whole: Int) -> String { "\(part)/\(whole)" }
+
+    /// "Sunday 29 November 2026"
+    static func longDay(_ day: CalendarDay) -> String {
+        "\(weekdays[(day.isoWeekday - 1) % 7]) \(day.day) \(months[(day.month - 1 + 12) % 12]) \(day.year)"
+    }
+
+    /// "Sun 2026-11-29"
+    static func shortDay(_ day: CalendarDay) -> String {
+        "\(weekdays[(day.isoWeekday - 1) % 7].prefix(3)) \(day)"
+    }
+
+    /// "09:14" in the seller's zone.
+    static func clock(_ date: Date, zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    }
+
+    /// ISO 8601 with the zone's offset at that instant: "2026-11-29T09:14:03+01:00".
+    static func timestamp(_ date: Date, zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let offset = zone.secondsFromGMT(for: date)
+        let sign = offset < 0 ? "-" : "+"
+        let minutes = abs(offset) / 60
+        let local = String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d", p.year ?? 1970, p.month ?? 1, p.day ?? 1,
+            p.hour ?? 0, p.minute ?? 0, p.second ?? 0)
+        return local + sign + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+    }
+
+    /// A share drawn in block characters, `columns` wide, in eighths of a cell, with the
+    /// target marked where the bar does not reach it: "██████▍···┆·······".
+    static func shareBar(_ share: Double?, columns: Int, target: Double) -> String {
+        guard columns > 0 else { return "" }
+        let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+        let filled = Int(((share ?? 0).clamped * Double(columns) * 8).rounded())
+        let full = min(columns, filled / 8)
+        var bar = String(repeating: "█", count: full)
+        if full < columns, filled % 8 > 0 { bar += eighths[filled % 8] }
+        let targetColumn = Int((target.clamped * Double(columns)).rounded(.down))
+        var column = bar.count
+        while column < columns {
+            bar += column == targetColumn ? "┆" : "·"
+            column += 1
+        }
+        return bar
+    }
+
+    static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ]
+}
+
+extension Double {
+    fileprivate var clamped: Double { isFinite ? Swift.min(1, Swift.max(0, self)) : 0 }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Where each part of the review screen goes. Parts drop out from the least needed as
+/// the screen shrinks: the trend first, then the timeline, then the summary; the title
+/// and the calls stay.
+struct ReviewLayout: Hashable {
+    var title: Rect
+    var summary: Rect
+    var table: Rect
+    var timeline: Rect
+    var trend: Rect
+
+    static let summaryRows = 3
+    static let timelineRows = 4
+    static let trendRows = 5
+
+    init(_ rect: Rect) {
+        var rest = rect
+        (title, rest) = rest.splitTop(1)
+        (summary, rest) = rest.splitTop(rest.height >= 8 ? Self.summaryRows + 1 : 0)
+        summary.height = min(summary.height, Self.summaryRows)
+        (rest, trend) = rest.splitBottom(rest.height >= 14 ? Self.trendRows : 0)
+        (rest, timeline) = rest.splitBottom(rest.height >= 8 ? Self.timelineRows : 0)
+        table = rest
+    }
+}
+
+/// The columns of a call row. Fixed columns take what they need; name and company share
+/// the rest. Narrow screens get short bars and outcome labels.
+struct ReviewColumns: Hashable {
+    let gutter = 2
+    let time = 5
+    var name: Int
+    var company: Int
+    var length: Int
+    var outcome: Int
+    var bar: Int
+    let percent = 4
+    var monologue: Int
+    var referral: Int
+    var followUp: Int
+
+    var isWide: Bool
+
+    init(width: Int) {
+        isWide = width >= 120
+        length = isWide ? 7 : 5
+        outcome = isWide ? 14 : 10
+        bar = isWide ? 12 : 5
+        monologue = isWide ? 9 : 5
+        referral = isWide ? 8 : 3
+        followUp = 9
+        let fixed = gutter + time + length + outcome + bar + 1 + percent + monologue + referral + followUp
+        let spaces = 9
+        let flex = max(0, width - fixed - spaces)
+        company = min(isWide ? 32 : 24, flex * 45 / 100)
+        name = max(0, min(isWide ? 40 : 30, flex - company))
+    }
+}
