@@ -20,8 +20,8 @@ public struct AppState: Hashable, Sendable {
         case endOfCall(EndOfCallFlow)
         /// The list of follow-up emails not yet sent.
         case followUps(FollowUpsBrowser)
-        /// The day's review.
-        case review
+        /// The day's review; nil until the store's answer arrives.
+        case review(ReviewState?)
     }
 
     public var settings: Settings

@@ -21,6 +21,8 @@ public enum Event: Hashable, Sendable {
     case followUpSent(CallID, at: Date)
     /// The editor closed with this text.
     case edited(EditorPurpose, text: String)
+    /// The review of a day, read from the store after `.loadReview`.
+    case reviewLoaded(ReviewState)
     /// An effect failed; the text says what happened, for the seller.
     case failed(String)
 }

@@ -1,7 +1,7 @@
 /// `?`: every key, by where it works, straight from the keymap.
 enum HelpOverlayView {
     static let contexts: [KeyContext] = [
-        .queue, .call, .note, .referralAsk, .referralEntry, .outcome, .nextStep, .followUpDraft, .followUps,
+        .queue, .call, .note, .referralAsk, .referralEntry, .outcome, .nextStep, .followUpDraft, .followUps, .review,
     ]
 
     static func draw(_ state: AppState, in area: Rect, into buffer: inout CellBuffer) {

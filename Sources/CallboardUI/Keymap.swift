@@ -34,6 +34,9 @@ public enum Action: Hashable, Sendable {
     case chooseOutcome(Outcome)
     case accept, skip, send
     case confirmQuit
+    /// Keys the review screen handles itself; listed here so help and the status line
+    /// show them.
+    case reviewKey(String)
 }
 
 /// One line of the keymap: the keys, what they do, and where.
@@ -97,6 +100,10 @@ public enum Keymap {
             KeyBinding([.char("S")], "S", .send, "send now", in: [.followUpDraft]),
             KeyBinding([.enter], "Enter", .accept, "open", in: [.followUps]),
 
+            KeyBinding([.left, .right, .char("h"), .char("l")], "←/→", .reviewKey("day"), "previous / next day", in: [.review]),
+            KeyBinding([.char("t")], "t", .reviewKey("today"), "today", in: [.review]),
+            KeyBinding([.char("j"), .char("k"), .down, .up], "j/k", .reviewKey("move"), "move", in: [.review], essential: false),
+            KeyBinding([.enter], "Enter", .reviewKey("detail"), "the call's detail", in: [.review]),
             KeyBinding([.char("y")], "y", .confirmQuit, "quit", in: [.quitConfirm]),
             KeyBinding([.char("n"), .escape], "n/Esc", .back, "stay", in: [.quitConfirm]),
 

@@ -17,7 +17,7 @@ enum QueueView {
             rest -= attempts
             last = rest >= 44 ? 15 : 0
             rest -= last
-            company = rest >= 24 ? rest * 2 / 5 : 0
+            company = rest >= 20 ? rest * 2 / 5 : 0
             name = max(0, rest - company)
         }
     }

@@ -18,7 +18,9 @@ public func render(_ state: AppState, into buffer: inout CellBuffer) {
         buffer.write("Opening the store…", x: body.x + 2, y: body.y + 1, style: Style(.muted))
     } else {
         switch state.mode {
-        case .review:
+        case .review(let review?):
+            review.render(into: &buffer, in: body)
+        case .review(nil):
             ReviewSlotView.draw(state, in: body, into: &buffer)
         case .followUps(let browser):
             FollowUpsView.draw(state, browser: browser, in: body, into: &buffer)

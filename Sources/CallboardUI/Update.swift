@@ -34,6 +34,10 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         return state.followUpSent(id, at: at)
     case .edited(let purpose, let text):
         return state.edited(purpose, text: text)
+    case .reviewLoaded(let review):
+        // A late answer after the seller left the review is dropped.
+        if case .review = state.mode { state.mode = .review(review) }
+        return []
     case .failed(let message):
         state.status = StatusMessage(message, isError: true)
         return []
@@ -52,6 +56,9 @@ extension AppState {
         let context = keyContext
         let action = Keymap.action(for: key, in: context)
         if isTooSmall, let action, !Self.worksWhenTooSmall(action) { return [] }
+        if case .review(let review) = mode, action != .help, action != .quit {
+            return forwardToReview(key, review)
+        }
         guard let action else { return type(key, in: context) }
         // A key press clears an old message; a new one may replace it below.
         if context != .quitConfirm { status = nil }
@@ -78,7 +85,7 @@ extension AppState {
         case .startCall:
             return startCall(at: moment)
         case .review:
-            mode = .review
+            mode = .review(nil)
             return today.map { [.loadReview($0)] } ?? []
         case .followUps:
             mode = .followUps(FollowUpsBrowser())
@@ -87,6 +94,27 @@ extension AppState {
             return callAction(action, at: moment)
         case .answerYes, .answerNo, .chooseOutcome, .accept, .skip, .send, .openEditor:
             return dialogAction(action, at: moment)
+        case .reviewKey:
+            return []
+        }
+    }
+
+    /// The review screen has its own keys; Esc on it with nothing open comes back here.
+    mutating func forwardToReview(_ key: Key, _ review: ReviewState?) -> [Effect] {
+        guard var review else {
+            if key == .escape { mode = .queue }
+            return []
+        }
+        switch review.handle(key) {
+        case .none:
+            mode = .review(review)
+            return []
+        case .close:
+            mode = .queue
+            return []
+        case .load(let day):
+            mode = .review(review)
+            return [.loadReview(day)]
         }
     }
 
