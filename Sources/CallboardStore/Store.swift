@@ -129,13 +129,23 @@ public final class Store: Sendable {
 
     /// Replaces the prospect with the same id, or adds it at the end.
     public func upsert(prospect: Prospect) throws(StoreError) {
+        try upsert(prospects: [prospect])
+    }
+
+    /// Replaces each prospect with the same id, or adds it at the end, in one write:
+    /// after a call that changed the prospect and created referral leads, say.
+    public func upsert(prospects changed: [Prospect]) throws(StoreError) {
         try requireWritable()
         try locked { () throws(StoreError) in
             var all = try prospects()
-            if let index = all.firstIndex(where: { $0.id == prospect.id }) {
-                all[index] = prospect
-            } else {
-                all.append(prospect)
+            var position = Dictionary(all.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            for prospect in changed {
+                if let index = position[prospect.id] {
+                    all[index] = prospect
+                } else {
+                    position[prospect.id] = all.count
+                    all.append(prospect)
+                }
             }
             try write(prospects: all)
         }

@@ -39,6 +39,17 @@ struct StoreRoundTripTests {
         #expect(loaded[0].attempts == 3)
     }
 
+    @Test func manyProspectsAreUpsertedInOneGo() throws {
+        let scratch = ScratchDirectory()
+        let store = try Store(directory: scratch.store, zone: Sample.amsterdam)
+        try store.save(prospects: [Sample.prospect("p-1")])
+        var called = Sample.prospect("p-1")
+        called.lastOutcome = .meetingBooked
+        let lead = Sample.prospect("p-2", name: "Bram Jansen")
+        try store.upsert(prospects: [called, lead])
+        #expect(try store.prospects() == [called, lead])
+    }
+
     @Test func filesArePrettySortedJSONWithISODates() throws {
         let scratch = ScratchDirectory()
         let store = try Store(directory: scratch.store, zone: Sample.amsterdam)
