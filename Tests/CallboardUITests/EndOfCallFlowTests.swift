@@ -1,0 +1,296 @@
+import CallboardCore
+import Foundation
+import Testing
+
+@testable import CallboardUI
+
+/// Each step of the end-of-call flow, driven by keys as the seller presses them.
+@Suite struct EndOfCallFlowTests {
+    /// A call with Anna where she spoke from 10 s to 70 s and I from 70 s to 100 s.
+    static func conversation(canSend: Bool = true, prospects: [Prospect] = F.prospects) -> AppState {
+        var state = F.state(prospects: prospects, canSend: canSend)
+        F.press([.enter], &state, at: 0)
+        F.press([.char("p")], &state, at: 10)
+        F.press([.char("m")], &state, at: 70)
+        return state
+    }
+
+    static func flow(_ state: AppState) -> EndOfCallFlow? {
+        if case .endOfCall(let flow) = state.mode { return flow }
+        return nil
+    }
+
+    static func saved(_ effects: [Effect]) -> (Call, [Prospect])? {
+        for case .save(let call, let prospects) in effects { return (call, prospects) }
+        return nil
+    }
+
+    @Test func eAsksAboutReferralsAndPutsTheMeterOnHold() throws {
+        var state = Self.conversation()
+        let effects = F.press([.char("e")], &state, at: 100)
+        let flow = try #require(Self.flow(state))
+        #expect(flow.step == .referralAsk)
+        #expect(state.keyContext == .referralAsk)
+        #expect(state.live?.figures(at: F.at(200).monotonic).isOnHold == true)
+        #expect(effects.count == 1)
+    }
+
+    @Test func escOnTheFirstQuestionReturnsToTheCallWithTheFloorHandedBack() throws {
+        var state = Self.conversation()
+        F.press([.char("e")], &state, at: 100)
+        F.press([.escape], &state, at: 110)
+        #expect(state.mode == .call)
+        let figures = try #require(state.live?.figures(at: F.at(120).monotonic))
+        #expect(figures.speaker == .me)
+        // The 10 s in the dialog count for nobody.
+        #expect(figures.me == 40)
+    }
+
+    @Test func yLeadsToReferralEntryAndEachLineBecomesAReferral() throws {
+        var state = Self.conversation()
+        F.press([.char("e"), .char("y")], &state, at: 100)
+        #expect(Self.flow(state)?.step == .referrals)
+        F.type("Carla Smit, Smit BV, carla@smit.example", &state, at: 101)
+        F.press([.enter], &state, at: 102)
+        F.type("Dirk Bos, +31 6 1234 5678", &state, at: 103)
+        F.press([.enter], &state, at: 104)
+        let flow = try #require(Self.flow(state))
+        #expect(flow.step == .referrals)
+        #expect(flow.referrals == [
+            Referral(name: "Carla Smit", company: "Smit BV", email: "carla@smit.example"),
+            Referral(name: "Dirk Bos", phone: "+31 6 1234 5678"),
+        ])
+        #expect(flow.referralField.text.isEmpty)
+        F.press([.enter], &state, at: 105)
+        #expect(Self.flow(state)?.step == .outcome)
+    }
+
+    @Test func lettersTypedInAFieldAreTextNotKeys() throws {
+        var state = Self.conversation()
+        F.press([.char("e"), .char("y")], &state, at: 100)
+        let effects = F.type("q?e", &state, at: 101)
+        #expect(effects.isEmpty)
+        #expect(Self.flow(state)?.referralField.text == "q?e")
+        F.press([.backspace], &state, at: 101)
+        #expect(Self.flow(state)?.referralField.text == "q?")
+    }
+
+    @Test func escGoesBackOneStepAndKeepsWhatWasTyped() throws {
+        var state = Self.conversation()
+        F.press([.char("e"), .char("y")], &state, at: 100)
+        F.type("Carla Smit", &state, at: 101)
+        F.press([.enter, .enter], &state, at: 102)
+        #expect(Self.flow(state)?.step == .outcome)
+        F.press([.escape], &state, at: 103)
+        let flow = try #require(Self.flow(state))
+        #expect(flow.step == .referrals)
+        #expect(flow.referrals.map(\.name) == ["Carla Smit"])
+        F.press([.escape], &state, at: 104)
+        #expect(Self.flow(state)?.step == .referralAsk)
+        #expect(Self.flow(state)?.referrals.count == 1)
+    }
+
+    @Test func nSkipsTheReferralsAndRecordsTheAskAsNotMade() throws {
+        var state = Self.conversation()
+        F.press([.char("e"), .char("n")], &state, at: 100)
+        #expect(Self.flow(state)?.step == .outcome)
+        F.press([.char("4")], &state, at: 101)  // not interested
+        #expect(Self.flow(state)?.step == .followUp)
+        let (call, _) = try #require(Self.saved(F.press([.char("x")], &state, at: 102)))
+        #expect(call.referralAsk == .notAsked)
+        #expect(call.outcome == .notInterested)
+    }
+
+    @Test func anAskMarkedDuringTheCallGoesStraightToTheReferrals() throws {
+        var state = Self.conversation()
+        F.press([.char("a")], &state, at: 80)
+        F.press([.char("e")], &state, at: 100)
+        #expect(Self.flow(state)?.step == .referrals)
+        F.press([.enter, .char("8")], &state, at: 101)
+        let (call, _) = try #require(Self.saved(F.press([.char("x")], &state, at: 102)))
+        #expect(call.referralAsk == .asked)
+    }
+
+    @Test func aCallThatNeverConnectedStartsAtTheOutcomeAndFollowsTheRetryRule() throws {
+        var state = F.state()
+        F.press([.enter], &state, at: 0)
+        F.press([.char("e")], &state, at: 25)
+        #expect(Self.flow(state)?.step == .outcome)
+        F.press([.char("1")], &state, at: 26)  // no answer
+        #expect(Self.flow(state)?.step == .nextStep)
+        let effects = F.press([.enter], &state, at: 27)
+        let (call, prospects) = try #require(Self.saved(effects))
+        #expect(call.outcome == .noAnswer)
+        #expect(call.referralAsk == .notApplicable)
+        #expect(call.followUp == nil)
+        #expect(call.duration == 25)
+        let anna = try #require(prospects.first)
+        #expect(anna.attempts == 2)
+        #expect(anna.nextCallDay == CalendarDay(year: 2026, month: 12, day: 1))
+        #expect(effects.count == 1, "no email for a call that never connected")
+        #expect(state.mode == .queue)
+        #expect(state.live == nil)
+        #expect(state.callsToday == 3)
+        // Anna is not due again today.
+        #expect(!state.queue.contains { $0.id == "anna" })
+    }
+
+    @Test func aConversationOutcomeAfterNoTalkStillAsksAboutReferrals() throws {
+        var state = F.state()
+        F.press([.enter], &state, at: 0)
+        F.press([.char("e"), .char("5")], &state, at: 30)  // no fit
+        #expect(Self.flow(state)?.step == .referralAsk)
+        F.press([.char("y")], &state, at: 31)
+        #expect(Self.flow(state)?.step == .referrals)
+    }
+
+    @Test func changingTheOutcomeOnTheWayBackForgetsTheOldNextStep() throws {
+        var state = Self.conversation()
+        F.press([.char("e"), .char("n"), .char("6")], &state, at: 100)
+        F.type("tomorrow 10:00", &state, at: 101)
+        F.press([.enter], &state, at: 102)
+        #expect(Self.flow(state)?.nextStepAt != nil)
+        F.press([.escape, .escape, .char("7")], &state, at: 103)
+        let flow = try #require(Self.flow(state))
+        #expect(flow.outcome == .meetingBooked)
+        #expect(flow.nextStepAt == nil)
+        #expect(flow.nextStepField.text == "tomorrow 10:00")
+    }
+
+    @Test func aDateThatDoesNotParseSaysWhatWasExpectedAndKeepsTheText() throws {
+        var state = Self.conversation()
+        F.press([.char("e"), .char("n"), .char("6")], &state, at: 100)
+        F.type("next blursday", &state, at: 101)
+        F.press([.enter], &state, at: 102)
+        let flow = try #require(Self.flow(state))
+        #expect(flow.step == .nextStep)
+        #expect(flow.nextStepField.text == "next blursday")
+        #expect(flow.nextStepError?.contains("tomorrow 10:00") == true)
+        F.press([.backspace], &state, at: 103)
+        #expect(Self.flow(state)?.nextStepError == nil)
+    }
+
+    @Test func aCallbackIsReadInTheProspectsZoneAndLandsInTheDraft() throws {
+        var state = Self.conversation()
+        F.press([.char("j")], &state, at: 0)
+        F.press([.char("e"), .char("n"), .char("6")], &state, at: 100)
+        F.type("tomorrow 10:00", &state, at: 101)
+        F.press([.enter], &state, at: 102)
+        let flow = try #require(Self.flow(state))
+        #expect(flow.step == .followUp)
+        let expected = CalendarDay(year: 2026, month: 12, day: 1).at(hour: 10, minute: 0, in: F.zone)
+        #expect(flow.nextStepAt == expected)
+        let draft = try #require(flow.draft)
+        #expect(draft.subject == "Thank you for your time, Anna")
+        #expect(draft.body.contains("I will call you again on Tuesday 1 December at 10:00"))
+        #expect(draft.body.contains("Sam Seller"))
+    }
+
+    @Test func enterOnTheDraftSavesTheCallAndWritesTheEmail() throws {
+        var state = Self.conversation()
+        F.press([.char("e"), .char("y")], &state, at: 100)
+        F.type("Carla Smit, Smit BV", &state, at: 101)
+        F.press([.enter, .enter, .char("8")], &state, at: 102)
+        let effects = F.press([.enter], &state, at: 103)
+        #expect(effects.count == 2)
+        let (call, prospects) = try #require(Self.saved(effects))
+        #expect(call.followUp?.status == .pending)
+        #expect(call.followUp?.body.contains("Carla Smit") == true)
+        #expect(call.referrals.first?.prospectID != nil)
+        #expect(prospects.map(\.name) == ["Anna de Vries", "Carla Smit"])
+        #expect(prospects.last?.source == .referral)
+        #expect(prospects.last?.referredBy == "anna")
+        guard case .writeFollowUp(let written, let to)? = effects.last else {
+            Issue.record("expected the email to be written, got \(effects)")
+            return
+        }
+        #expect(written.id == call.id)
+        #expect(to.id == "anna")
+        #expect(state.pendingFollowUps.map(\.call.id) == [call.id])
+        #expect(state.status?.text == "Saved the call with Anna de Vries; 1 referral added for tomorrow")
+        #expect(state.prospects.contains { $0.name == "Carla Smit" })
+    }
+
+    @Test func xSkipsTheEmailAndRecordsItSkipped() throws {
+        var state = Self.conversation()
+        F.press([.char("e"), .char("n"), .char("8")], &state, at: 100)
+        let effects = F.press([.char("x")], &state, at: 101)
+        #expect(effects.count == 1)
+        #expect(Self.saved(effects)?.0.followUp?.status == .skipped)
+        #expect(state.pendingFollowUps.isEmpty)
+    }
+
+    @Test func capitalSSendsWhenASendCommandAndAnAddressExist() throws {
+        var state = Self.conversation()
+        F.press([.char("e"), .char("n"), .char("8")], &state, at: 100)
+        let effects = F.press([.char("S")], &state, at: 101)
+        #expect(effects.count == 3)
+        if case .sendFollowUp(let call, _)? = effects.last {
+            #expect(call.followUp?.status == .pending, "sent only when the command says so")
+        } else {
+            Issue.record("expected a send, got \(effects)")
+        }
+    }
+
+    @Test func capitalSIsRefusedWithoutASendCommand() throws {
+        var state = Self.conversation(canSend: false)
+        F.press([.char("e"), .char("n"), .char("8")], &state, at: 100)
+        #expect(F.press([.char("S")], &state, at: 101).isEmpty)
+        #expect(state.status?.isError == true)
+        #expect(state.status?.text.contains("No send command") == true)
+        #expect(Self.flow(state)?.step == .followUp)
+    }
+
+    @Test func capitalSIsRefusedWithoutARecipientButTheDraftCanStillBeWritten() throws {
+        var noEmail = F.anna
+        noEmail.email = "anna at acme"
+        var state = Self.conversation(prospects: [noEmail])
+        F.press([.char("e"), .char("n"), .char("8")], &state, at: 100)
+        #expect(F.press([.char("S")], &state, at: 101).isEmpty)
+        #expect(state.status?.text.contains("No recipient") == true)
+        let effects = F.press([.enter], &state, at: 102)
+        #expect(effects.count == 2)
+    }
+
+    @Test func capitalEOpensTheDraftInTheEditorAndTheEditedTextComesBack() throws {
+        var state = Self.conversation()
+        F.press([.char("e"), .char("n"), .char("8")], &state, at: 100)
+        let effects = F.press([.char("E")], &state, at: 101)
+        guard case .openEditor(let text, .followUpDraft)? = effects.first else {
+            Issue.record("expected the editor, got \(effects)")
+            return
+        }
+        #expect(text.hasPrefix("Subject: Thank you for your time, Anna\n\nHello Anna,"))
+        _ = update(&state, .edited(.followUpDraft, text: "Subject: Our call\n\nHi Anna,\nthanks!\n"))
+        let draft = try #require(Self.flow(state)?.draft)
+        #expect(draft.subject == "Our call")
+        #expect(draft.body == "Hi Anna,\nthanks!\n")
+        let saved = Self.saved(F.press([.enter], &state, at: 102))
+        #expect(saved?.0.followUp?.subject == "Our call")
+    }
+
+    @Test func theCheckpointIsClearedOnlyOnceTheFinishedCallIsSaved() throws {
+        var state = Self.conversation()
+        F.press([.char("e"), .char("n"), .char("8")], &state, at: 100)
+        let (call, _) = try #require(Self.saved(F.press([.char("x")], &state, at: 101)))
+        #expect(update(&state, .saved("someone-else")).isEmpty)
+        #expect(update(&state, .saved(call.id)) == [.clearCheckpoint])
+        #expect(update(&state, .saved(call.id)).isEmpty)
+    }
+
+    @Test func aNewCallStartedBeforeTheSaveAnswersKeepsItsCheckpoint() throws {
+        var state = Self.conversation()
+        F.press([.char("e"), .char("n"), .char("8")], &state, at: 100)
+        let (call, _) = try #require(Self.saved(F.press([.char("x")], &state, at: 101)))
+        F.press([.enter], &state, at: 102)
+        #expect(state.live != nil)
+        #expect(update(&state, .saved(call.id)).isEmpty)
+    }
+
+    @Test func oneLineReferralsAreReadInAnyOrder() {
+        #expect(AppState.referral(from: "  Eva Claes ") == Referral(name: "Eva Claes"))
+        #expect(AppState.referral(from: "Eva Claes, eva@claes.example, Claes & Zn, 0470 12 34 56")
+            == Referral(name: "Eva Claes", company: "Claes & Zn", phone: "0470 12 34 56", email: "eva@claes.example"))
+        #expect(AppState.referral(from: "Eva, Acme, 3 Main Street") == Referral(name: "Eva", company: "Acme, 3 Main Street"))
+    }
+}
