@@ -169,6 +169,7 @@ import Testing
         // 34.5 % of 20 cells is 6 full cells and 7/8 of the next, then the target mark at 43 %.
         #expect(anna.contains("██████▉·┆···········  35%"))
         #expect(anna.contains("Smith, Jane"))
+        #expect(anna.hasSuffix("0:55  ✓ +1   pending"))
         let bob = lines.first { $0.hasPrefix("10:02") } ?? ""
         #expect(bob.contains("Bob ]0;pwnedBauer"))
         #expect(bob.contains("no answer"))
@@ -200,6 +201,8 @@ import Testing
         #expect(text.hasPrefix("Calls from 2026-11-29 to 2026-11-30 (2 days)"))
         #expect(text.contains("Sun 2026-11-29"))
         #expect(!text.contains("Mon 2026-11-30"))
+        let sunday = text.split(separator: "\n").first { $0.hasPrefix("Sun 2026-11-29") } ?? ""
+        #expect(sunday.contains("3     1  ██████▉·┆···········  35%      1/1"))
     }
 }
 

@@ -22,6 +22,7 @@ import Testing
     @Test func at80x24TheDayItsCallsTimelineAndTrendAllShow() throws {
         let screen = F.screen(F.state(), width: 80, height: 24)
         #expect(screen.line(0).hasPrefix("Review · Sunday 29 Nov 2026 (today)"))
+        #expect(screen.line(0).hasSuffix("←/→ day  t today  Enter detail  Esc back"))
         #expect(screen.line(1).hasPrefix("Dials 3 · Conversations 2 · Talk time 8:20 · Goal 3/40 █░░░░░░░░░ 8%"))
         #expect(screen.line(2).hasPrefix("My share 50% █████░░░░░ target ≤43% · Inside the band 1/2"))
         #expect(screen.line(3) == "Referral asks 1/2 · Referrals gained 2 · Follow-ups sent 1, pending 1")
@@ -139,8 +140,9 @@ import Testing
         let screen = F.screen(state, width: 80, height: 24)
         #expect(screen.line(0).hasSuffix("j/k call  Esc back"))
         #expect(screen.contains("09:14  Anna de Vries · Acme Logistics · 4:00 · callback"))
-        #expect(screen.contains("Me 1:00 · Prospect 3:00 · Silence 0:00 · My share 25% ███░░░░░░░"))
-        #expect(screen.contains("Referral asked ✓ · Referrals Eve Ref, Finn Ref · Follow-up sent “Thank you”"))
+        #expect(screen.contains("Me 1:00 · Prospect 3:00 · Silence 0:00 · Longest monologue 1:00"))
+        #expect(screen.contains("My share 25% ███░░░░░░░ target ≤43% · Referral asked ✓"))
+        #expect(screen.contains("Referrals Eve Ref, Finn Ref · Follow-up sent “Thank you”"))
         #expect(screen.contains("    1:35  [challenge] Moving warehouses in March"))
         let strip = try #require(F.row(screen, containing: "Who talked when")).0 + 1
         #expect(screen.lines[strip].hasPrefix("████████████████████▒"))

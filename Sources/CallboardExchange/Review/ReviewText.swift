@@ -19,7 +19,8 @@ public enum ReviewText {
         lines.append(
             "Time  " + SafeReportText.fit("Prospect", 20) + " " + SafeReportText.fit("Company", 16) + " "
                 + SafeReportText.fit("Length", 7, right: true) + "  " + SafeReportText.fit("Outcome", 14) + " "
-                + SafeReportText.fit("My share", barColumns + 5) + " Monologue  Ref  Follow-up")
+                + SafeReportText.fit("My share", barColumns + 5) + " Monologue  " + SafeReportText.fit("Ref", 6)
+                + " Follow-up")
         for call in report.calls {
             let f = call.figures
             var line = ReportFormat.clock(f.startedAt, zone: zone) + " "
@@ -30,8 +31,8 @@ public enum ReviewText {
             line += ReportFormat.shareBar(f.myShare, columns: barColumns, target: targets.targetShare)
             line += SafeReportText.fit(ReportFormat.percent(f.myShare), 5, right: true) + " "
             line += SafeReportText.fit(ReportFormat.duration(f.longestMonologue), 9, right: true) + "  "
-            line += SafeReportText.fit(ReviewMarkdown.referralMark(f.referralAsk), 3, right: true)
-            line += f.referralNames.isEmpty ? "  " : "+\(f.referralNames.count)"
+            let gained = f.referralNames.isEmpty ? "" : " +\(f.referralNames.count)"
+            line += SafeReportText.fit(ReviewMarkdown.referralMark(f.referralAsk) + gained, 6) + " "
             line += f.followUp?.rawValue ?? "–"
             lines.append(trimmed(line))
         }
@@ -53,8 +54,9 @@ public enum ReviewText {
             return lines.joined(separator: "\n") + "\n"
         }
         lines.append(
-            "Day             Dials  Conv  " + SafeReportText.fit("My share", barColumns + 5)
-                + "  Asks  Referrals  Sent  Pending")
+            SafeReportText.fit("Day", 15) + " " + SafeReportText.fit("Dials", 5, right: true) + " "
+                + SafeReportText.fit("Conv", 5, right: true) + "  " + SafeReportText.fit("My share", barColumns + 5)
+                + "  " + SafeReportText.fit("Asks", 7, right: true) + "  Referrals  Sent  Pending")
         for day in report.days where day.totals.dials > 0 {
             let t = day.totals
             var line = SafeReportText.fit(ReportFormat.shortDay(day.day), 15) + " "
@@ -62,7 +64,7 @@ public enum ReviewText {
             line += SafeReportText.fit("\(t.conversations)", 5, right: true) + "  "
             line += ReportFormat.shareBar(t.myShare, columns: barColumns, target: targets.targetShare)
             line += SafeReportText.fit(ReportFormat.percent(t.myShare), 5, right: true) + "  "
-            line += SafeReportText.fit(ReportFormat.ratio(t.referralAsks, t.conversations), 4, right: true) + "  "
+            line += SafeReportText.fit(ReportFormat.ratio(t.referralAsks, t.conversations), 7, right: true) + "  "
             line += SafeReportText.fit("\(t.referralsGained)", 9, right: true) + "  "
             line += SafeReportText.fit("\(t.followUpsSent)", 4, right: true) + "  "
             line += SafeReportText.fit("\(t.followUpsPending)", 7, right: true)

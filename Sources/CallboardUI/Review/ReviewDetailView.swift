@@ -26,18 +26,22 @@ extension ReviewState {
         w.put(ReviewFigures.duration(f.prospect), value, in: &buffer)
         w.put(" · Silence ", label, in: &buffer)
         w.put(ReviewFigures.duration(f.silence), value, in: &buffer)
-        w.put(" · My share ", label, in: &buffer)
-        w.put(ReviewFigures.percent(f.myShare) + " ", Style(role, bold: true), in: &buffer)
-        w.put(ReviewCharts.shareBar(f.myShare, columns: 10), Style(role), in: &buffer)
         w.put(" · Longest monologue ", label, in: &buffer)
         w.put(ReviewFigures.duration(f.longestMonologue), value, in: &buffer)
         y += 1
 
         w = RowWriter(rect.row(y))
         let (mark, markRole) = ReviewFigures.referral(f.referralAsk)
-        w.put("Referral asked ", label, in: &buffer)
+        w.put("My share ", label, in: &buffer)
+        w.put(ReviewFigures.percent(f.myShare) + " ", Style(role, bold: true), in: &buffer)
+        w.put(ReviewCharts.shareBar(f.myShare, columns: 10), Style(role), in: &buffer)
+        w.put(" target ≤" + ReviewFigures.percent(targets.targetShare), label, in: &buffer)
+        w.put(" · Referral asked ", label, in: &buffer)
         w.put(mark, Style(markRole, bold: true), in: &buffer)
-        w.put(" · Referrals ", label, in: &buffer)
+        y += 1
+
+        w = RowWriter(rect.row(y))
+        w.put("Referrals ", label, in: &buffer)
         w.put(f.referralNames.isEmpty ? "none" : f.referralNames.joined(separator: ", "), value, in: &buffer)
         let (status, statusRole) = ReviewFigures.followUp(f.followUp)
         w.put(" · Follow-up ", label, in: &buffer)

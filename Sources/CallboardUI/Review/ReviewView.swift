@@ -29,11 +29,13 @@ extension ReviewState {
         var w = RowWriter(rect)
         w.put("Review · " + ReviewFigures.day(day), Style(.title, bold: true), in: &buffer)
         if day == today { w.put(" (today)", Style(.muted), in: &buffer) }
-        let hint = isDetailOpen ? "j/k call  Esc back" : "←/→ day  t today  j/k call  Enter detail  Esc back"
+        let hints =
+            isDetailOpen
+            ? ["j/k call  Esc back", "Esc back"]
+            : ["←/→ day  t today  j/k call  Enter detail  Esc back", "←/→ day  t today  Enter detail  Esc back", "Esc back"]
+        guard let hint = hints.first(where: { w.remaining >= DisplayWidth.of(text: $0) + 2 }) else { return }
         let hintWidth = DisplayWidth.of(text: hint)
-        if w.remaining >= hintWidth + 2 {
-            buffer.write(hint, x: rect.maxX - hintWidth, y: rect.y, style: Style(.muted))
-        }
+        buffer.write(hint, x: rect.maxX - hintWidth, y: rect.y, style: Style(.muted))
     }
 
     private func renderSummary(into buffer: inout CellBuffer, in rect: Rect) {
