@@ -1,0 +1,179 @@
+import CallboardCore
+import Foundation
+import Testing
+
+@testable import CallboardUI
+
+@Suite struct NoteTests {
+    @Test func nOpensTheNoteFieldAndEnterSavesATaggedNote() throws {
+        var state = F.state()
+        F.press([.enter], &state, at: 0)
+        F.press([.char("n")], &state, at: 30)
+        #expect(state.keyContext == .note)
+        F.type("o: 3 warehouses, 40 drivers", &state, at: 31)
+        F.press([.enter], &state, at: 35)
+        #expect(state.mode == .call)
+        let note = try #require(state.live?.call.notes.first)
+        #expect(note == CallNote(text: "3 warehouses, 40 drivers", tag: .organization, at: 35))
+        #expect(state.status?.text == "Noted (organization)")
+    }
+
+    @Test func eachPrefixTagsItsPartOfTheWorld() {
+        #expect(AppState.tagged("c: late deliveries") == (.challenge, "late deliveries"))
+        #expect(AppState.tagged("R:needs SSO") == (.requirement, "needs SSO"))
+        #expect(AppState.tagged("call back after lunch") == (nil, "call back after lunch"))
+    }
+
+    @Test func talkLettersTypedInANoteAreText() throws {
+        var state = F.state()
+        F.press([.enter], &state, at: 0)
+        F.press([.char("n")], &state, at: 1)
+        F.type("meps q", &state, at: 2)
+        #expect(state.mode == .note(TextField("meps q")))
+        #expect(state.live?.figures(at: F.at(3).monotonic).speaker == nil)
+    }
+
+    @Test func escPutsTheNoteAsideAndNBringsItBack() {
+        var state = F.state()
+        F.press([.enter], &state, at: 0)
+        F.press([.char("n")], &state, at: 1)
+        F.type("budget in Q2", &state, at: 2)
+        F.press([.escape], &state, at: 3)
+        #expect(state.mode == .call)
+        #expect(state.live?.call.notes.isEmpty == true)
+        F.press([.char("n")], &state, at: 4)
+        #expect(state.mode == .note(TextField("budget in Q2")))
+    }
+
+    @Test func anEmptyNoteIsNotSaved() {
+        var state = F.state()
+        F.press([.enter], &state, at: 0)
+        F.press([.char("n"), .char(" "), .enter], &state, at: 1)
+        #expect(state.live?.call.notes.isEmpty == true)
+    }
+
+    @Test func ctrlOEditsTheNoteInTheEditor() {
+        var state = F.state()
+        F.press([.enter], &state, at: 0)
+        F.press([.char("n")], &state, at: 1)
+        F.type("c: churn", &state, at: 2)
+        #expect(F.press([.ctrl("o")], &state, at: 3) == [.openEditor(text: "c: churn", purpose: .note)])
+        _ = update(&state, .edited(.note, text: "c: churn\nin the north region\n"))
+        F.press([.enter], &state, at: 4)
+        #expect(state.live?.call.notes.first?.text == "churn\nin the north region")
+    }
+
+    @Test func taggedNotesReachTheProspectsWorldWhenTheCallIsSaved() throws {
+        var state = F.state()
+        F.press([.enter], &state, at: 0)
+        F.press([.char("p")], &state, at: 1)
+        F.press([.char("n")], &state, at: 5)
+        F.type("r: must work offline", &state, at: 6)
+        F.press([.enter], &state, at: 7)
+        F.press([.char("e"), .char("n"), .char("8")], &state, at: 60)
+        let effects = F.press([.char("x")], &state, at: 61)
+        guard case .save(_, let prospects)? = effects.first else {
+            Issue.record("expected a save, got \(effects)")
+            return
+        }
+        #expect(prospects.first?.world.requirements == "must work offline")
+        #expect(state.prospects.first { $0.id == "anna" }?.world.requirements == "must work offline")
+    }
+}
+
+@Suite struct FollowUpsPendingTests {
+    static func pending(_ id: CallID, _ prospect: Prospect, hoursAgo: Double) -> PendingFollowUp {
+        PendingFollowUp(
+            call: Call(id: id, prospectID: prospect.id, startedAt: F.start.addingTimeInterval(-hoursAgo * 3600),
+                       outcome: .callback, followUp: FollowUp(subject: "Thanks", body: "Hello")),
+            prospect: prospect)
+    }
+
+    static func state() -> AppState {
+        var state = F.state()
+        let list = [pending("new", F.bram, hoursAgo: 1), pending("old", F.anna, hoursAgo: 30)]
+        _ = update(&state, .loaded(StoreSnapshot(prospects: F.prospects, pendingFollowUps: list), F.at(0)))
+        return state
+    }
+
+    @Test func theListIsOldestFirstAndFOpensIt() {
+        var state = Self.state()
+        #expect(state.pendingFollowUps.map(\.call.id) == ["old", "new"])
+        F.press([.char("f")], &state, at: 1)
+        #expect(state.mode == .followUps(FollowUpsBrowser()))
+        F.press([.char("j"), .char("j")], &state, at: 1)
+        #expect(state.selectedFollowUp?.call.id == "new")
+        F.press([.escape], &state, at: 1)
+        #expect(state.mode == .queue)
+    }
+
+    @Test func enterOpensTheDraftAndEnterAgainWritesIt() {
+        var state = Self.state()
+        F.press([.char("f"), .enter], &state, at: 1)
+        #expect(state.keyContext == .followUpDraft)
+        let effects = F.press([.enter], &state, at: 2)
+        #expect(effects == [.writeFollowUp(call: state.pendingFollowUps[0].call, prospect: F.anna)])
+        _ = update(&state, .followUpWritten("old", file: "old.eml"))
+        #expect(state.pendingFollowUps[0].call.followUp?.messageFile == "old.eml")
+        F.press([.escape], &state, at: 3)
+        #expect(state.mode == .followUps(FollowUpsBrowser()))
+    }
+
+    @Test func aSentFollowUpLeavesTheListAndIsSavedAsSent() throws {
+        var state = Self.state()
+        F.press([.char("f"), .enter], &state, at: 1)
+        let effects = F.press([.char("S")], &state, at: 2)
+        guard case .sendFollowUp(let call, _)? = effects.first else {
+            Issue.record("expected a send, got \(effects)")
+            return
+        }
+        #expect(state.pendingFollowUps.count == 2, "still pending until the command succeeds")
+        let saved = update(&state, .followUpSent(call.id, at: F.at(3).wall))
+        guard case .save(let savedCall, let prospects)? = saved.first else {
+            Issue.record("expected a save, got \(saved)")
+            return
+        }
+        #expect(savedCall.followUp?.status == .sent)
+        #expect(savedCall.followUp?.sentAt == F.at(3).wall)
+        #expect(prospects.isEmpty)
+        #expect(state.pendingFollowUps.map(\.call.id) == ["new"])
+    }
+
+    @Test func aFailedSendKeepsTheFollowUpPending() {
+        var state = Self.state()
+        F.press([.char("f"), .enter, .char("S")], &state, at: 1)
+        _ = update(&state, .failed("The send command exited with status 1"))
+        #expect(state.pendingFollowUps.count == 2)
+        #expect(state.status?.isError == true)
+    }
+
+    @Test func xSkipsTheSelectedFollowUp() {
+        var state = Self.state()
+        F.press([.char("f"), .enter], &state, at: 1)
+        let effects = F.press([.char("x")], &state, at: 2)
+        guard case .save(let call, _)? = effects.first else {
+            Issue.record("expected a save, got \(effects)")
+            return
+        }
+        #expect(call.id == "old")
+        #expect(call.followUp?.status == .skipped)
+        #expect(state.pendingFollowUps.map(\.call.id) == ["new"])
+        #expect(state.mode == .followUps(FollowUpsBrowser(selection: 0, isOpen: false)))
+    }
+
+    @Test func anEditedPendingFollowUpIsSaved() {
+        var state = Self.state()
+        F.press([.char("f"), .enter], &state, at: 1)
+        let effects = F.press([.char("E")], &state, at: 2)
+        #expect(effects == [.openEditor(text: "Subject: Thanks\n\nHello", purpose: .pendingFollowUp("old"))])
+        let saved = update(&state, .edited(.pendingFollowUp("old"), text: "Subject: Thanks again\n\nHello Anna"))
+        #expect(state.pendingFollowUps[0].call.followUp?.body == "Hello Anna")
+        #expect(saved.count == 1)
+    }
+
+    @Test func onlyTodaysPendingFollowUpsAreCountedAtQuit() {
+        let state = Self.state()
+        #expect(state.pendingFollowUps.count == 2)
+        #expect(state.pendingFollowUpsToday == 1)
+    }
+}
