@@ -24,7 +24,7 @@ extension Store {
     public func readOutboxMessage(name: String) throws(StoreError) -> Data {
         try Self.checkMessageName(name)
         let url = outboxDirectory.appendingPathComponent(name)
-        guard let data = try AtomicFile.read(url) else { throw .missing(path: url.path) }
+        guard let data = try AtomicFile.read(url) else { throw .missingMessage(path: url.path) }
         return data
     }
 

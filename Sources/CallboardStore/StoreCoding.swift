@@ -53,7 +53,7 @@ enum StoreCoding {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
             if let problem = JSONSyntax.firstProblem(in: data) { return problem.description }
             if String(data: data, encoding: .utf8) == nil { return "the file is not UTF-8 text" }
-            return context.debugDescription
+            return "the file is not JSON callboard can read (\(context.debugDescription))"
         case .dataCorrupted(let context):
             return "\(keyPath(context.codingPath)): \(context.debugDescription)"
         case .keyNotFound(let key, let context):

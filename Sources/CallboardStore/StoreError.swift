@@ -8,8 +8,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case badData(file: String, problem: String)
     /// A file written by a newer callboard. It is never rewritten by this one.
     case newerSchema(file: String, found: Int, supported: Int)
-    /// The data directory (or a file that must exist) is not there.
+    /// The data directory is not there (opening read-only).
     case missing(path: String)
+    /// An outbox message that is not there (already sent and removed, say).
+    case missingMessage(path: String)
     /// A directory or file could not be created.
     case cannotCreate(path: String, reason: String)
     /// Reading or writing failed part way.
@@ -35,12 +37,14 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .missing(let path):
             return "\(path) does not exist. Check the --store flag or $CALLBOARD_HOME, "
                 + "or import prospects to start a new store."
+        case .missingMessage(let path):
+            return "\(path) does not exist; it may have been sent and removed already."
         case .cannotCreate(let path, let reason):
             return "\(path) could not be created: \(reason). "
                 + "Check that the folder exists and is writable."
         case .io(let path, let operation, let reason):
-            return "\(operation) \(path) failed: \(reason). Nothing was lost; "
-                + "the previous version of the file is still in place."
+            return "\(operation) \(path) failed: \(reason). "
+                + "The file on disk is as it was before; nothing was half-written."
         case .locked(let directory, let holder):
             let who = holder.map { "another callboard (pid \($0))" } ?? "another callboard"
             return "\(directory) is in use by \(who). Close that one first; "
@@ -60,7 +64,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public var exitCode: Int32 {
         switch self {
         case .badData, .newerSchema, .invalidMessageName: return 65  // EX_DATAERR
-        case .missing: return 66  // EX_NOINPUT
+        case .missing, .missingMessage: return 66  // EX_NOINPUT
         case .cannotCreate, .readOnly: return 73  // EX_CANTCREAT
         case .io: return 74  // EX_IOERR
         case .locked: return 75  // EX_TEMPFAIL

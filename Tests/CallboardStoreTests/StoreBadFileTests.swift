@@ -78,6 +78,16 @@ struct StoreBadFileTests {
         try expectRefusal(of: store.checkpointFile, mentioning: ["empty"]) { _ = try store.checkpoint() }
     }
 
+    @Test func aFileSavedInAnotherEncodingSaysSo() throws {
+        let scratch = ScratchDirectory()
+        let store = try filledStore(scratch)
+        // "Café" in Latin-1, as an old editor might save it.
+        let latin1 = Data("{\"schemaVersion\": 1, \"prospects\": [{\"id\": \"x\", \"name\": \"Caf".utf8)
+            + Data([0xE9]) + Data("\", \"createdAt\": \"2026-11-01T08:00:00Z\"}]}".utf8)
+        try latin1.write(to: store.prospectsFile)
+        try expectRefusal(of: store.prospectsFile, mentioning: ["UTF-8"]) { _ = try store.prospects() }
+    }
+
     @Test func aWrongValueIsReportedByItsKeyPath() throws {
         let scratch = ScratchDirectory()
         let store = try filledStore(scratch)
