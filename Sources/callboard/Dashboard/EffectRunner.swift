@@ -41,7 +41,12 @@ struct EffectRunner {
                 return [send(message(for: call, to: prospect, at: moment.wall), call: call, at: moment.wall)]
             case .openEditor(let text, let purpose):
                 return [terminal.whileReleased { edit(text, purpose: purpose) }]
-            case .loadReview, .quit:
+            case .loadReview(let day):
+                let review = try ReviewState.read(
+                    from: store, day: day, today: CalendarDay(containing: moment.wall, in: zone),
+                    prospects: try store.prospects(), settings: settings)
+                return [.reviewLoaded(review)]
+            case .quit:
                 return []
             }
         } catch {
