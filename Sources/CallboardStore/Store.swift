@@ -19,15 +19,16 @@ import Foundation
 ///     .lock                       held by the one writer; holds its pid
 ///
 /// JSON is pretty printed with sorted keys; dates are ISO-8601 in UTC
-/// ("2026-11-29T14:05:00Z", with milliseconds when there are any). Every write replaces its file atomically (temporary file in
-/// the same folder, fsync, rename, fsync of the folder), so a crash leaves the old file
-/// or the new one. A file from a newer callboard is refused and never rewritten; a
+/// ("2026-11-29T14:05:00Z", with milliseconds when there are any). Every write replaces
+/// its file atomically (temporary file in the same folder, fsync, rename, fsync of the
+/// folder), so a crash leaves the old file or the new one. A file from a newer callboard is refused and never rewritten; a
 /// broken file is reported with its path and the line and column, or key, at fault, and
 /// left as it is.
 ///
-/// Cost does not grow with history: opening takes the lock and nothing else; the queue
+/// Cost does not grow with history: opening takes the lock and reads no file; the queue
 /// reads `prospects.json`, today's screen one day file, a trend `summaries.json`, and a
-/// checkpoint writes only `live-call.json`. Only `allCalls` reads every day.
+/// checkpoint writes only `live-call.json`. Only export (`allCalls`) and the explicit
+/// `rebuildSummaries` read every day.
 ///
 /// One process writes at a time: a read-write store holds an exclusive lock until it is
 /// released (the object goes away or the process ends); a second writer gets
@@ -65,8 +66,17 @@ public final class Store: Sendable {
             try AtomicFile.makeDirectory(self.directory)
             lock = try StoreLock.acquire(
                 file: self.directory.appendingPathComponent(".lock"), directory: self.directory)
-            AtomicFile.removeLeftovers(in: self.directory)
+            removeLeftovers()
         }
+    }
+
+    /// Sweeps temporary files a killed writer left behind. Lists folders only (one per
+    /// year of calls), so it stays cheap however long the history.
+    private func removeLeftovers() {
+        var folders = [directory, outboxDirectory]
+        let years = (try? FileManager.default.contentsOfDirectory(atPath: callsDirectory.path)) ?? []
+        folders += years.map { callsDirectory.appendingPathComponent($0, isDirectory: true) }
+        for folder in folders { AtomicFile.removeLeftovers(in: folder) }
     }
 
     /// Opens the store where `StoreLocation.resolve(flag:environment:)` says it lives.

@@ -18,7 +18,8 @@ final class StoreLock: Sendable {
     static func acquire(file: URL, directory: URL) throws(StoreError) -> StoreLock {
         let path = file.path
         // O_CLOEXEC: a child such as $EDITOR must not inherit, and so keep, the lock.
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, AtomicFile.fileMode)
+        // O_NOFOLLOW: the pid is written into this file, so never through a planted link.
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, AtomicFile.fileMode)
         guard fd >= 0 else { throw .cannotCreate(path: path, reason: AtomicFile.reason()) }
         _ = fchmod(fd, AtomicFile.fileMode)
         var locked = flock(fd, LOCK_EX | LOCK_NB) == 0

@@ -86,8 +86,10 @@ struct StoreCrashTests {
         }
         // The next writer gets the lock at once and sweeps away half-written leftovers.
         let store = try Store(directory: scratch.store, zone: .gmt)
-        let names = try FileManager.default.contentsOfDirectory(atPath: store.directory.path)
-        #expect(names.filter(AtomicFile.isTemporary).isEmpty)
+        for folder in [store.directory, store.outboxDirectory, store.callsDirectory.appendingPathComponent("2026")] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            #expect(names.filter(AtomicFile.isTemporary).isEmpty, "\(folder.path)")
+        }
         _ = try store.rebuildSummaries(targets: .standard)
     }
 }

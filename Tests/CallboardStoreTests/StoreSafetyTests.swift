@@ -58,13 +58,19 @@ struct StoreSafetyTests {
     @Test func leftoversOfAKilledWriteAreClearedByTheNextWriter() throws {
         let scratch = ScratchDirectory()
         do { _ = try Store(directory: scratch.store, zone: .gmt) }
-        let leftover = scratch.store.appendingPathComponent(".prospects.json.3f2a.tmp")
-        try handWrite("{\"schemaVersion\": 1, \"prosp", to: leftover)
+        let leftovers = [
+            scratch.store.appendingPathComponent(".prospects.json.3f2a.tmp"),
+            scratch.store.appendingPathComponent("calls/2025/.2025-03-04.json.99.tmp"),
+            scratch.store.appendingPathComponent("outbox/.anna.eml.1.tmp"),
+        ]
+        for file in leftovers { try handWrite("{\"schemaVersion\": 1, \"prosp", to: file) }
         let reader = try Store(directory: scratch.store, zone: .gmt, access: .readOnly)
         #expect(try reader.prospects().isEmpty)
-        #expect(FileManager.default.fileExists(atPath: leftover.path))
+        #expect(try reader.callDays().isEmpty)
+        #expect(try reader.outboxMessages().isEmpty)
+        #expect(leftovers.allSatisfy { FileManager.default.fileExists(atPath: $0.path) })
         _ = try Store(directory: scratch.store, zone: .gmt)
-        #expect(!FileManager.default.fileExists(atPath: leftover.path))
+        #expect(leftovers.allSatisfy { !FileManager.default.fileExists(atPath: $0.path) })
     }
 }
 
