@@ -19,7 +19,7 @@ extension ReviewState {
         y += 1
 
         w = RowWriter(rect.row(y))
-        let role = ReviewCharts.role(for: f.myShare, targets: targets)
+        let role = f.isConversation ? ReviewCharts.role(for: f.myShare, targets: targets) : .muted
         w.put("Me ", label, in: &buffer)
         w.put(ReviewFigures.duration(f.me), value, in: &buffer)
         w.put(" · Prospect ", label, in: &buffer)

@@ -137,7 +137,8 @@ extension ReviewState {
         w.skip(1)
         w.cell(f.outcome?.label ?? "–", width: c.outcome, text, in: &buffer)
         w.skip(1)
-        let role = ReviewCharts.role(for: f.myShare, targets: targets)
+        // A voicemail or a gatekeeper is no conversation: its share is shown, not judged.
+        let role = f.isConversation ? ReviewCharts.role(for: f.myShare, targets: targets) : .muted
         w.put(ReviewCharts.shareBar(f.myShare, columns: c.bar), Style(role), in: &buffer)
         w.skip(1)
         w.cell(ReviewFigures.percent(f.myShare), width: c.percent, Style(role, bold: selected), right: true, in: &buffer)
