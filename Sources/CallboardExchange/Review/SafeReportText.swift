@@ -5,20 +5,9 @@ import Foundation
 /// or pasted into a document. A name with an escape sequence must never move the cursor
 /// of whoever prints the report.
 public enum SafeReportText {
-    /// The text with every control character removed: C0 (tabs and line breaks become a
-    /// space), DEL, C1, and the bidirectional overrides that could reorder a row.
-    public static func clean(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x09, 0x0A, 0x0D: out.append(" ")
-            case 0x00...0x1F, 0x7F...0x9F: continue
-            case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: continue
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
-    }
+    /// The text as one clean line: control characters and bidirectional overrides
+    /// removed, line breaks and tabs as single spaces.
+    public static func clean(_ text: String) -> String { ImportedText.line(text) }
 
     /// Columns a character takes on a terminal: 2 for East Asian wide and emoji, 0 for
     /// combining marks, else 1. Good enough to keep a report's columns aligned.
