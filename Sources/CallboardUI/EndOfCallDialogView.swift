@@ -5,8 +5,8 @@ import Foundation
 enum EndOfCallDialogView {
     static func draw(_ flow: EndOfCallFlow, state: AppState, in area: Rect, into buffer: inout CellBuffer) {
         let name = state.live?.prospect.name ?? ""
-        let tall = flow.step == .followUp || flow.step == .outcome
-        let inner = DialogBox.draw(title(flow.step, name: name), width: 76, height: tall ? 20 : 12, in: area, into: &buffer)
+        let height = flow.step == .followUp ? 22 : (flow.step == .outcome ? 13 : 12)
+        let inner = DialogBox.draw(title(flow.step, name: name), width: 76, height: height, in: area, into: &buffer)
         guard inner.height >= 2 else { return }
         let (content, legend) = inner.splitBottom(1)
         KeyLegend.draw(flow.step.keyContext, in: legend, into: &buffer)
@@ -61,9 +61,10 @@ enum EndOfCallDialogView {
         guard let outcome = flow.outcome, let prospect = state.live?.prospect else { return }
         if outcome.needsAppointment {
             let theirZone = prospect.zone ?? state.zone
+            let differs = theirZone.secondsFromGMT(for: flow.hangUp.wall) != state.zone.secondsFromGMT(for: flow.hangUp.wall)
             var texts: [(String, Style)] = [
                 (outcome == .callback ? "When do you call back?" : "When is the meeting?", Style(.title, bold: true)),
-                ("e.g. tomorrow 10:00 · fri 14:30 · 2026-12-03 09:15" + (prospect.zone != nil ? " (their time, \(theirZone.identifier))" : ""), Style(.muted)),
+                ("e.g. tomorrow 10:00 · fri 14:30 · 2026-12-03 09:15" + (differs ? " (their time, \(theirZone.identifier))" : ""), Style(.muted)),
             ]
             let row = DialogBox.lines(texts, in: rect, into: &buffer)
             DialogBox.field(flow.nextStepField, in: rect.row(min(row + 1, rect.height - 1)), into: &buffer)

@@ -10,21 +10,25 @@ enum HelpOverlayView {
         var blocks: [[(String, Style)]] = contexts.map { context in
             let highlight = context == state.keyContext || (context == .queue && state.keyContext == .help && state.live == nil)
             var lines: [(String, Style)] = [(context.title, Style(.accent, bold: true, underline: highlight))]
-            for binding in Keymap.bindings(in: context) {
+            // `?`, `q` and Esc work alike everywhere; the legend says so once.
+            for binding in Keymap.bindings(in: context) where ![.help, .quit, .back].contains(binding.action) {
                 lines.append((pad(binding.label, 7) + binding.summary, Style(.text)))
             }
             return lines
         }
         blocks.append([
-            ("Everywhere", Style(.accent, bold: true)),
-            ("?      this help", Style(.text)),
-            ("q      quit (asks first in a call)", Style(.text)),
-            ("(21:05) their time, outside business hours", Style(.muted)),
-            ("Notes: o: organization, c: challenge, r: requirement", Style(.muted)),
+            ("Legend", Style(.accent, bold: true)),
+            ("Esc    back / close", Style(.text)),
+            ("q      quit (asks in a call)", Style(.text)),
+            ("(21:05) their time, outside", Style(.muted)),
+            ("       business hours", Style(.muted)),
+            ("o: c: r: tag a note as", Style(.muted)),
+            ("       organization, challenge,", Style(.muted)),
+            ("       requirement", Style(.muted)),
         ])
         // Blocks flow down columns as wide as the longest line allows.
-        let columnWidth = min(inner.width, 40)
-        let columns = max(1, inner.width / columnWidth)
+        let columns = max(1, inner.width / 30)
+        let columnWidth = inner.width / columns
         var column = 0, row = 0
         for block in blocks {
             if row > 0, row + block.count > inner.height {

@@ -67,18 +67,22 @@ public struct KeyBinding: Hashable, Sendable {
 /// read it, so what the screen says is what the keys do.
 public enum Keymap {
     static let browsing: Set<KeyContext> = [.queue, .followUps, .review]
-    static let anywhereButFields: Set<KeyContext> = [.queue, .call, .followUps, .review]
+    /// Where no text field takes the letters, so `?` and `q` work.
+    static let anywhereButFields: Set<KeyContext> = [
+        .queue, .call, .followUps, .review, .referralAsk, .outcome, .followUpDraft,
+    ]
 
     public static let bindings: [KeyBinding] = {
         var table: [KeyBinding] = [
+            KeyBinding([.char("?")], "?", .help, "help", in: anywhereButFields.union([.help])),
             // A call's talk keys come first: they are what the seller reaches for most.
-            KeyBinding([.char("m")], "m", .markMe, "I am talking", in: [.call]),
-            KeyBinding([.char("p")], "p", .markProspect, "prospect is talking", in: [.call]),
-            KeyBinding([.char(" ")], "Space", .toggleSpeaker, "switch me / prospect", in: [.call]),
-            KeyBinding([.char("s")], "s", .hold, "silence / hold", in: [.call]),
-            KeyBinding([.char("a")], "a", .askedReferrals, "I asked for referrals", in: [.call]),
-            KeyBinding([.char("n")], "n", .note, "note (o: c: r: tag it)", in: [.call]),
-            KeyBinding([.char("e")], "e", .endCall, "end the call", in: [.call]),
+            KeyBinding([.char("m")], "m", .markMe, "I talk", in: [.call]),
+            KeyBinding([.char("p")], "p", .markProspect, "they talk", in: [.call]),
+            KeyBinding([.char(" ")], "Space", .toggleSpeaker, "switch", in: [.call]),
+            KeyBinding([.char("s")], "s", .hold, "silence/hold", in: [.call]),
+            KeyBinding([.char("a")], "a", .askedReferrals, "asked for referrals", in: [.call]),
+            KeyBinding([.char("n")], "n", .note, "note", in: [.call]),
+            KeyBinding([.char("e")], "e", .endCall, "end call", in: [.call]),
 
             KeyBinding([.char("j"), .down], "j/↓", .moveDown, "next", in: [.queue, .followUps], essential: false),
             KeyBinding([.char("k"), .up], "k/↑", .moveUp, "previous", in: [.queue, .followUps], essential: false),
@@ -107,7 +111,6 @@ public enum Keymap {
             KeyBinding([.char("y")], "y", .confirmQuit, "quit", in: [.quitConfirm]),
             KeyBinding([.char("n"), .escape], "n/Esc", .back, "stay", in: [.quitConfirm]),
 
-            KeyBinding([.char("?")], "?", .help, "help", in: anywhereButFields.union([.help])),
             KeyBinding([.escape], "Esc", .back, "back / close",
                 in: [.note, .referralAsk, .referralEntry, .outcome, .nextStep, .followUpDraft, .followUps, .review, .help]),
             KeyBinding([.char("q")], "q", .quit, "quit", in: anywhereButFields.union([.help])),

@@ -16,6 +16,8 @@ enum KeyLegend {
         guard !row.isEmpty else { return }
         var x = row.x
         for binding in Keymap.bindings(in: context) where binding.action != .help && binding.action != .quit {
+            // Outcome keys are listed in the dialog itself.
+            if case .chooseOutcome = binding.action { continue }
             let text = "\(binding.label) \(binding.summary)"
             guard x + DisplayWidth.of(text: text) <= row.maxX else { break }
             x += buffer.write(binding.label, x: x, y: row.y, style: Style(.statusKey, bold: true))

@@ -11,7 +11,7 @@ enum QueueView {
             var rest = max(0, width - 2)
             local = rest >= 30 ? 8 : 0
             rest -= local
-            reason = min(22, max(0, rest / 2))
+            reason = min(30, max(0, rest / 2))
             rest -= reason
             attempts = rest >= 40 ? 4 : 0
             rest -= attempts

@@ -27,6 +27,8 @@ enum TalkPanelView {
         rows.append(Row(priority: 5) { _, _ in })
         rows.append(Row(priority: 1) { r, b in bar(figures, in: r, into: &b) })
         rows.append(Row(priority: 4) { r, b in bar(figures, in: r, into: &b) })
+        // A bigger bar when the panel has room: it is read from across the desk.
+        for _ in 0..<3 { rows.append(Row(priority: 6) { r, b in bar(figures, in: r, into: &b) }) }
         rows.append(Row(priority: 3) { r, b in band(figures.targets, in: r, into: &b) })
         rows.append(Row(priority: 1) { r, b in shares(figures, in: r, into: &b) })
         rows.append(Row(priority: 5) { _, _ in })
@@ -34,15 +36,20 @@ enum TalkPanelView {
             b.write(Format.fit(floor(figures), width: r.width), in: r, style: Style(floorRole(figures.speaker)))
         })
         rows.append(Row(priority: 3) { r, b in
-            let text = "Longest: my monologue \(Format.duration(figures.longestMonologue)) · their story \(Format.duration(figures.longestStory))"
-            b.write(Format.fit(text, width: r.width), in: r, style: Style(.muted))
+            b.write(Format.fit("My longest monologue \(Format.duration(figures.longestMonologue))", width: r.width),
+                in: r, style: Style(.muted))
+        })
+        rows.append(Row(priority: 3) { r, b in
+            b.write(Format.fit("Their longest story \(Format.duration(figures.longestStory))", width: r.width),
+                in: r, style: Style(.muted))
         })
         rows.append(Row(priority: 4) { r, b in
             let text = "Switches/min \(String(format: "%.1f", figures.switchesPerMinute)) · silence \(Format.duration(figures.silence))"
             b.write(Format.fit(text, width: r.width), in: r, style: Style(.muted))
         })
         rows.append(Row(priority: 5) { _, _ in })
-        rows.append(Row(priority: 1) { r, b in nudge(figures, in: r, into: &b) })
+        rows.append(Row(priority: 1) { r, b in nudge(figures, line: 0, in: r, into: &b) })
+        rows.append(Row(priority: 2) { r, b in nudge(figures, line: 1, in: r, into: &b) })
         layout(rows, in: inner, into: &buffer)
     }
 
@@ -135,19 +142,25 @@ enum TalkPanelView {
     }
 
     /// A nudge after a minute of my own talk, stronger after two; calm when they speak.
-    static func nudge(_ figures: TalkFigures, in rect: Rect, into buffer: inout CellBuffer) {
+    /// It may take two rows, so it is never cut in a narrow panel.
+    static func nudge(_ figures: TalkFigures, line: Int, in rect: Rect, into buffer: inout CellBuffer) {
         let talked = Format.duration(figures.floorSeconds)
+        let text: String
+        let style: Style
         switch figures.nudge {
         case .strong:
-            buffer.write(Format.fit("✋ \(talked) of you talking. Stop and ask them a question.", width: rect.width),
-                in: rect, style: Style(.bad, bold: true, reverse: true))
+            text = "✋ \(talked) of you talking. Stop and ask them a question."
+            style = Style(.bad, bold: true, reverse: true)
         case .gentle:
-            buffer.write(Format.fit("You have talked \(talked): take a breath, ask a question.", width: rect.width),
-                in: rect, style: Style(.warn, bold: true))
+            text = "You have talked \(talked): take a breath, ask a question."
+            style = Style(.warn, bold: true)
         case .none:
-            if figures.speaker == .prospect {
-                buffer.write("Listening. Good.", in: rect, style: Style(.good))
-            }
+            guard figures.speaker == .prospect else { return }
+            text = "Listening. Good."
+            style = Style(.good)
         }
+        let lines = Format.wrap(text, width: rect.width)
+        guard lines.indices.contains(line) else { return }
+        buffer.write(lines[line], in: rect, style: style)
     }
 }

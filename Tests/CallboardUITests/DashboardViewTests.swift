@@ -1,0 +1,170 @@
+import CallboardCore
+import Foundation
+import Testing
+
+@testable import CallboardUI
+
+@Suite struct DashboardViewTests {
+    @Test(arguments: [(80, 24), (100, 30), (200, 60)])
+    func theThreePanelsAndTheStatusLineAreThere(size: (Int, Int)) {
+        var state = F.state(width: size.0, height: size.1)
+        let idle = F.screen(state)
+        for title in ["Today's queue (3)", "Brief", "Talk", "Referral ask"] {
+            expectShows(idle, title)
+        }
+        #expect(idle.line(size.1 - 1).hasSuffix("2/40 calls · 09:00"))
+        #expect(idle.line(size.1 - 1).hasPrefix("? help  Enter start a call"))
+        F.press([.enter, .char("p")], &state, at: 0)
+        _ = update(&state, .tick(F.at(30)))
+        let live = F.screen(state)
+        expectShows(live, "Anna de Vries · 0:30")
+        expectShows(live, "prospect 100%")
+        #expect(live.line(size.1 - 1).hasPrefix("? help  m I talk  p they talk"))
+    }
+
+    @Test func aQueueRowShowsNameCompanyWhyAndTheirLocalTime() throws {
+        let screen = F.screen(F.state())
+        let anna = try #require(screen.row(containing: "Anna de Vries"))
+        for part in ["Acme BV", "due", "09:00"] { #expect(screen.lines[anna].contains(part)) }
+        // 03:00 in New York is outside business hours: bracketed and dimmed.
+        let bram = try #require(screen.row(containing: "Bram Jansen"))
+        #expect(screen.lines[bram].contains("(03:00)"))
+        #expect(screen.style(of: "(03:00)")?.dim == true)
+    }
+
+    @Test func wideScreensAddAttemptsAndTheLastOutcome() throws {
+        let screen = F.screen(F.state(width: 200, height: 60))
+        let anna = try #require(screen.row(containing: "Anna de Vries"))
+        #expect(screen.lines[anna].contains("×1"))
+        #expect(screen.lines[anna].contains("voicemail"))
+    }
+
+    @Test func callbacksAndReferralsSayWhyTheyAreDue() {
+        var callback = F.bram
+        callback.callbackAt = F.start.addingTimeInterval(5.5 * 3600)
+        var referral = F.chen
+        referral.source = .referral
+        referral.referredBy = "anna"
+        let screen = F.screen(F.state(width: 200, height: 30, prospects: [F.anna, callback, referral]))
+        expectShows(screen, "callback 14:30")
+        expectShows(screen, "referral from Anna de Vries")
+    }
+
+    @Test func chineseNamesKeepTheColumnsAligned() throws {
+        let screen = F.screen(F.state())
+        let bram = try #require(screen.row(containing: "Bram Jansen"))
+        let chen = try #require(screen.row(containing: "陈伟"))
+        #expect(screen.column(of: "new", row: bram) != nil)
+        #expect(screen.column(of: "new", row: bram) == screen.column(of: "new", row: chen))
+        #expect(screen.column(of: "16:00", row: chen) == screen.column(of: "(03:00)", row: bram))
+    }
+
+    @Test(arguments: [(80, 24), (100, 30), (60, 18)])
+    func escapeSequencesInNamesAreDrawnHarmless(size: (Int, Int)) {
+        let hostile = Prospect(
+            id: "eve", name: "Eve\u{1B}]0;pwned\u{07}", company: "\u{9B}31mRed\u{1B}[2J",
+            title: "CEO\r\nInjected", email: "eve@x.example", notes: "\u{1B}]52;c;Y2xpcA==\u{07}",
+            createdAt: F.start)
+        var state = F.state(width: size.0, height: size.1, prospects: [hostile])
+        F.press([.enter], &state, at: 1)
+        let screen = F.screen(state)
+        #expect(!screen.holdsControlCharacters)
+        expectShows(screen, "Eve]0;pwned")
+    }
+
+    @Test func theTalkPanelShowsSharesTheFloorAndTheLongestStretches() {
+        let state = EndOfCallFlowTests.conversation()
+        var later = state
+        _ = update(&later, .tick(F.at(100)))
+        let screen = F.screen(later)
+        expectShows(screen, "me 33%")
+        expectShows(screen, "prospect 67%")
+        expectShows(screen, "target ≤ 43%")
+        expectShows(screen, "I am talking · 0:30")
+        expectShows(screen, "My longest monologue 0:30", "Their longest story 1:00")
+    }
+
+    @Test func theNudgeComesAtOneMinuteGrowsAtTwoAndCalmsWhenTheyTalk() {
+        var state = F.state()
+        F.press([.enter, .char("m")], &state, at: 0)
+        _ = update(&state, .tick(F.at(59)))
+        expectHides(F.screen(state), "take a breath")
+        _ = update(&state, .tick(F.at(60)))
+        expectShows(F.screen(state), "You have talked 1:00: take a breath")
+        _ = update(&state, .tick(F.at(120)))
+        let strong = F.screen(state)
+        expectShows(strong, "2:00 of you talking. Stop and ask")
+        #expect(strong.style(of: "2:00 of you")?.reverse == true)
+        F.press([.char("p")], &state, at: 121)
+        let calm = F.screen(state)
+        expectHides(calm, "Stop and ask")
+        expectShows(calm, "Listening. Good.")
+    }
+
+    @Test func theReferralAskTurnsProminentAfterThreeMinutesOfTalkAndTicksWhenMarked() {
+        var state = F.state()
+        F.press([.enter, .char("p")], &state, at: 0)
+        _ = update(&state, .tick(F.at(179)))
+        expectShows(F.screen(state), "Referral ask")
+        _ = update(&state, .tick(F.at(180)))
+        let loud = F.screen(state)
+        expectShows(loud, "Ask for referrals now")
+        #expect(loud.style(of: "[ ] Who else")?.bold == true)
+        F.press([.char("a")], &state, at: 181)
+        let marked = F.screen(state)
+        expectHides(marked, "Ask for referrals now")
+        expectShows(marked, "[x] Who else might be interested")
+        expectShows(marked, "✓ Asked for referrals on this call")
+    }
+
+    @Test func theReferralAskIsProminentWhenEnding() {
+        var state = EndOfCallFlowTests.conversation()
+        F.press([.char("e")], &state, at: 100)
+        expectShows(F.screen(state), "Ask for referrals now")
+    }
+
+    @Test func theBriefShowsTheirWorldAndTheLastCall() {
+        let screen = F.screen(F.state(width: 200, height: 60))
+        for text in ["Head of Operations · Acme BV", "Organization", "40 people, two warehouses", "Challenges",
+                     "not known yet", "Last call Fri 27 Nov 09:00, voicemail", "Left a message about the pilot"] {
+            expectShows(screen, text)
+        }
+        var state = F.state()
+        F.press([.char("j")], &state, at: 1)
+        expectShows(F.screen(state), "Their world is not known yet")
+    }
+
+    @Test func anEmptyStoreWelcomesWithWhatToDoAndTheKeys() {
+        let screen = F.screen(F.state(prospects: []))
+        expectShows(screen, "Welcome to callboard")
+        expectShows(screen, "callboard add")
+        expectShows(screen, "callboard import contacts.csv")
+        expectShows(screen, "m I talk")
+        expectHides(screen, "Today's queue (")
+    }
+
+    @Test func beforeTheStoreAnswersTheScreenSaysItIsOpening() {
+        let state = AppState(zone: F.zone, width: 80, height: 24)
+        expectShows(F.screen(state), "Opening the store")
+    }
+
+    @Test func aStatusMessageTakesTheKeysPlace() {
+        var state = F.state()
+        _ = update(&state, .failed("The store is locked"))
+        let screen = F.screen(state)
+        #expect(screen.line(29).hasPrefix("The store is locked"))
+        #expect(screen.style(of: "The store is locked")?.role == .bad)
+    }
+
+    @Test(arguments: [(60, 18), (80, 24), (100, 30), (200, 60), (61, 19), (999, 3_00)])
+    func thePanelsTileTheBodyWithoutOverlap(size: (Int, Int)) {
+        let body = Rect(x: 0, y: 0, width: size.0, height: size.1 - 1)
+        let layout = DashboardLayout(body)
+        let panels = [layout.queue, layout.brief, layout.talk, layout.referrals]
+        #expect(panels.map { $0.width * $0.height }.reduce(0, +) == body.width * body.height)
+        for (i, a) in panels.enumerated() {
+            #expect(a.height >= 5, "panel \(i) at \(size)")
+            for b in panels[(i + 1)...] { #expect(a.clipped(to: b).isEmpty) }
+        }
+    }
+}
