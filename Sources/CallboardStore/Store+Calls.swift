@@ -13,7 +13,12 @@ extension Store {
                 file: file.path,
                 problem: "the file says it holds \(document.day) but is named for \(day)")
         }
-        return document.calls
+        // Saves keep the order; a hand-edited file may not have.
+        return document.calls.sorted(by: Self.earliestFirst)
+    }
+
+    static func earliestFirst(_ a: Call, _ b: Call) -> Bool {
+        (a.startedAt, a.id) < (b.startedAt, b.id)
     }
 
     /// Saves a call, replacing the one with the same id on its day, and brings that day's
@@ -60,7 +65,7 @@ extension Store {
             var calls = try calls(on: day)
             calls.removeAll { replaced.contains($0.id) }
             calls += arriving
-            calls.sort { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
+            calls.sort(by: Self.earliestFirst)
             let file = dayFile(for: day)
             try AtomicFile.makeDirectory(callsDirectory)
             try AtomicFile.makeDirectory(file.deletingLastPathComponent())

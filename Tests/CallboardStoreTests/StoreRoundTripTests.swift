@@ -104,6 +104,20 @@ struct StoreRoundTripTests {
         #expect(try store.calls(on: CalendarDay(year: 2026, month: 11, day: 29)) == [morning, afternoon])
     }
 
+    @Test func aHandReorderedDayFileStillReadsEarliestFirst() throws {
+        let scratch = ScratchDirectory()
+        let store = try Store(directory: scratch.store, zone: .gmt)
+        let file = store.dayFile(for: CalendarDay(year: 2026, month: 11, day: 29))
+        try handWrite(
+            """
+            {"schemaVersion": 1, "day": "2026-11-29", "calls": [
+              {"id": "late", "prospectID": "p-1", "startedAt": "2026-11-29T15:00:00Z"},
+              {"id": "early", "prospectID": "p-2", "startedAt": "2026-11-29T08:00:00Z"}
+            ]}
+            """, to: file)
+        #expect(try store.calls(on: CalendarDay(year: 2026, month: 11, day: 29)).map(\.id) == ["early", "late"])
+    }
+
     @Test func daySummariesStayInStepWithTheCalls() throws {
         let scratch = ScratchDirectory()
         let store = try Store(directory: scratch.store, zone: .gmt)
