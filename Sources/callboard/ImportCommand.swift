@@ -56,13 +56,14 @@ struct ImportCommand: ParsableCommand {
             let text = try ProspectImport.text(of: data)
             let importer = ProspectImport(overrides: try ColumnMapping.overrides(from: mappings), skipInvalid: skipInvalid)
             // Take the lock before reading, so nobody writes between our read and our write.
-            let store = try context.openStore(dryRun ? .readOnly : .readWrite)
-            let existing = dryRun && !FileManager.default.fileExists(atPath: context.storeDirectory.path)
-                ? [] : try store.prospects()
-            var ids = NewProspectID(taken: existing.map(\.id))
+            // Check the file against a read-only view first: a rejected import takes no
+            // lock and touches no file of the store, not even the lock's.
+            let exists = FileManager.default.fileExists(atPath: context.storeDirectory.path)
+            let seen = exists ? try context.openStore(.readOnly).prospects() : []
+            var ids = NewProspectID(taken: seen.map(\.id))
             var bar = ProgressBar(enabled: Output.stderrIsTerminal)
-            let result = try importer.run(
-                csv: text, existing: existing, now: Date(), newID: { ids.next() },
+            var result = try importer.run(
+                csv: text, existing: seen, now: Date(), newID: { ids.next() },
                 progress: { done, total in bar.show(done: done, total: total) })
             bar.finish()
             report(result)
@@ -70,7 +71,15 @@ struct ImportCommand: ParsableCommand {
                 throw Failure.badData(
                     "Nothing was imported. Fix the rows above, or use --skip-invalid to import the good rows.")
             }
-            if !dryRun { try store.save(prospects: result.prospects) }
+            guard !dryRun else { return }
+            let store = try context.openStore(.readWrite)
+            let current = try store.prospects()
+            if current != seen {
+                // Someone saved in between; merge into what is there now.
+                var fresh = NewProspectID(taken: current.map(\.id))
+                result = try importer.run(csv: text, existing: current, now: Date(), newID: { fresh.next() })
+            }
+            try store.save(prospects: result.prospects)
         }
     }
 

@@ -25,7 +25,6 @@ struct RuntimeEnvironment: Sendable {
     }
 
     var configFile: URL? { configDirectory?.appendingPathComponent("config.json") }
-    var userThemesDirectory: URL? { configDirectory?.appendingPathComponent("themes", isDirectory: true) }
 
     /// The editor for drafts and long notes: `$EDITOR`, then `$VISUAL`, then `vi`.
     var editor: String { value("EDITOR") ?? value("VISUAL") ?? "vi" }

@@ -14,7 +14,9 @@ struct ThemesCommand: ParsableCommand {
     func run() throws {
         try Failure.reported {
             let context = try CommandContext.load(storeFlag: store.store)
-            let user = UserThemes.load(from: context.environment.userThemesDirectory)
+            let found = ThemeFiles.userThemes(environment: context.environment.variables)
+            let user = found.themes
+            for warning in found.warnings { Output.warning(warning) }
             let chosen = ThemeCatalog.choose(
                 requested: context.configuration.theme, noColor: context.environment.noColor, userThemes: user)
             var lines: [String] = []
@@ -38,19 +40,5 @@ struct ThemesCommand: ParsableCommand {
 
     private func line(name: String, origin: String, inUse: Bool) -> String {
         (inUse ? "* " : "  ") + name.padding(toLength: max(14, name.count), withPad: " ", startingAt: 0) + "  " + origin
-    }
-}
-
-/// The seller's own theme files, read from disk for the catalog to choose from.
-enum UserThemes {
-    static func load(from folder: URL?) -> [ThemeSource] {
-        guard let folder,
-            let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
-        else { return [] }
-        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().compactMap { name in
-            let url = folder.appendingPathComponent(name)
-            guard let data = try? Data(contentsOf: url) else { return nil }
-            return ThemeSource(name: String(name.dropLast(5)), path: url.path, data: data)
-        }
     }
 }

@@ -28,14 +28,15 @@ public enum MailHeader {
         return encodedWords(line)
     }
 
-    /// `=?UTF-8?B?...?=` words of at most 75 characters, split between characters and
-    /// joined by a folding line break.
+    /// `=?UTF-8?B?...?=` words, split between characters and joined by a folding line
+    /// break; 39 bytes make a 64-character word, so even the first line, after
+    /// "Subject: ", stays under 78 characters.
     static func encodedWords(_ text: String) -> String {
         var words: [String] = []
         var chunk = Data()
         for character in text {
             let bytes = Data(String(character).utf8)
-            if chunk.count + bytes.count > 45 {
+            if chunk.count + bytes.count > 39 {
                 words.append("=?UTF-8?B?\(chunk.base64EncodedString())?=")
                 chunk = Data()
             }

@@ -41,20 +41,24 @@ public struct SampleWorkload: Sendable {
         for day in days where !prospects.isEmpty {
             let todays = min(callsPerDay, callCount - made)
             var minute = 9 * 60 + Int.random(in: 0..<20, using: &random)
-            for _ in 0..<todays {
-                // Later days favour prospects already in play, as a real pipeline does.
+            var tries = 0
+            var madeToday = 0
+            while madeToday < todays, tries < todays * 20 {
+                tries += 1
+                // Any prospect still in play; closed ones are passed over.
                 let index = Int.random(in: 0..<prospects.count, using: &random)
                 guard prospects[index].status.isCallable,
-                    let start = day.at(hour: minute / 60, minute: minute % 60, in: zone)
-                else { minute += 3; continue }
+                    let start = day.at(hour: min(23, minute / 60), minute: minute % 60, in: zone)
+                else { continue }
                 let call = Self.call(with: prospects[index], at: start, day: day, zone: zone, random: &random)
                 let after = AfterCall(call: call, prospect: prospects[index], today: day, zone: zone, retry: settings.retry)
                 prospects[index] = after.prospect
                 prospects += after.newProspects
                 calls.append(after.call)
-                minute += Int(((call.duration ?? 60) / 60).rounded(.up)) + Int.random(in: 2..<9, using: &random)
-                made += 1
+                minute += Int(((call.duration ?? 60) / 60).rounded(.up)) + Int.random(in: 1..<4, using: &random)
+                madeToday += 1
             }
+            made += madeToday
         }
         self.prospects = prospects
         self.calls = calls

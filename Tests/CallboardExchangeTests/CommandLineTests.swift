@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+
+/// The built `callboard` binary, run as a user would, in a private folder.
+struct Program {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    /// Beside the test bundle in the build folder.
+    static var binary: URL {
+        let built = Bundle.main.bundleURL.deletingLastPathComponent()
+        let candidates = [
+            built.appendingPathComponent("callboard"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("callboard"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+
+    static func run(_ arguments: [String], home: URL) throws -> Program {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.environment = [
+            "HOME": home.path, "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+            "XDG_DATA_HOME": home.appendingPathComponent("data").path, "TMPDIR": home.appendingPathComponent("tmp").path,
+            "PATH": "/usr/bin:/bin", "TZ": "Europe/Amsterdam",
+        ]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Program(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// Every file under `folder` with its bytes and permissions.
+private func snapshot(_ folder: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    let enumerator = FileManager.default.enumerator(atPath: folder.path)
+    while let name = enumerator?.nextObject() as? String {
+        let url = folder.appendingPathComponent(name)
+        var isFolder: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+        let mode = (try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int) ?? -1
+        files[name + " mode \(String(mode, radix: 8))"] = isFolder.boolValue ? Data() : try Data(contentsOf: url)
+    }
+    return files
+}
+
+@Suite(.serialized) struct CommandLineTests {
+    let home: URL
+    init() throws {
+        home = try Fixture.temporaryFolder()
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("tmp"), withIntermediateDirectories: true)
+    }
+
+    var store: String { home.appendingPathComponent("store").path }
+
+    @Test func aNewUserGoesFromACRMExportToTheirQueue() throws {
+        let csv = try Fixture.write("hubspot-contacts.csv", to: home)
+        let imported = try Program.run(["import", "--store", store, csv], home: home)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout == "Imported 10 rows: 9 added, 1 updated, 0 skipped.\n")
+        let added = try Program.run(["add", "Jan de Boer", "--store", store, "--phone", "+31 6 1234 5678", "--referred-by", "Anna de Vries"], home: home)
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout.range(of: #"^p-[0-9a-f]{8}\n$"#, options: .regularExpression) != nil)
+        let today = try Program.run(["today", "--store", store, "--date", "2026-11-30", "--format", "json"], home: home)
+        #expect(today.status == 0, "\(today.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(today.stdout.utf8)) as? [String: Any]
+        let queue = object?["queue"] as? [[String: Any]] ?? []
+        #expect(queue.count == 10)
+        #expect(queue.first?["name"] as? String == "Jan de Boer")
+        #expect(queue.first?["reason"] as? String == "referral")
+        #expect(queue.first?["referred_by"] as? String == "Anna de Vries")
+        let mode = try FileManager.default.attributesOfItem(atPath: store)[.posixPermissions] as? Int
+        #expect(mode == 0o700)
+    }
+
+    @Test func aFailingImportLeavesTheStoreByteIdentical() throws {
+        let good = try Fixture.write("salesforce-leads.csv", to: home)
+        #expect(try Program.run(["import", "--store", store, good], home: home).status == 0)
+        let before = try snapshot(URL(fileURLWithPath: store))
+        let bad = home.appendingPathComponent("bad.csv")
+        var rows = "name,email\nNew Person,new@example.com\n"
+        for index in 0..<25 { rows += "Broken \(index),\n" }
+        try Data(rows.utf8).write(to: bad)
+        let result = try Program.run(["import", "--store", store, bad.path], home: home)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("line 3, phone: neither a phone number nor an email is given"))
+        #expect(result.stderr.contains("… and 5 more problems."))
+        #expect(result.stderr.contains("Nothing was imported."))
+        #expect(try snapshot(URL(fileURLWithPath: store)) == before)
+        let skipping = try Program.run(["import", "--store", store, "--skip-invalid", bad.path], home: home)
+        #expect(skipping.status == 0)
+        #expect(skipping.stdout == "Imported 26 rows: 1 added, 0 updated, 25 skipped.\n")
+    }
+
+    @Test func aDryRunWritesNothing() throws {
+        let csv = try Fixture.write("hubspot-contacts.csv", to: home)
+        let result = try Program.run(["import", "--dry-run", "--store", store, csv], home: home)
+        #expect(result.status == 0)
+        #expect(result.stdout == "Would import 10 rows: 9 added, 1 updated, 0 skipped.\n")
+        #expect(!FileManager.default.fileExists(atPath: store))
+    }
+
+    @Test func exitCodesFollowSysexits() throws {
+        let usage = try Program.run(["today", "--format", "yaml", "--store", store], home: home)
+        #expect(usage.status == 64)
+        let badDate = try Program.run(["add", "X", "--due", "2026-02-30", "--store", store], home: home)
+        #expect(badDate.status == 64)
+        #expect(badDate.stderr.contains("--due must be a date as YYYY-MM-DD"))
+        let badMap = try Program.run(["import", "x.csv", "--map", "Naam=nickname", "--store", store], home: home)
+        #expect(badMap.status == 64)
+        let missing = try Program.run(["import", home.appendingPathComponent("nope.csv").path, "--store", store], home: home)
+        #expect(missing.status == 66)
+        #expect(missing.stderr.hasPrefix("callboard: "))
+        #expect(missing.stderr.contains("nope.csv cannot be read"))
+        let noOutputFolder = try Program.run(["export", "--store", store, "--output", "/nonexistent/x.json"], home: home)
+        #expect(noOutputFolder.status == 73)
+    }
+
+    @Test func aLockedStoreIsExitCode75() throws {
+        try FileManager.default.createDirectory(atPath: store, withIntermediateDirectories: true)
+        let fd = open(store + "/.lock", O_RDWR | O_CREAT, 0o600)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
+        let result = try Program.run(["add", "Anna", "--phone", "123456", "--store", store], home: home)
+        #expect(result.status == 75)
+        #expect(result.stderr.contains("in use by another callboard"))
+    }
+
+    @Test func aBadConfigurationNamesFileAndKey() throws {
+        let folder = home.appendingPathComponent("config/callboard")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("{ // mine\n \"dailyCallGoal\": 0, }".utf8).write(to: folder.appendingPathComponent("config.json"))
+        let result = try Program.run(["config"], home: home)
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("config.json: the value of \"dailyCallGoal\" is not allowed; it must be a whole number from 1 to 1000."))
+        try Data("{ \"dailyCallGoal\": 25, \"colour\": 1 }".utf8).write(to: folder.appendingPathComponent("config.json"))
+        let fine = try Program.run(["config"], home: home)
+        #expect(fine.status == 0)
+        #expect(fine.stdout.contains("\"dailyCallGoal\": 25"))
+        #expect(fine.stderr.contains("warning:") && fine.stderr.contains("\"colour\""))
+    }
+
+    @Test func exportWritesAPrivateFile() throws {
+        let csv = try Fixture.write("hubspot-contacts.csv", to: home)
+        #expect(try Program.run(["import", "--store", store, csv], home: home).status == 0)
+        let output = home.appendingPathComponent("prospects.csv").path
+        let result = try Program.run(["export", "--format", "csv", "--store", store, "--output", output], home: home)
+        #expect(result.status == 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: output)[.posixPermissions] as? Int == 0o600)
+        #expect(try String(contentsOfFile: output, encoding: .utf8).components(separatedBy: "\r\n").count == 11)
+    }
+
+    @Test func demoWritesOnlyInsideItsTemporaryFolder() throws {
+        let result = try Program.run(["demo", "--prepare-only"], home: home)
+        #expect(result.status == 0, "\(result.stderr)")
+        let folder = result.stdout.trimmingCharacters(in: .newlines)
+        #expect(folder.hasPrefix(home.appendingPathComponent("tmp").path + "/callboard-demo-"))
+        // Nothing but the temporary folder appeared in the home directory.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home.path).sorted() == ["tmp"])
+        let today = try Program.run(["today", "--store", folder, "--format", "json"], home: home)
+        let object = try JSONSerialization.jsonObject(with: Data(today.stdout.utf8)) as? [String: Any]
+        #expect((object?["queue"] as? [Any])?.isEmpty == false)
+    }
+
+    @Test func generateIsDeterministic() throws {
+        let a = home.appendingPathComponent("a").path, b = home.appendingPathComponent("b").path
+        #expect(try Program.run(["generate", "--store", a, "--prospects", "50", "--calls", "120", "--seed", "3"], home: home).status == 0)
+        #expect(try Program.run(["generate", "--store", b, "--prospects", "50", "--calls", "120", "--seed", "3"], home: home).status == 0)
+        let left = try snapshot(URL(fileURLWithPath: a)).filter { !$0.key.hasPrefix(".lock") }
+        let right = try snapshot(URL(fileURLWithPath: b)).filter { !$0.key.hasPrefix(".lock") }
+        #expect(left == right)
+        #expect(left.keys.contains { $0.hasPrefix("calls/") })
+        let again = try Program.run(["generate", "--store", a, "--prospects", "5", "--calls", "5"], home: home)
+        #expect(again.status == 73)
+    }
+}

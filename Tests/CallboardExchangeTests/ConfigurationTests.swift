@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+@testable import CallboardExchange
+
+@Suite struct ConfigurationTests {
+    @Test func commentsAndTrailingCommasAreAllowedAndValuesApply() throws {
+        let text = """
+            {
+              // the From line
+              "sellerName": "Sam Seller",
+              "sellerEmail": "sam@seller.example",
+              "sendCommand": "msmtp -t",
+              "targetShare": 0.4, /* a little stricter */
+              "businessHoursStart": 8,
+              "dailyCallGoal": 60,
+              "retryMaxAttempts": 4,
+            }
+            """
+        let config = try Configuration.parse(Data(text.utf8), file: "/c/config.json")
+        #expect(config.settings.sellerName == "Sam Seller")
+        #expect(config.sendCommand == "msmtp -t")
+        #expect(config.settings.targets.targetShare == 0.4)
+        #expect(config.settings.targets.warnShare == 0.65)
+        #expect(config.settings.businessHours.start == 8)
+        #expect(config.settings.dailyCallGoal == 60)
+        #expect(config.settings.retry.maxAttempts == 4)
+        #expect(config.origin(of: "dailyCallGoal") == "/c/config.json")
+        #expect(config.origin(of: "warnShare") == "default")
+        #expect(config.warnings.isEmpty)
+    }
+
+    @Test func anInvalidValueNamesTheFileTheKeyAndWhatIsAllowed() {
+        #expect(throws: ConfigurationError.invalid(file: "/c/config.json", key: "targetShare", allowed: "a number from 0 to 1, e.g. 0.43")) {
+            try Configuration.parse(Data(#"{"targetShare": 43}"#.utf8), file: "/c/config.json")
+        }
+        #expect(throws: ConfigurationError.invalid(file: "/c/config.json", key: "dailyCallGoal", allowed: "a whole number")) {
+            try Configuration.parse(Data(#"{"dailyCallGoal": "forty"}"#.utf8), file: "/c/config.json")
+        }
+        #expect(throws: ConfigurationError.self) {
+            try Configuration.parse(Data(#"{"businessHoursStart": 18, "businessHoursEnd": 9}"#.utf8), file: "f")
+        }
+        #expect(throws: ConfigurationError.self) {
+            try Configuration.parse(Data(#"{"sendCommand": "msmtp \"-t"}"#.utf8), file: "f")
+        }
+        #expect(throws: ConfigurationError.self) { try Configuration.parse(Data("{ nope".utf8), file: "f") }
+    }
+
+    @Test func anUnknownKeyIsAWarningWithASuggestion() throws {
+        let config = try Configuration.parse(Data(#"{"dailycallgoal": 10, "colour": "red"}"#.utf8), file: "/c/config.json")
+        #expect(config.settings.dailyCallGoal == 40)
+        #expect(config.warnings == [
+            "/c/config.json: unknown key \"colour\" was ignored.",
+            "/c/config.json: unknown key \"dailycallgoal\" was ignored; did you mean \"dailyCallGoal\"?",
+        ])
+    }
+
+    @Test func theReportIsItselfAValidConfigurationWithTheSameValues() throws {
+        let original = try Configuration.parse(Data(#"{"sellerName": "Zoë \"Z\"", "warnShare": 0.7}"#.utf8), file: "f")
+        let again = try Configuration.parse(Data(original.report().utf8), file: "g")
+        #expect(again.settings == original.settings)
+        #expect(original.report().contains("\"warnShare\": 0.7"))
+        #expect(original.report().contains("Default 0.65; from f."))
+        #expect(Configuration().report().contains("Default 40; from default."))
+    }
+}

@@ -1,0 +1,115 @@
+import CallboardCore
+import Foundation
+import Testing
+
+@testable import CallboardExchange
+
+private let created = Date(timeIntervalSince1970: 1_795_000_000)
+
+@Suite struct CalendarExportTests {
+    static let prospect = Prospect(
+        id: "p-1", name: "Sam O'Neill, Jr.", company: "Acme; Widgets \\ Co", phone: "+1 212 555 0105",
+        email: "sam@example.com", timeZone: "America/New_York",
+        callbackAt: Date(timeIntervalSince1970: 1_795_777_200), createdAt: created,
+        lastCallNotes: "Wants the price list, per unit;\nasks about Zoë's team 東京精機株式会社 東京精機株式会社 and more text to force folding")
+
+    var document: String {
+        var meeting = Self.prospect
+        meeting.id = "p-2"
+        meeting.callbackAt = nil
+        meeting.meetingAt = Date(timeIntervalSince1970: 1_795_863_600)
+        var closed = Self.prospect
+        closed.id = "p-3"
+        closed.status = .lost
+        return CalendarExport.document(prospects: [Self.prospect, meeting, closed], createdAt: created)
+    }
+
+    @Test func everyLineEndsInCRLFAndNoLineIsLongerThan75Octets() {
+        let text = document
+        #expect(text.hasSuffix("END:VCALENDAR\r\n"))
+        let lines = text.components(separatedBy: "\r\n").dropLast()
+        #expect(!lines.contains { $0.contains("\n") || $0.contains("\r") })
+        for line in lines { #expect(line.utf8.count <= 75, "\(line)") }
+        #expect(lines.contains { $0.hasPrefix(" ") })  // the notes were long enough to fold
+    }
+
+    @Test func foldingNeverSplitsACharacterAndUnfoldsToTheOriginal() {
+        let line = "DESCRIPTION:" + String(repeating: "東京精機", count: 20)
+        let folded = CalendarExport.folded(line)
+        #expect(folded.replacingOccurrences(of: "\r\n ", with: "") == line)
+        for part in folded.components(separatedBy: "\r\n") { #expect(part.utf8.count <= 75) }
+    }
+
+    @Test func textIsEscaped() {
+        #expect(CalendarExport.escaped("a,b;c\\d\ne\u{1B}[2J") == "a\\,b\\;c\\\\d\\ne[2J")
+        let unfolded = document.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("SUMMARY:Call back: Sam O'Neill\\, Jr. (Acme\\; Widgets \\\\ Co)"))
+        #expect(unfolded.contains("Last notes: Wants the price list\\, per unit\\;\\nasks about"))
+    }
+
+    @Test func oneEventPerCallbackAndMeetingOfOpenProspectsInUTC() {
+        let text = document
+        #expect(text.components(separatedBy: "BEGIN:VEVENT").count - 1 == 2)
+        #expect(text.contains("DTSTART:20261127T110000Z\r\n"))
+        #expect(text.contains("DTEND:20261127T111500Z\r\n"))
+        #expect(text.contains("SUMMARY:Meeting: "))
+        #expect(text.contains("UID:p-1-callback-1795777200@callboard\r\n"))
+        #expect(!text.contains("p-3"))
+        let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("Their time: Fri 27 Nov 06:00 (America/New_York)"))
+    }
+}
+
+@Suite struct DocumentExportTests {
+    @Test func jsonHasTopLevelProspectsAndCalls() throws {
+        let prospect = Prospect(id: "p-1", name: "Anna", createdAt: created)
+        let call = Call(id: "p-1@1", prospectID: "p-1", startedAt: created, duration: 30, outcome: .noAnswer)
+        let data = try JSONExport.document(prospects: [prospect], calls: [call], exportedAt: created)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(Set(object.keys) == ["exportedAt", "prospects", "calls"])
+        let prospects = try #require(object["prospects"] as? [[String: Any]])
+        #expect(prospects.first?["name"] as? String == "Anna")
+        let calls = try #require(object["calls"] as? [[String: Any]])
+        #expect(calls.first?["outcome"] as? String == "noAnswer")
+    }
+
+    @Test func csvQuotesCommasQuotesAndLineBreaksAndReadsBackIn() throws {
+        var prospect = Prospect(
+            id: "p-1", name: "O'Neill, \"Sam\"", company: "Acme, Inc.", phone: "+1 212 555 0105",
+            notes: "two\nlines", createdAt: created)
+        prospect.lastOutcome = .meetingBooked
+        let text = CSVExport.document(prospects: [prospect])
+        #expect(text.contains("\"O'Neill, \"\"Sam\"\"\",\"Acme, Inc.\""))
+        #expect(text.contains(",meeting_booked,"))
+        let back = try ProspectImport().run(csv: text, existing: [], now: created, newID: { "x" })
+        #expect(back.added == 1)
+        #expect(back.prospects.first?.name == "O'Neill, \"Sam\"")
+        #expect(back.prospects.first?.notes == "two\nlines")
+    }
+
+    @Test func todayJSONHasTheDocumentedShape() throws {
+        let zone = try #require(TimeZone(identifier: "Europe/Amsterdam"))
+        let day = try #require(CalendarDay("2026-11-30"))
+        let now = try #require(day.at(hour: 10, minute: 0, in: zone))
+        let referrer = Prospect(id: "p-1", name: "Anna de Vries", attempts: 1, createdAt: created)
+        let lead = Prospect(
+            id: "p-2", name: "Jan Jansen", company: "Jansen BV", phone: "020-5550114", timeZone: "Europe/London",
+            source: .referral, referredBy: "p-1", createdAt: created)
+        let fresh = Prospect(id: "p-3", name: "Cleo", createdAt: created)
+        let prospects = [referrer, lead, fresh]
+        let entries = CallQueue.entries(prospects: prospects, today: day, now: now, zone: zone)
+        let data = try TodayReport.json(day: day, entries: entries, prospects: prospects)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["date"] as? String == "2026-11-30")
+        let queue = try #require(object["queue"] as? [[String: Any]])
+        #expect(queue.map { $0["reason"] as? String } == ["referral", "due", "new"])
+        let first = queue[0]
+        for key in ["id", "name", "company", "phone", "email", "reason", "referred_by", "local_time"] {
+            #expect(first.keys.contains(key), "missing \(key)")
+        }
+        #expect(first["referred_by"] as? String == "Anna de Vries")
+        #expect(first["local_time"] as? String == "09:00")
+        #expect(queue[2]["referred_by"] is NSNull)
+        #expect(queue[2]["local_time"] is NSNull)
+    }
+}

@@ -1,0 +1,154 @@
+import CallboardCore
+import Foundation
+import Testing
+
+@testable import CallboardExchange
+
+/// Ids "p1", "p2", ... in order, so expectations can name them.
+private final class Counter: @unchecked Sendable {
+    var next = 0
+    func id() -> ProspectID {
+        next += 1
+        return ProspectID("p\(next)")
+    }
+}
+
+private let now = Date(timeIntervalSince1970: 1_795_000_000)
+
+private func run(
+    _ text: String, existing: [Prospect] = [], map: [String] = [], skipInvalid: Bool = false
+) throws -> ImportResult {
+    let counter = Counter()
+    let importer = ProspectImport(overrides: try ColumnMapping.overrides(from: map), skipInvalid: skipInvalid)
+    return try importer.run(csv: text, existing: existing, now: now, newID: counter.id)
+}
+
+@Suite struct ImportTests {
+    @Test func hubSpotExportWithBOMQuotesNewlinesAndASharedPhone() throws {
+        let result = try run(try Fixture.text("hubspot-contacts.csv"))
+        #expect(result.rows == 10)
+        #expect(result.added == 9)
+        #expect(result.updated == 1)  // Noah Smith shares Sam O'Neill's switchboard number
+        #expect(result.problems.isEmpty)
+        #expect(result.unmappedColumns.isEmpty)  // the BOM did not hide "Record ID"
+        let byName = Dictionary(result.prospects.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(byName["Anna de Vries"]?.timeZone == "Europe/Amsterdam")
+        #expect(byName["Anna de Vries"]?.title == "Head of Operations")
+        #expect(byName["Marek Kowalski"]?.phone == "+48 600 555 102")  // mobile when no phone
+        #expect(byName["Marek Kowalski"]?.company == "Kowalski & Synowie, Sp. z o.o.")
+        #expect(byName["Zoë Ångström"]?.company == "Nordic \"Clean\" Energy AB")
+        #expect(byName["Kenji Watanabe"]?.company == "東京精機株式会社")
+        #expect(byName["Fatima Zahra"]?.company == "Casablanca Foods (head office)")
+        #expect(byName["Priya Raman"]?.email == "")
+        #expect(byName["Noah Smith"]?.email == "noah@example.com")
+        #expect(byName["Sam O'Neill"] == nil)
+    }
+
+    @Test func salesforceLeadsWithCRLFAndDoNotCall() throws {
+        let result = try run(try Fixture.text("salesforce-leads.csv"))
+        #expect(result.added == 3)
+        #expect(result.updated == 0)
+        let tom = try #require(result.prospects.first { $0.name == "Tom Baker" })
+        #expect(tom.status == .doNotCall)
+        #expect(tom.source == .referral)
+        #expect(tom.notes == "Do not call again")
+        let greta = try #require(result.prospects.first { $0.name == "Greta Müller" })
+        #expect(greta.status == .active)
+        #expect(greta.source == .web)
+        #expect(greta.notes == "Asked about \"pilot\" pricing")
+        #expect(greta.email == "greta@example.de")  // no stray carriage return
+        #expect(result.prospects.first { $0.name == "Ines Ferreira" }?.source == .event)
+    }
+
+    @Test func semicolonExportNeedsAMappingAndThenImports() throws {
+        let text = try Fixture.text("semicolon-export.csv")
+        #expect(throws: ImportFailure.self) { try run(text) }
+        let result = try run(text, map: ["Naam=name", "bedrijf=company", "TELEFOON=phone"])
+        #expect(result.added == 2)
+        #expect(result.prospects.map(\.company) == ["Jansen BV", "Pieters; Zonen"])
+        #expect(result.prospects.map(\.email) == ["jan@example.nl", "piet@example.nl"])
+    }
+
+    @Test func badRowsNameTheirLineAndFieldAndRejectTheImport() throws {
+        let text = """
+            name,phone,email,timezone
+            Good Person,+31 20 555 0001,,
+            ,+31 20 555 0002,,
+            No Contact,,,
+            "Quoted
+            Line",+31 20 555 0003,,Mars/Olympus
+            Bad Mail,,not-an-address,
+            """
+        let result = try run(text)
+        #expect(result.isRejected)
+        #expect(result.problems.map(\.description) == [
+            "line 3, name: the name is empty",
+            "line 4, phone: neither a phone number nor an email is given",
+            "line 5, time zone: \"Mars/Olympus\" is not a known time zone; use a name such as Europe/Amsterdam",
+            "line 7, email: \"not-an-address\" is not an email address",
+        ])
+        let skipping = try run(text, skipInvalid: true)
+        #expect(!skipping.isRejected)
+        #expect(skipping.added == 1)
+        #expect(skipping.skipped == 4)
+    }
+
+    @Test func duplicatesOfExistingProspectsUpdateThemByEmailOrNormalisedPhone() throws {
+        let existing = [
+            Prospect(id: "crm-1", name: "Anna", phone: "+31 (20) 555-0101", attempts: 2, createdAt: now),
+            Prospect(id: "crm-2", name: "Bob", email: "Bob@Example.com", createdAt: now),
+        ]
+        let text = """
+            First Name,Last Name,Phone Number,Email,Job Title
+            Anna,de Vries,+31 20 555 0101,,Head of Operations
+            Robert,Jones,,bob@example.com,
+            Cleo,New,+44 20 5555 0000,,
+            """
+        let result = try run(text, existing: existing)
+        #expect(result.added == 1)
+        #expect(result.updated == 2)
+        #expect(result.prospects.count == 3)
+        #expect(result.prospects[0].id == "crm-1")
+        #expect(result.prospects[0].name == "Anna de Vries")
+        #expect(result.prospects[0].title == "Head of Operations")
+        #expect(result.prospects[0].attempts == 2)  // history is kept
+        #expect(result.prospects[1].name == "Robert Jones")
+        #expect(result.prospects[1].email == "bob@example.com")
+        #expect(result.prospects[2].id == "p1")
+    }
+
+    @Test func linkedInSalesNavigatorHeaders() throws {
+        let text = "First Name,Last Name,Primary Email,Title,Company,Profile URL\nMia,Weber,mia@example.de,CFO,Weber AG,https://x\n"
+        let result = try run(text)
+        #expect(result.added == 1)
+        #expect(result.prospects[0].name == "Mia Weber")
+        #expect(result.prospects[0].email == "mia@example.de")
+        #expect(result.prospects[0].title == "CFO")
+    }
+
+    @Test func controlCharactersAreStrippedAtImport() throws {
+        let text = "name,phone,notes\n\"Evil\u{1B}]0;pwned\u{07}Name\u{1B}[2J\",123456789,\"line one\u{1B}[31m\nline two\"\n"
+        let result = try run(text)
+        let prospect = try #require(result.prospects.first)
+        #expect(prospect.name == "Evil]0;pwnedName[2J")
+        #expect(!prospect.name.unicodeScalars.contains { $0.value < 0x20 })
+        #expect(prospect.notes == "line one[31m\nline two")
+    }
+
+    @Test func unknownMappingFieldIsAUsageError() {
+        #expect(throws: ImportFailure.self) { try ColumnMapping.overrides(from: ["Naam=nickname"]) }
+        #expect(throws: ImportFailure.self) { try ColumnMapping.overrides(from: ["=name"]) }
+    }
+
+    @Test func tenThousandRowsImportInAFewSeconds() throws {
+        var text = "First name,Last name,Email,Phone number,Company name,Time Zone\n"
+        for index in 0..<10_000 {
+            text += "Person,\(index),p\(index)@example.com,+1 212 555 \(String(format: "%05d", index)),\"Company \(index), Inc.\",America/New_York\n"
+        }
+        let clock = ContinuousClock()
+        var result: ImportResult?
+        let elapsed = try clock.measure { result = try run(text) }
+        #expect(result?.added == 10_000)
+        #expect(elapsed < .seconds(5))
+    }
+}
