@@ -67,23 +67,14 @@ enum ReviewCharts {
 
 /// How figures read on the review screen.
 enum ReviewFigures {
-    static func duration(_ seconds: Double) -> String {
-        let total = Int(max(0, seconds.isFinite ? seconds : 0).rounded())
-        let h = total / 3600, m = (total % 3600) / 60, s = total % 60
-        return h > 0 ? String(format: "%d:%02d:%02d", h, m, s) : String(format: "%d:%02d", m, s)
-    }
+    static func duration(_ seconds: Double) -> String { Format.duration(seconds) }
 
     static func percent(_ share: Double?) -> String {
         guard let share, share.isFinite else { return "–" }
-        return "\(Int((share * 100).rounded()))%"
+        return Format.percent(share)
     }
 
-    static func clock(_ date: Date, zone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
-    }
+    static func clock(_ date: Date, zone: TimeZone) -> String { Format.clock(date, zone: zone) }
 
     static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -139,23 +130,8 @@ struct RowWriter {
     mutating func skip(_ columns: Int) { x += max(0, columns) }
 
     static func fit(_ text: String, _ width: Int, right: Bool = false) -> String {
-        let clean = SafeText.clean(text)
-        var out = ""
-        var used = 0
-        if DisplayWidth.of(text: clean) > width {
-            for character in clean {
-                let w = DisplayWidth.of(String(character))
-                if used + w > width - 1 { break }
-                out.append(character)
-                used += w
-            }
-            out += "…"
-            used += 1
-        } else {
-            out = clean
-            used = DisplayWidth.of(text: clean)
-        }
-        let pad = String(repeating: " ", count: max(0, width - used))
-        return right ? pad + out : out + pad
+        let cut = Format.fit(text, width: width)
+        let pad = String(repeating: " ", count: max(0, width - DisplayWidth.of(text: cut)))
+        return right ? pad + cut : cut + pad
     }
 }
