@@ -64,8 +64,9 @@ enum EndOfCallDialogView {
             let differs = theirZone.secondsFromGMT(for: flow.hangUp.wall) != state.zone.secondsFromGMT(for: flow.hangUp.wall)
             var texts: [(String, Style)] = [
                 (outcome == .callback ? "When do you call back?" : "When is the meeting?", Style(.title, bold: true)),
-                ("e.g. tomorrow 10:00 · fri 14:30 · 2026-12-03 09:15" + (differs ? " (their time, \(theirZone.identifier))" : ""), Style(.muted)),
+                ("e.g. tomorrow 10:00 · fri 14:30 · 2026-12-03 09:15", Style(.muted)),
             ]
+            if differs { texts.append(("In their time: \(theirZone.identifier)", Style(.accent))) }
             let row = DialogBox.lines(texts, in: rect, into: &buffer)
             DialogBox.field(flow.nextStepField, in: rect.row(min(row + 1, rect.height - 1)), into: &buffer)
             texts = []

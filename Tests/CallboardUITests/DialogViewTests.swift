@@ -1,0 +1,132 @@
+import CallboardCore
+import Foundation
+import Testing
+
+@testable import CallboardUI
+
+@Suite struct DialogViewTests {
+    @Test func theReferralAskDialogSaysHowToGoBackAndAsk() {
+        var state = EndOfCallFlowTests.conversation()
+        F.press([.char("e")], &state, at: 100)
+        let screen = F.screen(state)
+        expectShows(screen, "Ending the call with Anna de Vries", "Did you ask for referrals?", "Esc goes back to the call",
+                    "y I asked", "n I did not ask")
+        expectShows(screen, "on hold")
+    }
+
+    @Test func theReferralDialogListsWhatWasAddedAndShowsTheField() {
+        var state = EndOfCallFlowTests.conversation()
+        F.press([.char("e"), .char("y")], &state, at: 100)
+        F.type("Carla Smit, Smit BV, carla@smit.example", &state, at: 101)
+        F.press([.enter], &state, at: 101)
+        F.type("Dirk", &state, at: 101)
+        let screen = F.screen(state)
+        expectShows(screen, "Enter on an empty line", "✓ Carla Smit — Smit BV · carla@smit.example", "› Dirk")
+    }
+
+    @Test func theOutcomeDialogListsEveryOutcomeWithItsKey() {
+        var state = EndOfCallFlowTests.conversation()
+        F.press([.char("e"), .char("n")], &state, at: 100)
+        let screen = F.screen(state)
+        for (i, outcome) in Outcome.allCases.enumerated() { expectShows(screen, "\(i + 1) \(outcome.label)") }
+    }
+
+    @Test func theNextStepDialogPreviewsTheDateAndShowsErrors() {
+        var state = EndOfCallFlowTests.conversation()
+        F.press([.char("e"), .char("n"), .char("6")], &state, at: 100)
+        F.type("tomorrow 10:00", &state, at: 101)
+        expectShows(F.screen(state), "When do you call back?", "› tomorrow 10:00", "= Tue 1 Dec 10:00")
+        F.press([.ctrl("u")], &state, at: 102)
+        F.type("someday", &state, at: 102)
+        F.press([.enter], &state, at: 103)
+        expectShows(F.screen(state, width: 100, height: 30), "› someday", "could not read a time")
+    }
+
+    @Test func aMeetingInAnotherZoneIsShownInBothTimes() {
+        var state = F.state()
+        F.press([.char("j"), .enter, .char("p")], &state, at: 0)  // Bram, New York
+        F.press([.char("e"), .char("n"), .char("7")], &state, at: 60)
+        F.type("tue 10:00", &state, at: 61)
+        let screen = F.screen(state)
+        expectShows(screen, "When is the meeting?", "In their time: America/New_York",
+                    "= Tue 1 Dec 10:00 their time · Tue 1 Dec 16:00 yours")
+    }
+
+    @Test func aRetryOutcomeShowsWhenTheNextAttemptIs() {
+        var state = F.state()
+        F.press([.enter], &state, at: 0)
+        F.press([.char("e"), .char("2")], &state, at: 20)
+        expectShows(F.screen(state), "Voicemail.", "Next attempt Tue 1 Dec (2 of 6 attempts so far).", "Enter goes on.")
+    }
+
+    @Test func theDraftShowsRecipientSubjectAndBodyWithItsKeys() {
+        var state = EndOfCallFlowTests.conversation()
+        F.press([.char("e"), .char("n"), .char("8")], &state, at: 100)
+        let screen = F.screen(state, width: 100, height: 30)
+        expectShows(screen, "To: Anna de Vries <anna@acme.example>", "Subject: Thank you for your time, Anna", "Hello Anna,",
+                    "Enter accept, write the email", "E edit in $EDITOR", "x skip", "S send now")
+    }
+
+    @Test func aDraftWithoutAValidAddressIsFlagged() {
+        var anna = F.anna
+        anna.email = ""
+        var state = EndOfCallFlowTests.conversation(prospects: [anna])
+        F.press([.char("e"), .char("n"), .char("8")], &state, at: 100)
+        let screen = F.screen(state)
+        expectShows(screen, "no recipient")
+        #expect(screen.style(of: "To: Anna de Vries")?.role == .bad)
+    }
+
+    @Test func theNoteDialogExplainsTheTags() {
+        var state = F.state()
+        F.press([.enter, .char("n")], &state, at: 0)
+        F.type("c: slow", &state, at: 1)
+        expectShows(F.screen(state), "o: organization · c: challenge · r: requirement", "› c: slow", "Enter save the note")
+    }
+
+    @Test func theHelpOverlayListsEveryKeyOfACall() {
+        var state = F.state(width: 120, height: 40)
+        F.press([.enter, .char("?")], &state, at: 0)
+        let screen = F.screen(state)
+        expectShows(screen, "Keys — ? or Esc closes")
+        for binding in Keymap.bindings(in: .call) where ![.help, .quit].contains(binding.action) {
+            expectShows(screen, binding.label + String(repeating: " ", count: max(1, 7 - binding.label.count)) + binding.summary)
+        }
+    }
+
+    @Test func theQuitDialogNamesTheLiveCallAndPendingFollowUps() {
+        var state = FollowUpsPendingTests.state()
+        F.press([.enter, .char("q")], &state, at: 1)
+        let screen = F.screen(state)
+        expectShows(screen, "Quit?", "The call with Anna de Vries is live", "1 follow-up pending from today.", "y quit · n or Esc stay")
+    }
+
+    @Test func theFollowUpsListShowsOldestFirstWithTheOutcome() throws {
+        var state = FollowUpsPendingTests.state()
+        F.press([.char("f")], &state, at: 1)
+        let screen = F.screen(state)
+        expectShows(screen, "Follow-ups pending (2)", "▶ Sun 29 Nov 03:00  Anna de Vries · Acme BV · callback")
+        let old = try #require(screen.row(containing: "Anna de Vries · Acme BV"))
+        let new = try #require(screen.row(containing: "Bram Jansen"))
+        #expect(old < new)
+        #expect(screen.line(29).contains("2 follow-ups pending"))
+        F.press([.enter], &state, at: 2)
+        expectShows(F.screen(state), "To: Anna de Vries <anna@acme.example>", "Subject: Thanks")
+    }
+
+    @Test func theReviewSlotSaysItIsReadingAndHowToGoBack() {
+        var state = F.state()
+        F.press([.char("r")], &state, at: 1)
+        expectShows(F.screen(state), "Review", "Esc goes back to the dashboard.")
+    }
+
+    @Test func theReviewItselfDrawsOnceItArrives() {
+        var state = F.state()
+        F.press([.char("r")], &state, at: 1)
+        let today = CalendarDay(year: 2026, month: 11, day: 30)
+        _ = update(&state, .reviewLoaded(ReviewState(day: today, today: today, calls: [], prospects: [], summaries: [:], zone: F.zone)))
+        let screen = F.screen(state)
+        expectHides(screen, "Esc goes back to the dashboard.", "Today's queue (")
+        expectShows(screen, "Review ·")
+    }
+}
