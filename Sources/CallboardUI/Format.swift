@@ -16,23 +16,31 @@ public enum Format {
         return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
     }
 
-    /// "Tue 1 Dec 14:05" in `zone`.
+    /// "Tue 1 Dec 14:05" in `zone`. Built from calendar parts rather than a formatter:
+    /// it runs on every frame and must not depend on the user's locale.
     public static func dayAndTime(_ date: Date, zone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone
-        formatter.dateFormat = "EEE d MMM HH:mm"
-        return formatter.string(from: date)
+        let parts = calendar(zone).dateComponents([.weekday, .day, .month, .hour, .minute], from: date)
+        return String(
+            format: "%@ %d %@ %02d:%02d", weekdayName(parts.weekday), parts.day ?? 1, monthName(parts.month),
+            parts.hour ?? 0, parts.minute ?? 0)
     }
 
     /// "Tue 1 Dec".
     public static func day(_ day: CalendarDay) -> String {
-        guard let start = day.start(in: .gmt) else { return day.description }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = .gmt
-        formatter.dateFormat = "EEE d MMM"
-        return formatter.string(from: start)
+        let weekday = day.isoWeekday % 7 + 1  // ISO Monday = 1 → Gregorian Sunday = 1
+        return "\(weekdayName(weekday)) \(day.day) \(monthName(day.month))"
+    }
+
+    static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// 1 = Sunday, as Foundation counts.
+    static func weekdayName(_ weekday: Int?) -> String {
+        weekdays[max(0, min(6, (weekday ?? 1) - 1))]
+    }
+
+    static func monthName(_ month: Int?) -> String {
+        months[max(0, min(11, (month ?? 1) - 1))]
     }
 
     /// A share as a whole percentage: "38%".

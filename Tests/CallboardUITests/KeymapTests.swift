@@ -59,3 +59,34 @@ import Testing
         }
     }
 }
+
+@Suite struct FormatTests {
+    @Test func durationsReadAsAClock() {
+        #expect(Format.duration(0) == "0:00")
+        #expect(Format.duration(59.9) == "0:59")
+        #expect(Format.duration(125) == "2:05")
+        #expect(Format.duration(3723) == "1:02:03")
+        #expect(Format.duration(-5) == "0:00")
+        #expect(Format.duration(.nan) == "0:00")
+    }
+
+    @Test func daysAndTimesAreShortAndLocaleFree() {
+        #expect(Format.dayAndTime(F.start, zone: F.zone) == "Mon 30 Nov 09:00")
+        #expect(Format.day(CalendarDay(year: 2026, month: 12, day: 6)) == "Sun 6 Dec")
+        #expect(Format.day(CalendarDay(year: 2027, month: 1, day: 4)) == "Mon 4 Jan")
+    }
+
+    @Test func fitCutsByDisplayColumnsWithAnEllipsis() {
+        #expect(Format.fit("Anna de Vries", width: 20) == "Anna de Vries")
+        #expect(Format.fit("Anna de Vries", width: 6) == "Anna …")
+        #expect(Format.fit("北京科技有限公司", width: 7) == "北京科…")
+        #expect(Format.fit("anything", width: 0) == "")
+    }
+
+    @Test func wrapBreaksAtSpacesAndCutsLongWords() {
+        #expect(Format.wrap("take a breath and ask", width: 10) == ["take a", "breath and", "ask"])
+        #expect(Format.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+        #expect(Format.wrap("one\ntwo", width: 10) == ["one", "two"])
+        #expect(Format.wrap("x", width: 0).isEmpty)
+    }
+}
