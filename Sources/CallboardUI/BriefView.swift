@@ -8,7 +8,17 @@ enum BriefView {
         let prospect = state.live?.prospect ?? state.selectedEntry?.prospect
         let inner = Frame.draw("Brief", in: rect, into: &buffer, focused: state.focus == .brief)
         guard !inner.isEmpty, let prospect else { return }
-        let lines = self.lines(for: prospect, state: state, width: inner.width)
+        var lines = self.lines(for: prospect, state: state, width: inner.width)
+        if let notes = state.live?.call.notes, !notes.isEmpty {
+            // This call's notes first: they are what the seller just heard.
+            var current = [Line(text: "This call", style: Style(.accent, bold: true))]
+            for note in notes {
+                let tag = note.tag.map { "\($0.rawValue): " } ?? ""
+                current += Format.wrap("\(Format.duration(note.at)) \(tag)\(note.text)", width: inner.width)
+                    .map { Line(text: $0, style: Style(.text)) }
+            }
+            lines.insert(contentsOf: current, at: min(1, lines.count))
+        }
         let scroll = max(0, min(state.briefScroll, lines.count - inner.height))
         for (i, line) in lines.dropFirst(scroll).prefix(inner.height).enumerated() {
             buffer.write(line.text, in: inner.row(i), style: line.style)

@@ -135,6 +135,14 @@ public enum Keymap {
         bindings.filter { $0.contexts.contains(context) }
     }
 
+    /// Every context's keys as Markdown tables, for the README.
+    public static var markdown: String {
+        KeyContext.allCases.filter { !bindings(in: $0).isEmpty }.map { context in
+            let rows = bindings(in: context).map { "| `\($0.label)` | \($0.summary) |" }
+            return (["### \(context.title)", "", "| key | does |", "|---|---|"] + rows).joined(separator: "\n")
+        }.joined(separator: "\n\n") + "\n"
+    }
+
     /// The key that does `action` in `context`, as shown on screen.
     public static func label(for action: Action, in context: KeyContext) -> String? {
         bindings.first { $0.contexts.contains(context) && $0.action == action }?.label

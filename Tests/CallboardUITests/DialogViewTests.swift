@@ -130,3 +130,22 @@ import Testing
         expectShows(screen, "Review ·")
     }
 }
+
+@Suite struct BriefDuringACallTests {
+    @Test func notesTakenInTheCallShowInTheBriefAtOnce() {
+        var state = F.state()
+        F.press([.enter, .char("n")], &state, at: 0)
+        F.type("c: drivers wait at the dock", &state, at: 65)
+        F.press([.enter], &state, at: 65)
+        let screen = F.screen(state)
+        expectShows(screen, "This call", "1:05 challenge: drivers wait at the dock")
+        #expect((screen.row(containing: "This call") ?? 99) < (screen.row(containing: "Organization") ?? 0))
+    }
+
+    @Test func theKeymapReadsAsMarkdownForTheReadme() {
+        let markdown = Keymap.markdown
+        #expect(markdown.contains("### During a call"))
+        #expect(markdown.contains("| `Space` | switch |"))
+        #expect(markdown.contains("| `8` | opportunity |"))
+    }
+}
