@@ -83,6 +83,21 @@ enum VersionedFile {
         }
     }
 
+    /// Checks that the file at `url`, if any, may be replaced or removed: a file this
+    /// version cannot read (newer, or broken) is left for the seller, never overwritten.
+    static func checkReplaceable(_ url: URL, migration: SchemaMigration) throws(StoreError) {
+        guard let data = try AtomicFile.read(url) else { return }
+        let found: Int?
+        do {
+            found = try StoreCoding.decoder().decode(VersionProbe.self, from: data).schemaVersion
+        } catch {
+            throw .badData(file: url.path, problem: StoreCoding.explain(error, in: data))
+        }
+        if let found, found > migration.current {
+            throw .newerSchema(file: url.path, found: found, supported: migration.current)
+        }
+    }
+
     static func write<Document: Encodable>(_ document: Document, to url: URL) throws(StoreError) {
         var data: Data
         do {

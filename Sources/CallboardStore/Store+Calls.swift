@@ -124,6 +124,7 @@ extension Store {
     public func rebuildSummaries(targets: TalkTargets) throws(StoreError) -> [DaySummary] {
         try requireWritable()
         return try locked { () throws(StoreError) -> [DaySummary] in
+            try VersionedFile.checkReplaceable(summariesFile, migration: .summaries)
             var days: [DaySummary] = []
             for day in try callDays() {
                 let calls = try calls(on: day)

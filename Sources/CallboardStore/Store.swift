@@ -132,6 +132,7 @@ public final class Store: Sendable {
         if let problem = Self.duplicateID(in: prospects) {
             throw .badData(file: prospectsFile.path, problem: "\(problem); nothing was saved")
         }
+        try VersionedFile.checkReplaceable(prospectsFile, migration: .prospects)
         try VersionedFile.write(
             ProspectsDocument(schemaVersion: SchemaMigration.prospects.current, prospects: prospects),
             to: prospectsFile)
@@ -176,8 +177,11 @@ public final class Store: Sendable {
     // MARK: Live call
 
     /// Saves the live call so a crash loses at most the time since this checkpoint.
+    /// Reads the old checkpoint's version first (a few KB) so a newer callboard's
+    /// checkpoint is never overwritten.
     public func writeCheckpoint(_ checkpoint: LiveCallCheckpoint) throws(StoreError) {
         try requireWritable()
+        try VersionedFile.checkReplaceable(checkpointFile, migration: .checkpoint)
         try VersionedFile.write(
             CheckpointDocument(schemaVersion: SchemaMigration.checkpoint.current, checkpoint: checkpoint),
             to: checkpointFile)
@@ -192,6 +196,7 @@ public final class Store: Sendable {
     /// Removes the checkpoint once its call is saved (or the seller discards it).
     public func clearCheckpoint() throws(StoreError) {
         try requireWritable()
+        try VersionedFile.checkReplaceable(checkpointFile, migration: .checkpoint)
         try AtomicFile.remove(checkpointFile)
     }
 

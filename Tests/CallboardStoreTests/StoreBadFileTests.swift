@@ -59,6 +59,20 @@ struct StoreBadFileTests {
         }
     }
 
+    @Test func aBrokenFileIsNeverReplacedWholesale() throws {
+        let scratch = ScratchDirectory()
+        let store = try filledStore(scratch)
+        try handWrite("{\"schemaVersion\": 1, \"prospects\": [", to: store.prospectsFile)
+        try expectRefusal(of: store.prospectsFile, mentioning: ["truncated"]) {
+            try store.save(prospects: [Sample.prospect("p-1")])
+        }
+        try handWrite("{\"schemaVersion\": 1, \"call\": {", to: store.checkpointFile)
+        try expectRefusal(of: store.checkpointFile, mentioning: ["truncated"]) {
+            try store.writeCheckpoint(Sample.checkpoint(seconds: 4))
+        }
+        try expectRefusal(of: store.checkpointFile, mentioning: ["truncated"]) { try store.clearCheckpoint() }
+    }
+
     @Test func aTruncatedDayFileNamesTheFileAndTheEnd() throws {
         let scratch = ScratchDirectory()
         let store = try filledStore(scratch)
@@ -167,9 +181,18 @@ struct StoreBadFileTests {
         #expect(message.contains(file.path) && message.contains("7") && message.contains("1"))
         #expect(errors.first?.exitCode == 65)
 
-        // Writes that would have to merge with the file refuse as well.
-        _ = storeError { try store.upsert(prospect: Sample.prospect("p-9")) }
-        _ = storeError { try store.save(call: Sample.call("c-9", at: Sample.at(12)), targets: .standard) }
+        // Every write that would touch the file refuses as well.
+        let writes: [() throws -> Void] = [
+            { try store.upsert(prospect: Sample.prospect("p-9")) },
+            { try store.save(prospects: [Sample.prospect("p-9")]) },
+            { try store.save(call: Sample.call("c-9", at: Sample.at(12)), targets: .standard) },
+            { try store.save(calls: [Sample.call("c-8", at: Sample.at(13))], targets: .standard) },
+            { try store.rebuildSummaries(targets: .standard) },
+            { try store.writeCheckpoint(Sample.checkpoint(seconds: 8)) },
+            { try store.clearCheckpoint() },
+        ]
+        let refused = writes.compactMap { storeError($0) }
+        #expect(refused.contains(.newerSchema(file: file.path, found: 7, supported: 1)))
         #expect(try Data(contentsOf: file) == before)
     }
 
