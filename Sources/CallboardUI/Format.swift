@@ -25,6 +25,11 @@ public enum Format {
             parts.hour ?? 0, parts.minute ?? 0)
     }
 
+    /// "1 Dec 14:05" in `zone`.
+    public static func dateAndTime(_ date: Date, zone: TimeZone) -> String {
+        String(dayAndTime(date, zone: zone).dropFirst(4))
+    }
+
     /// "Tue 1 Dec".
     public static func day(_ day: CalendarDay) -> String {
         let weekday = day.isoWeekday % 7 + 1  // ISO Monday = 1 → Gregorian Sunday = 1

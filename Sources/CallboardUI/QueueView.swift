@@ -11,13 +11,14 @@ enum QueueView {
             var rest = max(0, width - 2)
             local = rest >= 30 ? 8 : 0
             rest -= local
-            reason = min(30, max(0, rest / 2))
+            reason = min(30, max(0, rest * 11 / 20))
             rest -= reason
             attempts = rest >= 40 ? 4 : 0
             rest -= attempts
             last = rest >= 44 ? 15 : 0
             rest -= last
-            company = rest >= 20 ? rest * 2 / 5 : 0
+            // The company is in the brief too, so the name keeps the room first.
+            company = rest >= 30 ? rest * 2 / 5 : 0
             name = max(0, rest - company)
         }
     }
@@ -86,7 +87,7 @@ enum QueueView {
             let sameDay = state.today.map { CalendarDay(containing: at, in: state.zone) == $0 } ?? true
             return sameDay
                 ? "callback \(Format.clock(at, zone: state.zone))"
-                : "callback \(Format.dayAndTime(at, zone: state.zone))"
+                : "callback \(Format.dateAndTime(at, zone: state.zone))"
         case .referral(let from):
             return from.map { "referral from \($0)" } ?? "referral"
         case .due: return "due"

@@ -25,7 +25,9 @@ import Testing
     @Test func aQueueRowShowsNameCompanyWhyAndTheirLocalTime() throws {
         let screen = F.screen(F.state())
         let anna = try #require(screen.row(containing: "Anna de Vries"))
-        for part in ["Acme BV", "due", "09:00"] { #expect(screen.lines[anna].contains(part)) }
+        for part in ["due", "09:00"] { #expect(screen.lines[anna].contains(part)) }
+        let wide = F.screen(F.state(width: 200, height: 40))
+        #expect(wide.lines[anna].contains("Acme BV"))
         // 03:00 in New York is outside business hours: bracketed and dimmed.
         let bram = try #require(screen.row(containing: "Bram Jansen"))
         #expect(screen.lines[bram].contains("(03:00)"))
@@ -48,6 +50,8 @@ import Testing
         let screen = F.screen(F.state(width: 200, height: 30, prospects: [F.anna, callback, referral]))
         expectShows(screen, "callback 14:30")
         expectShows(screen, "referral from Anna de Vries")
+        callback.callbackAt = F.start.addingTimeInterval(-3 * 86_400 + 3600)
+        expectShows(F.screen(F.state(prospects: [callback])), "callback 27 Nov 10:00")
     }
 
     @Test func chineseNamesKeepTheColumnsAligned() throws {
