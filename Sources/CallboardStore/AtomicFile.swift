@@ -18,7 +18,8 @@ enum AtomicFile {
         let path = url.path
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
-            if errno == ENOENT { return nil }
+            // ENOTDIR: a file stands where a folder on the path should be, so no such file.
+            if errno == ENOENT || errno == ENOTDIR { return nil }
             throw .io(path: path, operation: "Opening", reason: reason())
         }
         defer { close(fd) }
@@ -42,13 +43,13 @@ enum AtomicFile {
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(temporaryName(for: url.lastPathComponent)).path
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
-        guard fd >= 0 else { throw .cannotCreate(path: temporary, reason: reason()) }
+        guard fd >= 0 else { throw .cannotCreate(path: url.path, reason: reason()) }
         var finished = false
         defer { if !finished { unlink(temporary) } }
         do throws(StoreError) {
             // The mode given to open() is masked by umask; set it outright.
             guard fchmod(fd, fileMode) == 0 else {
-                throw .io(path: temporary, operation: "Protecting", reason: reason())
+                throw .io(path: url.path, operation: "Protecting", reason: reason())
             }
             try writeAll(data, to: fd, path: url.path)
             guard fsync(fd) == 0 else {

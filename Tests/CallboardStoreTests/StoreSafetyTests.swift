@@ -30,6 +30,21 @@ struct StoreSafetyTests {
         #expect(mode(of: deep) == 0o700)
     }
 
+    @Test func aFileWhereAFolderShouldBeIsNamed() throws {
+        let scratch = ScratchDirectory()
+        try handWrite("notes", to: scratch.store)
+        let error = storeError { _ = try Store(directory: scratch.store, zone: .gmt) }
+        #expect(error == .cannotCreate(path: scratch.store.standardizedFileURL.path, reason: "a file of that name is in the way"))
+        #expect(error?.exitCode == 73)
+
+        let other = scratch.url.appendingPathComponent("other")
+        let store = try Store(directory: other, zone: .gmt)
+        try handWrite("", to: store.callsDirectory)
+        let blocked = storeError { try store.save(call: Sample.call("c-1", at: Sample.at(9)), targets: .standard) }
+        #expect(blocked?.exitCode == 73)
+        #expect(blocked?.description.contains(store.callsDirectory.path) == true)
+    }
+
     @Test func aSecondWriterIsToldWhoHoldsTheLock() throws {
         let scratch = ScratchDirectory()
         let first = try Store(directory: scratch.store, zone: .gmt)
