@@ -27,6 +27,7 @@ struct JSONSyntax {
                 parser.index = 3
                 parser.skipSpace()
             }
+            if parser.index == parser.bytes.count { throw parser.fail("the file is empty") }
             try parser.value(depth: 0)
             parser.skipSpace()
             if parser.index < parser.bytes.count { throw parser.fail("unexpected text after the end") }
@@ -39,7 +40,7 @@ struct JSONSyntax {
     private mutating func value(depth: Int) throws(Problem) {
         guard depth < Self.maxDepth else { throw fail("nested too deeply") }
         guard index < bytes.count else {
-            throw fail(bytes.isEmpty ? "the file is empty" : "the file ends too early (truncated?)")
+            throw fail("the file ends too early (truncated?)")
         }
         switch bytes[index] {
         case UInt8(ascii: "{"): try object(depth: depth)
