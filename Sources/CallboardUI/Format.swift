@@ -7,22 +7,21 @@ public enum Format {
     public static func duration(_ seconds: Double) -> String {
         let total = max(0, Int(seconds.isFinite ? seconds.rounded(.down) : 0))
         let h = total / 3600, m = (total % 3600) / 60, s = total % 60
-        return h > 0 ? String(format: "%d:%02d:%02d", h, m, s) : String(format: "%d:%02d", m, s)
+        return h > 0 ? "\(h):\(twoDigits(m)):\(twoDigits(s))" : "\(m):\(twoDigits(s))"
     }
 
     /// "14:05" in `zone`.
     public static func clock(_ date: Date, zone: TimeZone) -> String {
         let parts = calendar(zone).dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        return "\(twoDigits(parts.hour ?? 0)):\(twoDigits(parts.minute ?? 0))"
     }
 
     /// "Tue 1 Dec 14:05" in `zone`. Built from calendar parts rather than a formatter:
     /// it runs on every frame and must not depend on the user's locale.
     public static func dayAndTime(_ date: Date, zone: TimeZone) -> String {
         let parts = calendar(zone).dateComponents([.weekday, .day, .month, .hour, .minute], from: date)
-        return String(
-            format: "%@ %d %@ %02d:%02d", weekdayName(parts.weekday), parts.day ?? 1, monthName(parts.month),
-            parts.hour ?? 0, parts.minute ?? 0)
+        return "\(weekdayName(parts.weekday)) \(parts.day ?? 1) \(monthName(parts.month)) "
+            + "\(twoDigits(parts.hour ?? 0)):\(twoDigits(parts.minute ?? 0))"
     }
 
     /// "1 Dec 14:05" in `zone`.
@@ -36,6 +35,9 @@ public enum Format {
         return "\(weekdayName(weekday)) \(day.day) \(monthName(day.month))"
     }
 
+    /// "07"; plain interpolation, since `String(format:)` is slow on every frame.
+    static func twoDigits(_ n: Int) -> String { (0..<10).contains(n) ? "0\(n)" : "\(n)" }
+
     static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -48,12 +50,20 @@ public enum Format {
         months[max(0, min(11, (month ?? 1) - 1))]
     }
 
+    /// "3.2".
+    public static func oneDecimal(_ value: Double) -> String {
+        let tenths = Int((value.isFinite ? max(0, value) : 0) * 10 + 0.5)
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
     /// A share as a whole percentage: "38%".
     public static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 
     /// The text cut to `width` columns, with "…" when something was cut.
     public static func fit(_ text: String, width: Int) -> String {
         guard width > 0 else { return "" }
+        // Most text is short printable ASCII: one column a byte, nothing to clean.
+        if text.utf8.count <= width, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         let clean = SafeText.clean(text)
         if DisplayWidth.of(text: clean) <= width { return clean }
         var out = "", used = 0

@@ -43,8 +43,20 @@ enum QueueView {
         guard list.height > 0 else { return }
         // Keep the cursor in view.
         let top = max(0, min(state.selection - list.height / 2, state.queue.count - list.height))
-        for (row, index) in (top..<min(state.queue.count, top + list.height)).enumerated() {
-            let entry = state.queue[index]
+        let visible = top..<min(state.queue.count, top + list.height)
+        // The queue is built once a day; the time where they are is read for this frame,
+        // once per zone on screen.
+        var times: [String: LocalTime] = [:]
+        if let now = state.now {
+            for index in visible {
+                guard let zone = state.queue[index].local?.zone, times[zone.identifier] == nil else { continue }
+                times[zone.identifier] = LocalTime(
+                    at: now.wall, in: zone, sellerZone: state.zone, hours: state.settings.businessHours)
+            }
+        }
+        for (row, index) in visible.enumerated() {
+            var entry = state.queue[index]
+            if let zone = entry.local?.zone { entry.local = times[zone.identifier] ?? entry.local }
             let selected = index == state.selection
             let callingThis = state.live?.prospect.id == entry.id
             drawEntry(entry, selected: selected, calling: callingThis, state: state, columns: columns,

@@ -44,7 +44,7 @@ enum TalkPanelView {
                 in: r, style: Style(.muted))
         })
         rows.append(Row(priority: 4) { r, b in
-            let text = "Switches/min \(String(format: "%.1f", figures.switchesPerMinute)) · silence \(Format.duration(figures.silence))"
+            let text = "Switches/min \(Format.oneDecimal(figures.switchesPerMinute)) · silence \(Format.duration(figures.silence))"
             b.write(Format.fit(text, width: r.width), in: r, style: Style(.muted))
         })
         rows.append(Row(priority: 5) { _, _ in })

@@ -223,11 +223,10 @@ extension AppState {
     mutating func tick(at moment: Moment) -> [Effect] {
         var effects: [Effect] = []
         if let day = today, day != queueDay {
-            // A new day: a fresh queue and a fresh count of today's calls.
+            // A new day: a fresh queue and a fresh count of today's calls. Within a day
+            // the order holds; the local times are read at drawing time.
             rebuildQueue()
             if isLoaded { effects.append(.load) }
-        } else if live == nil {
-            rebuildQueue()
         }
         if let live, moment.monotonic - live.lastCheckpoint >= Self.checkpointInterval {
             effects.append(checkpoint(at: moment))

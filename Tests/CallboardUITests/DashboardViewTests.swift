@@ -172,3 +172,15 @@ import Testing
         }
     }
 }
+
+@Suite struct QueueClockTests {
+    @Test func theirLocalTimeFollowsTheClockWithoutRebuildingTheQueue() throws {
+        var state = F.state()
+        #expect(update(&state, .tick(F.at(3 * 3600 + 60))).isEmpty)
+        let screen = F.screen(state)
+        let bram = try #require(screen.row(containing: "Bram Jansen"))
+        #expect(screen.lines[bram].contains("(06:01)"))
+        let anna = try #require(screen.row(containing: "Anna de Vries"))
+        #expect(screen.lines[anna].contains("12:01"))
+    }
+}
