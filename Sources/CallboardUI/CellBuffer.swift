@@ -214,6 +214,8 @@ extension Rect {
 public enum DisplayWidth {
     /// Width of one grapheme cluster: 0, 1 or 2.
     public static func of(_ grapheme: String) -> Int {
+        // Printable ASCII, most of any screen, is one column.
+        if grapheme.utf8.count == 1, let byte = grapheme.utf8.first, byte >= 0x20, byte < 0x7F { return 1 }
         guard let first = grapheme.unicodeScalars.first else { return 0 }
         // An emoji presentation selector widens the cluster.
         if grapheme.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }

@@ -30,6 +30,8 @@ public enum SafeText {
     /// The grapheme clusters of the cleaned text.
     static func graphemes(_ text: String) -> [String] {
         _ = utf8Widths
+        // Printable ASCII has nothing to clean.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.map(String.init) }
         return clean(text).map(String.init)
     }
 
