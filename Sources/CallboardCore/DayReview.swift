@@ -47,8 +47,9 @@ public struct DaySummary: Hashable, Codable, Sendable {
     public var day: CalendarDay
     public var dials: Int
     public var conversations: Int
-    /// Seconds of the calls, hold and silence included.
+    /// Seconds of all calls, hold and silence included.
     public var callSeconds: Double
+    /// Seconds of talk and silence in conversations; dials that reached nobody add none.
     public var me: Double
     public var prospect: Double
     public var silence: Double
@@ -90,10 +91,6 @@ public struct DaySummary: Hashable, Codable, Sendable {
         for call in summaries {
             dials += 1
             callSeconds += call.duration
-            me += call.me
-            prospect += call.prospect
-            silence += call.silence
-            longestMonologue = max(longestMonologue, call.longestMonologue)
             referralsGained += call.referralNames.count
             switch call.followUp {
             case .sent?: followUpsSent += 1
@@ -101,8 +98,14 @@ public struct DaySummary: Hashable, Codable, Sendable {
             case .skipped?: followUpsSkipped += 1
             case nil: break
             }
+            // A message left on a voicemail is no talk with the prospect: only
+            // conversations count towards the shares of talk.
             guard call.isConversation else { continue }
             conversations += 1
+            me += call.me
+            prospect += call.prospect
+            silence += call.silence
+            longestMonologue = max(longestMonologue, call.longestMonologue)
             if call.referralAsk == .asked { referralAsks += 1 }
             if let share = call.myShare {
                 callsWithShare += 1

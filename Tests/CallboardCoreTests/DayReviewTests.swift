@@ -50,9 +50,12 @@ struct DayReviewTests {
     func noConversations() {
         let s = DaySummary(day: day, calls: [
             call("a", [], duration: 20, outcome: .noAnswer),
-            call("b", [(.silence, 0, 40)], duration: 40, outcome: .voicemail),
+            call("b", [(.me, 0, 30), (.silence, 30, 40)], duration: 40, outcome: .voicemail),
         ], targets: .standard)
         #expect(s.dials == 2 && s.conversations == 0)
+        #expect(s.callSeconds == 60)
+        #expect(s.me == 0 && s.silence == 0)  // a message on a voicemail is no talk with the prospect
+        #expect(s.longestMonologue == 0)
         #expect(s.myShare == nil)
         #expect(s.referralAskRate == nil)
         #expect(s.callsWithShare == 0)
