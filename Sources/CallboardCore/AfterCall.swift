@@ -18,6 +18,8 @@ public struct AfterCall: Hashable, Sendable {
         retry: RetryRule
     ) {
         var call = call
+        call.prospectName = original.name
+        call.prospectCompany = original.company
         var prospect = original
         prospect.attempts += 1
         prospect.lastOutcome = call.outcome

@@ -93,6 +93,10 @@ public struct FollowUp: Hashable, Codable, Sendable {
 public struct Call: Identifiable, Hashable, Codable, Sendable {
     public var id: CallID
     public var prospectID: ProspectID
+    /// The prospect's name and company when the call was made, so a review of the day
+    /// never has to read the whole address book.
+    public var prospectName: String?
+    public var prospectCompany: String?
     /// Wall-clock start, for the calendar and reports. Talk arithmetic never uses it.
     public var startedAt: Date
     public var segments: [TalkSegment]
@@ -107,13 +111,16 @@ public struct Call: Identifiable, Hashable, Codable, Sendable {
     public var nextStepAt: Date?
 
     public init(
-        id: CallID, prospectID: ProspectID, startedAt: Date, segments: [TalkSegment] = [],
+        id: CallID, prospectID: ProspectID, prospectName: String? = nil, prospectCompany: String? = nil,
+        startedAt: Date, segments: [TalkSegment] = [],
         duration: Double? = nil, outcome: Outcome? = nil, referralAsk: ReferralAsk = .notAsked,
         referrals: [Referral] = [], notes: [CallNote] = [], followUp: FollowUp? = nil,
         nextStepAt: Date? = nil
     ) {
         self.id = id
         self.prospectID = prospectID
+        self.prospectName = prospectName
+        self.prospectCompany = prospectCompany
         self.startedAt = startedAt
         self.segments = segments
         self.duration = duration
@@ -142,6 +149,8 @@ public struct Call: Identifiable, Hashable, Codable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(CallID.self, forKey: .id)
         prospectID = try c.decode(ProspectID.self, forKey: .prospectID)
+        prospectName = try c.decodeIfPresent(String.self, forKey: .prospectName)
+        prospectCompany = try c.decodeIfPresent(String.self, forKey: .prospectCompany)
         startedAt = try c.decode(Date.self, forKey: .startedAt)
         segments = try c.decodeIfPresent([TalkSegment].self, forKey: .segments) ?? []
         duration = try c.decodeIfPresent(Double.self, forKey: .duration)

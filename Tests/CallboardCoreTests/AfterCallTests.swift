@@ -51,6 +51,8 @@ struct AfterCallTests {
         #expect(result.prospect.attempts == 1)
         #expect(result.prospect.lastOutcome == .callback)
         #expect(result.prospect.lastCalledAt == start)
+        #expect(result.call.prospectName == "Anna de Vries")
+        #expect(result.call.prospectCompany == "Anna de Vries Ltd")
     }
 
     @Test("a meeting is kept for the calendar and the prospect comes back after it")
