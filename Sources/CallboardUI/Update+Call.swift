@@ -34,8 +34,9 @@ extension AppState {
         case .toggleSpeaker: call.meter.toggle(at: t)
         case .hold: call.meter.hold(at: t)
         case .askedReferrals:
-            call.call.referralAsk = .asked
-            status = StatusMessage("Referral ask marked")
+            // A second `a` takes back a mark pressed by mistake.
+            call.call.referralAsk = call.askMarked ? .notAsked : .asked
+            status = StatusMessage(call.askMarked ? "Referral ask marked" : "Referral ask unmarked")
         case .note:
             mode = .note(call.noteDraft)
             live = call

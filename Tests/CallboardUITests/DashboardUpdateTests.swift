@@ -90,6 +90,9 @@ typealias F = AppFixture
         F.press([.char("a")], &state, at: 5)
         #expect(state.live?.askMarked == true)
         #expect(state.status?.text == "Referral ask marked")
+        F.press([.char("a")], &state, at: 6)
+        #expect(state.live?.askMarked == false)
+        #expect(state.status?.text == "Referral ask unmarked")
     }
 
     @Test func queueKeysDoNothingDuringACallAndTalkKeysNothingOutsideOne() {
