@@ -20,7 +20,7 @@ public struct LiveCall: Hashable, Sendable {
         wallStart = moment.wall
         call = Call(
             id: Call.makeID(prospect: prospect.id, startedAt: moment.wall), prospectID: prospect.id,
-            startedAt: moment.wall)
+            prospectName: prospect.name, prospectCompany: prospect.company, startedAt: moment.wall)
         meter = TalkMeter(startedAt: moment.monotonic, targets: targets)
         lastCheckpoint = moment.monotonic
     }

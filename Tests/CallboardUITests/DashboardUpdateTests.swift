@@ -49,6 +49,8 @@ typealias F = AppFixture
             return
         }
         #expect(checkpoint.call.prospectID == "bram")
+        #expect(checkpoint.call.prospectName == "Bram Jansen")
+        #expect(checkpoint.call.prospectCompany == "Jansen Logistics")
         #expect(checkpoint.elapsed == 0)
     }
 
