@@ -5,7 +5,7 @@ enum HelpOverlayView {
     ]
 
     static func draw(_ state: AppState, in area: Rect, into buffer: inout CellBuffer) {
-        let inner = DialogBox.draw("Keys — ? or Esc closes", width: area.width - 2, height: area.height, in: area, into: &buffer)
+        let inner = DialogBox.draw("Keys — ? or Esc closes", width: area.width, height: area.height, in: area, into: &buffer)
         guard !inner.isEmpty else { return }
         var blocks: [[(String, Style)]] = contexts.map { context in
             let highlight = context == state.keyContext || (context == .queue && state.keyContext == .help && state.live == nil)

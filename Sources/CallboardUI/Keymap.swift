@@ -80,7 +80,7 @@ public enum Keymap {
             KeyBinding([.char("p")], "p", .markProspect, "they talk", in: [.call]),
             KeyBinding([.char(" ")], "Space", .toggleSpeaker, "switch", in: [.call]),
             KeyBinding([.char("s")], "s", .hold, "silence/hold", in: [.call]),
-            KeyBinding([.char("a")], "a", .askedReferrals, "asked for referrals (toggle)", in: [.call]),
+            KeyBinding([.char("a")], "a", .askedReferrals, "referral ask on/off", in: [.call]),
             KeyBinding([.char("n")], "n", .note, "note", in: [.call]),
             KeyBinding([.char("e")], "e", .endCall, "end call", in: [.call]),
 
