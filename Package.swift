@@ -6,6 +6,12 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "callboard", targets: ["callboard"]),
+        // For the separate Benchmarks/ and Fuzz/ packages, which depend on this one by path.
+        .library(name: "CallboardCore", targets: ["CallboardCore"]),
+        .library(name: "CallboardStore", targets: ["CallboardStore"]),
+        .library(name: "CallboardUI", targets: ["CallboardUI"]),
+        .library(name: "CallboardExchange", targets: ["CallboardExchange"]),
+        .library(name: "CallboardTerminal", targets: ["CallboardTerminal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,6 +54,12 @@ let package = Package(
         .testTarget(name: "CallboardUITests", dependencies: ["CallboardUI"]),
         .testTarget(name: "CallboardTerminalTests", dependencies: ["CallboardTerminal"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CallboardCore", "CallboardStore", "callboard"]),
+        // Crashes, hostile text, terminal and store abuse against the real binary.
+        .testTarget(
+            name: "HardeningTests",
+            dependencies: [
+                "CallboardCore", "CallboardStore", "CallboardExchange", "callboard", "store-torture",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

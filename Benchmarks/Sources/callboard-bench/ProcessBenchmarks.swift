@@ -1,0 +1,69 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The measures taken on the real binary in a pty: start to first frame, bytes per tick,
+/// CPU while idle, peak memory.
+struct ProcessBenchmarks {
+    let workload: Workload
+    let runs: Int
+    /// Seconds of each idle window (P3, P4); the figure is 60.
+    let window: Double
+
+    /// A text the status line shows on every screen: "0/40 calls".
+    static let firstFrameMarker = " calls"
+
+    func start(store: URL, width: Int = 100, height: Int = 30) throws -> PseudoTerminal {
+        try PseudoTerminal(
+            executable: workload.binary, arguments: ["--store", store.path],
+            environment: workload.environment, width: width, height: height)
+    }
+
+    /// P1 and P6: seconds from spawn to the first frame, and the peak memory once it is up.
+    func startUp(store: URL) throws -> (seconds: [Double], peakKB: [Int]) {
+        var seconds: [Double] = []
+        var peaks: [Int] = []
+        for _ in 0..<runs {
+            let terminal = try start(store: store)
+            seconds.append(try terminal.waitFor(Self.firstFrameMarker))
+            terminal.pump(for: 0.2)
+            if let peak = ProcessFigures.peakResidentKB(of: terminal.pid) { peaks.append(peak) }
+            terminal.type("q")
+            terminal.finish()
+        }
+        return (seconds, peaks)
+    }
+
+    struct Idle {
+        var bytesPerSecond: Double
+        var cpuPercent: Double
+    }
+
+    /// P3 and P4: with a call started (Enter on the first queue entry) or not, the bytes the
+    /// program writes and the CPU it uses over `window` seconds with no keys.
+    func idle(store: URL, withCall: Bool) throws -> Idle {
+        let terminal = try start(store: store)
+        _ = try terminal.waitFor(Self.firstFrameMarker)
+        if withCall {
+            terminal.type("\r")
+            // The talk panel shows the call's timer once the call is live.
+            terminal.pump(for: 1.5)
+        } else {
+            terminal.pump(for: 0.5)
+        }
+        let before = terminal.output.count
+        let cpuBefore = ProcessFigures.cpuSeconds(of: terminal.pid) ?? 0
+        let started = Date()
+        terminal.pump(for: window)
+        let elapsed = Date().timeIntervalSince(started)
+        let cpuAfter = ProcessFigures.cpuSeconds(of: terminal.pid) ?? 0
+        let bytes = terminal.output.count - before
+        // SIGTERM checkpoints the call and restores the terminal; the checkpoint is then dropped.
+        kill(terminal.pid, SIGTERM)
+        terminal.finish()
+        workload.clearLiveCall(in: store)
+        return Idle(bytesPerSecond: Double(bytes) / elapsed, cpuPercent: (cpuAfter - cpuBefore) / elapsed * 100)
+    }
+}
