@@ -12,6 +12,8 @@ public struct AppState: Hashable, Sendable {
     public enum Mode: Hashable, Sendable {
         /// The dashboard with no live call.
         case queue
+        /// The field for a prospect typed in by hand, over the queue.
+        case addProspect(TextField)
         /// A live call: the talk keys act immediately.
         case call
         /// The note field, over a live call.
@@ -94,6 +96,7 @@ public struct AppState: Hashable, Sendable {
         if showingHelp { return .help }
         switch mode {
         case .queue: return .queue
+        case .addProspect: return .addProspect
         case .call: return .call
         case .note: return .note
         case .endOfCall(let flow): return flow.step.keyContext

@@ -2,13 +2,14 @@ import CallboardCore
 
 /// The set of keys in force: one per screen or dialog.
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
-    case queue, call, note, referralAsk, referralEntry, outcome, nextStep, followUpDraft
+    case queue, addProspect, call, note, referralAsk, referralEntry, outcome, nextStep, followUpDraft
     case followUps, review, help, quitConfirm
 
     /// The heading of the context in the help overlay.
     public var title: String {
         switch self {
         case .queue: "Today's queue"
+        case .addProspect: "Adding a prospect"
         case .call: "During a call"
         case .note: "Note field"
         case .referralAsk: "End of call: referral ask"
@@ -27,7 +28,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
 /// What a key does.
 public enum Action: Hashable, Sendable {
     case help, quit, back, nextPanel, review, followUps
-    case moveDown, moveUp, startCall
+    case moveDown, moveUp, startCall, addProspect
     case markMe, markProspect, toggleSpeaker, hold, askedReferrals, note, endCall
     case openEditor
     case answerYes, answerNo
@@ -87,13 +88,14 @@ public enum Keymap {
             KeyBinding([.char("j"), .down], "j/↓", .moveDown, "next", in: [.queue, .followUps], essential: false),
             KeyBinding([.char("k"), .up], "k/↑", .moveUp, "previous", in: [.queue, .followUps], essential: false),
             KeyBinding([.enter], "Enter", .startCall, "start a call", in: [.queue]),
+            KeyBinding([.char("a")], "a", .addProspect, "add a prospect", in: [.queue]),
             KeyBinding([.char("r")], "r", .review, "review the day", in: [.queue]),
             KeyBinding([.char("f")], "f", .followUps, "follow-ups pending", in: [.queue]),
             KeyBinding([.tab], "Tab", .nextPanel, "next panel", in: [.queue, .call], essential: false),
 
             KeyBinding([.char("y")], "y", .answerYes, "I asked", in: [.referralAsk]),
             KeyBinding([.char("n")], "n", .answerNo, "I did not ask", in: [.referralAsk]),
-            KeyBinding([.enter], "Enter", .accept, "add (empty: done)", in: [.referralEntry]),
+            KeyBinding([.enter], "Enter", .accept, "add (empty: done)", in: [.referralEntry, .addProspect]),
             KeyBinding([.enter], "Enter", .accept, "set the date", in: [.nextStep]),
             KeyBinding([.enter], "Enter", .accept, "save the note", in: [.note]),
             KeyBinding([.ctrl("o")], "Ctrl-O", .openEditor, "note in $EDITOR", in: [.note]),
@@ -112,7 +114,7 @@ public enum Keymap {
             KeyBinding([.char("n"), .escape], "n/Esc", .back, "stay", in: [.quitConfirm]),
 
             KeyBinding([.escape], "Esc", .back, "back / close",
-                in: [.note, .referralAsk, .referralEntry, .outcome, .nextStep, .followUpDraft, .followUps, .review, .help]),
+                in: [.addProspect, .note, .referralAsk, .referralEntry, .outcome, .nextStep, .followUpDraft, .followUps, .review, .help]),
             KeyBinding([.char("q")], "q", .quit, "quit", in: anywhereButFields.union([.help])),
         ]
         // One key per outcome, in the order a call usually goes.

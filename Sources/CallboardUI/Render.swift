@@ -24,8 +24,8 @@ public func render(_ state: AppState, into buffer: inout CellBuffer) {
             ReviewSlotView.draw(state, in: body, into: &buffer)
         case .followUps(let browser):
             FollowUpsView.draw(state, browser: browser, in: body, into: &buffer)
-        case .queue, .call, .note, .endOfCall:
-            if state.isEmptyStore {
+        case .queue, .addProspect, .call, .note, .endOfCall:
+            if state.isEmptyStore, state.mode == .queue {
                 WelcomeView.draw(in: body, into: &buffer)
             } else {
                 DashboardLayout(body).draw(state, into: &buffer)
@@ -35,6 +35,7 @@ public func render(_ state: AppState, into buffer: inout CellBuffer) {
 
     switch state.mode {
     case .note(let field): NoteDialogView.draw(field, in: body, into: &buffer)
+    case .addProspect(let field): AddProspectDialogView.draw(field, in: body, into: &buffer)
     case .endOfCall(let flow): EndOfCallDialogView.draw(flow, state: state, in: body, into: &buffer)
     default: break
     }

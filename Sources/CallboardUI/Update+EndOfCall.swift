@@ -5,6 +5,8 @@ extension AppState {
     /// Keys of the dialogs: the note field, the end-of-call steps, the follow-ups list.
     mutating func dialogAction(_ action: Action, at moment: Moment) -> [Effect] {
         switch mode {
+        case .addProspect(let field):
+            return action == .accept ? addProspect(field, at: moment) : []
         case .note(let field):
             if action == .accept { return saveNote(field, at: moment) }
             if action == .openEditor { return [.openEditor(text: field.text, purpose: .note)] }

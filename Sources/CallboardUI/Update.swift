@@ -84,6 +84,9 @@ extension AppState {
             return []
         case .startCall:
             return startCall(at: moment)
+        case .addProspect:
+            mode = .addProspect(TextField())
+            return []
         case .review:
             mode = .review(nil)
             return today.map { [.loadReview($0)] } ?? []
@@ -132,6 +135,8 @@ extension AppState {
     /// Printable keys go to the text field of the current dialog, if it has one.
     mutating func type(_ key: Key, in context: KeyContext) -> [Effect] {
         switch mode {
+        case .addProspect(var field):
+            if field.apply(key) { mode = .addProspect(field) }
         case .note(var field):
             if field.apply(key) { mode = .note(field) }
         case .endOfCall(var flow):
@@ -177,7 +182,7 @@ extension AppState {
         switch mode {
         case .queue, .call:
             return []
-        case .review:
+        case .review, .addProspect:
             mode = .queue
             return []
         case .followUps(var browser):

@@ -9,7 +9,7 @@ enum WelcomeView {
             ("callboard keeps today's calls in front of you and times who talks, so the prospect talks most.", Style(.text, bold: true)),
             ("Before you hang up it reminds you to ask for referrals, and after each call it drafts the thank-you email.", Style(.text)),
             ("", Style(.text)),
-            ("There is nobody to call yet. Add a prospect:", Style(.accent, bold: true)),
+            ("There is nobody to call yet. Press a to add a prospect here, or from the shell:", Style(.accent, bold: true)),
             ("  callboard add \"Anna de Vries\" --company Acme --phone +31201234567", Style(.text)),
             ("or import a CRM export:", Style(.accent, bold: true)),
             ("  callboard import contacts.csv", Style(.text)),

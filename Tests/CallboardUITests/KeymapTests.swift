@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func textFieldsBindNoPrintableKeys() {
-        for context in [KeyContext.note, .referralEntry, .nextStep] {
+        for context in [KeyContext.note, .referralEntry, .nextStep, .addProspect] {
             for binding in Keymap.bindings(in: context) {
                 for case .char(let c) in binding.keys {
                     Issue.record("\(c) is bound in \(context), so it could not be typed")

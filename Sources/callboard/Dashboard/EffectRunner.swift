@@ -33,6 +33,9 @@ struct EffectRunner {
                 _ = try store.save(call: call, targets: settings.targets)
                 for prospect in prospects { try store.upsert(prospect: prospect) }
                 return [.saved(call.id)]
+            case .addProspect(let prospect):
+                try store.upsert(prospect: prospect)
+                return []
             case .writeFollowUp(let call, let prospect):
                 let file = try store.writeOutboxMessage(
                     message(for: call, to: prospect, at: moment.wall).rendered(), name: "\(call.id.rawValue).eml")
