@@ -1,14 +1,19 @@
 /// `?`: every key, by where it works, straight from the keymap.
 enum HelpOverlayView {
     static let contexts: [KeyContext] = [
-        .queue, .call, .note, .referralAsk, .referralEntry, .outcome, .nextStep, .followUpDraft, .followUps, .review,
+        .queue, .addProspect, .call, .note, .referralAsk, .referralEntry, .outcome, .nextStep, .followUpDraft, .followUps, .review,
     ]
 
     static func draw(_ state: AppState, in area: Rect, into buffer: inout CellBuffer) {
         let inner = DialogBox.draw("Keys — ? or Esc closes", width: area.width, height: area.height, in: area, into: &buffer)
         guard !inner.isEmpty else { return }
-        var blocks: [[(String, Style)]] = contexts.map { context in
-            let highlight = context == state.keyContext || (context == .queue && state.keyContext == .help && state.live == nil)
+        // The keys of the screen under the overlay come first, so a small terminal shows them.
+        var beneath = state
+        beneath.showingHelp = false
+        let current = beneath.keyContext
+        let ordered = contexts.filter { $0 == current } + contexts.filter { $0 != current }
+        var blocks: [[(String, Style)]] = ordered.map { context in
+            let highlight = context == current
             var lines: [(String, Style)] = [(context.title, Style(.accent, bold: true, underline: highlight))]
             // `?`, `q` and Esc work alike everywhere; the legend says so once.
             for binding in Keymap.bindings(in: context) where ![.help, .quit, .back].contains(binding.action) {

@@ -149,3 +149,13 @@ import Testing
         #expect(markdown.contains("| `8` | opportunity |"))
     }
 }
+
+@Suite struct HelpOrderTests {
+    @Test func helpOnASmallScreenShowsTheKeysOfTheCurrentDialogFirst() {
+        var state = EndOfCallFlowTests.conversation()
+        F.press([.char("e"), .char("n"), .char("8"), .char("?")], &state, at: 100)
+        let screen = F.screen(state, width: 60, height: 18)
+        expectShows(screen, "Follow-up email", "E      edit in $EDITOR", "S      send now")
+        #expect((screen.row(containing: "Follow-up email") ?? 99) <= 2)
+    }
+}
