@@ -55,8 +55,10 @@ extension AppState {
     mutating func handle(_ key: Key, at moment: Moment) -> [Effect] {
         let context = keyContext
         let action = Keymap.action(for: key, in: context)
-        if isTooSmall, let action, !Self.worksWhenTooSmall(action) { return [] }
-        if case .review(let review) = mode, action != .help, action != .quit {
+        // Below the minimum size nothing can be seen, so nothing is typed blind either.
+        if isTooSmall, !(action.map(Self.worksWhenTooSmall) ?? false) { return [] }
+        // The overlays answer their own keys, even over the review.
+        if case .review(let review) = mode, !showingHelp, !confirmingQuit, action != .help, action != .quit {
             return forwardToReview(key, review)
         }
         guard let action else { return type(key, in: context) }

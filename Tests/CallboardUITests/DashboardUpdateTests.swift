@@ -267,3 +267,37 @@ typealias F = AppFixture
         #expect(state.status == nil)
     }
 }
+
+@Suite struct OverlayOverReviewTests {
+    static func inReview() -> AppState {
+        var state = FollowUpsPendingTests.state()
+        F.press([.char("r")], &state, at: 1)
+        let today = CalendarDay(year: 2026, month: 11, day: 30)
+        _ = update(&state, .reviewLoaded(ReviewState(day: today, today: today, calls: [], prospects: [], summaries: [:], zone: F.zone)))
+        return state
+    }
+
+    @Test func escOverTheReviewClosesHelpNotTheReview() {
+        var state = Self.inReview()
+        F.press([.char("?")], &state, at: 2)
+        #expect(state.showingHelp)
+        F.press([.escape], &state, at: 3)
+        #expect(!state.showingHelp)
+        if case .review = state.mode {} else { Issue.record("the review was closed: \(state.mode)") }
+    }
+
+    @Test func yConfirmsQuittingFromTheReview() {
+        var state = Self.inReview()
+        F.press([.char("q")], &state, at: 2)
+        #expect(state.confirmingQuit, "today's follow-up is pending")
+        #expect(F.press([.char("y")], &state, at: 3) == [.quit(exitCode: 0)])
+    }
+
+    @Test func nothingIsTypedBlindIntoAFieldOnATinyScreen() {
+        var state = F.state()
+        F.press([.char("a")], &state, at: 1)
+        _ = update(&state, .resize(width: 20, height: 5))
+        F.type("xyz", &state, at: 2)
+        #expect(state.mode == .addProspect(TextField()))
+    }
+}
