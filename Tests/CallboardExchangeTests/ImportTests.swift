@@ -149,6 +149,7 @@ private func run(
         var result: ImportResult?
         let elapsed = try clock.measure { result = try run(text) }
         #expect(result?.added == 10_000)
-        #expect(elapsed < .seconds(5))
+        // A few seconds at most, even in a debug build on a busy shared machine.
+        #expect(elapsed < .seconds(6))
     }
 }

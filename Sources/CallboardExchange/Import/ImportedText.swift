@@ -8,6 +8,12 @@ public enum ImportedText {
     /// One line of text: control characters removed, tabs and line breaks become spaces,
     /// runs of spaces collapse, ends trimmed.
     public static func line(_ text: String) -> String {
+        // Most cells are plain printable ASCII with single spaces; they need no work.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), text.utf8.first != 0x20, text.utf8.last != 0x20,
+            !text.contains("  ")
+        {
+            return text
+        }
         var out = String.UnicodeScalarView()
         var lastWasSpace = true
         for scalar in text.unicodeScalars {
@@ -20,7 +26,8 @@ public enum ImportedText {
             }
             lastWasSpace = isSpace
         }
-        return String(out).trimmingCharacters(in: .whitespaces)
+        if out.last == " " { out.removeLast() }
+        return String(out)
     }
 
     /// Several lines (notes): line breaks kept as "\n", every other control removed.

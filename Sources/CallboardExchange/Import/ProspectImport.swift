@@ -72,7 +72,7 @@ public struct ProspectImport: Sendable {
         let totalLines = rows.last.map { $0.line } ?? 1
         for (index, row) in rows.dropFirst().enumerated() {
             if index % 250 == 0 { progress?(row.line, totalLines) }
-            if row.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if row.cells.allSatisfy({ $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) }) { continue }
             dataRows += 1
             switch ImportRow.read(row.cells, line: row.line, mapping: mapping) {
             case .invalid(let rowProblems):
@@ -112,7 +112,7 @@ public struct ProspectImport: Sendable {
         try csv.enumerateAsArray(startAt: 0, rowLimit: nil) { cells in
             rows.append((line, cells))
             line += 1
-            for cell in cells where cell.contains(where: \.isNewline) {
+            for cell in cells where cell.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
                 line += cell.reduce(0) { $0 + ($1.isNewline ? 1 : 0) }
             }
         }
