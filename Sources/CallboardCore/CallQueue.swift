@@ -39,7 +39,8 @@ public struct LocalTime: Hashable, Sendable {
         let localDay = CalendarDay(containing: instant, in: zone)
         self.zone = zone
         self.hour = hour
-        text = String(format: "%02d:%02d", hour, parts.minute ?? 0)
+        let minute = parts.minute ?? 0
+        text = (hour < 10 ? "0" : "") + String(hour) + ":" + (minute < 10 ? "0" : "") + String(minute)
         isBusinessHours = hours.contains(hour: hour) && !localDay.isWeekend
         dayOffset = CalendarDay(containing: instant, in: sellerZone).days(until: localDay)
     }
@@ -64,15 +65,27 @@ public enum CallQueue {
         hours: BusinessHours = BusinessHours()
     ) -> [QueueEntry] {
         let names = Dictionary(prospects.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        var entries: [QueueEntry] = []
+        // Each zone's clock is read once, not once per prospect.
+        var localByZone: [String: LocalTime] = [:]
+        var keyed: [(key: SortKey, entry: QueueEntry)] = []
         for prospect in prospects where prospect.status.isCallable {
             guard let reason = reason(for: prospect, today: today, zone: zone, names: names) else { continue }
-            let local = prospect.zone.map {
-                LocalTime(at: now, in: $0, sellerZone: zone, hours: hours)
+            var local: LocalTime?
+            if let id = prospect.timeZone, let prospectZone = prospect.zone {
+                if let known = localByZone[id] {
+                    local = known
+                } else {
+                    let computed = LocalTime(at: now, in: prospectZone, sellerZone: zone, hours: hours)
+                    localByZone[id] = computed
+                    local = computed
+                }
             }
-            entries.append(QueueEntry(prospect: prospect, reason: reason, local: local))
+            let entry = QueueEntry(prospect: prospect, reason: reason, local: local)
+            keyed.append((order(entry, zone: zone), entry))
         }
-        return entries.sorted { order($0, zone: zone) < order($1, zone: zone) }
+        // Keys are built once per prospect; building them inside the comparison would
+        // cost a calendar lookup per comparison.
+        return keyed.sorted { $0.key < $1.key }.map(\.entry)
     }
 
     /// Why the prospect is due today, or nil when they are not.
