@@ -10,7 +10,8 @@ public struct SampleWorkload: Sendable {
     public var calls: [Call]
 
     /// - Parameters:
-    ///   - prospectCount: prospects to start with; referrals add a few more.
+    ///   - prospectCount: prospects in the end: about three quarters from the start, the
+    ///     rest gained as referrals on calls, topped up when calls gave too few.
     ///   - callCount: calls spread over past business days, about 48 a day, ending the
     ///     business day before `today`.
     public init(
@@ -32,7 +33,9 @@ public struct SampleWorkload: Sendable {
 
         var prospects: [Prospect] = []
         prospects.reserveCapacity(prospectCount + callCount / 20)
-        for index in 0..<max(0, prospectCount) {
+        let target = max(1, prospectCount)
+        let initial = callCount > 0 ? max(1, target * 3 / 4) : target
+        for index in 0..<initial {
             prospects.append(Self.prospect(number: index, createdAt: opened, random: &random))
         }
         var calls: [Call] = []
@@ -50,7 +53,8 @@ public struct SampleWorkload: Sendable {
                 guard prospects[index].status.isCallable,
                     let start = day.at(hour: min(23, minute / 60), minute: minute % 60, in: zone)
                 else { continue }
-                let call = Self.call(with: prospects[index], at: start, day: day, zone: zone, random: &random)
+                var call = Self.call(with: prospects[index], at: start, day: day, zone: zone, random: &random)
+                if prospects.count >= target { call.referrals = [] }
                 let after = AfterCall(call: call, prospect: prospects[index], today: day, zone: zone, retry: settings.retry)
                 prospects[index] = after.prospect
                 prospects += after.newProspects
@@ -59,6 +63,9 @@ public struct SampleWorkload: Sendable {
                 madeToday += 1
             }
             made += madeToday
+        }
+        while prospects.count < target {
+            prospects.append(Self.prospect(number: prospects.count, createdAt: opened, random: &random))
         }
         self.prospects = prospects
         self.calls = calls
