@@ -1,3 +1,4 @@
+import CallboardCore
 import Foundation
 
 /// Follow-up emails written as `.eml` files in `outbox/`, for the seller's mail program
@@ -33,6 +34,14 @@ extension Store {
         try requireWritable()
         try Self.checkMessageName(name)
         try AtomicFile.remove(outboxDirectory.appendingPathComponent(name))
+    }
+
+    /// A usable outbox file name for a call's follow-up: the call id with every character
+    /// outside letters, digits, `-` and `_` replaced by `-`, plus `.eml`.
+    public static func messageName(for call: CallID) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
+        let stem = String(call.rawValue.prefix(190).map { allowed.contains($0) ? $0 : "-" })
+        return (stem.isEmpty ? "message" : stem) + ".eml"
     }
 
     /// Names come from prospect names, which come from other people's CSV files: refuse

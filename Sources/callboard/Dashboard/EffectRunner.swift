@@ -31,14 +31,14 @@ struct EffectRunner {
                 return []
             case .save(let call, let prospects):
                 _ = try store.save(call: call, targets: settings.targets)
-                for prospect in prospects { try store.upsert(prospect: prospect) }
+                try store.upsert(prospects: prospects)
                 return [.saved(call.id)]
             case .addProspect(let prospect):
                 try store.upsert(prospect: prospect)
                 return []
             case .writeFollowUp(let call, let prospect):
                 let file = try store.writeOutboxMessage(
-                    message(for: call, to: prospect, at: moment.wall).rendered(), name: "\(call.id.rawValue).eml")
+                    message(for: call, to: prospect, at: moment.wall).rendered(), name: Store.messageName(for: call.id))
                 return [.followUpWritten(call.id, file: file.lastPathComponent)]
             case .sendFollowUp(let call, let prospect):
                 return [send(message(for: call, to: prospect, at: moment.wall), call: call, at: moment.wall)]
@@ -47,7 +47,7 @@ struct EffectRunner {
             case .loadReview(let day):
                 let review = try ReviewState.read(
                     from: store, day: day, today: CalendarDay(containing: moment.wall, in: zone),
-                    prospects: try store.prospects(), settings: settings)
+                    settings: settings)
                 return [.reviewLoaded(review)]
             case .quit:
                 return []
@@ -57,23 +57,27 @@ struct EffectRunner {
         }
     }
 
-    /// Prospects, today's call count and recent follow-ups not yet sent.
+    /// The working set, today's call count and recent follow-ups not yet sent. Reads
+    /// `queue.json`, today's calls, two weeks of summaries, and only the days those say
+    /// still owe a follow-up.
     private func snapshot(at wall: Date) throws(StoreError) -> StoreSnapshot {
-        let prospects = try store.prospects()
-        let byID = Dictionary(prospects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let today = CalendarDay(containing: wall, in: zone)
-        var callsToday = 0
-        var pending: [PendingFollowUp] = []
-        var day = today
-        for back in 0..<Self.pendingLookback {
-            let calls = try store.calls(on: day)
-            if back == 0 { callsToday = calls.count }
-            for call in calls where call.followUp?.status == .pending {
-                if let prospect = byID[call.prospectID] { pending.append(PendingFollowUp(call: call, prospect: prospect)) }
-            }
-            day = day.adding(days: -1)
+        let working = try store.workingSet(today: today)
+        let callsToday = try store.calls(on: today)
+        var pendingCalls = callsToday.filter { $0.followUp?.status == .pending }
+        let earlier = try store.summaries(from: today.adding(days: 1 - Self.pendingLookback), to: today.adding(days: -1))
+        for summary in earlier.reversed() where summary.followUpsPending > 0 {
+            pendingCalls += try store.calls(on: summary.day).filter { $0.followUp?.status == .pending }
         }
-        return StoreSnapshot(prospects: prospects, callsToday: callsToday, pendingFollowUps: pending)
+        var byID = Dictionary(working.prospects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let missing = Set(pendingCalls.map(\.prospectID)).filter { byID[$0] == nil }
+        for prospect in try store.prospects(ids: missing) { byID[prospect.id] = prospect }
+        let pending = pendingCalls.compactMap { call in
+            byID[call.prospectID].map { PendingFollowUp(call: call, prospect: $0) }
+        }
+        return StoreSnapshot(
+            prospects: working.prospects, callsToday: callsToday.count, pendingFollowUps: pending,
+            referrerNames: working.referrerNames, isStoreEmpty: working.isStoreEmpty)
     }
 
     private func message(for call: Call, to prospect: Prospect, at wall: Date) -> EmailMessage {
