@@ -8,6 +8,8 @@ import Foundation
 struct CommandContext {
     var environment: RuntimeEnvironment
     var configuration: Configuration
+    /// The core's settings: the configuration with the follow-up template read in.
+    var settings: Settings
     var storeDirectory: URL
     /// The seller's zone: the day a call belongs to and the queue's "today".
     var zone: TimeZone
@@ -17,15 +19,24 @@ struct CommandContext {
         for warning in configuration.warnings { Output.warning(warning) }
         let directory = try StoreLocation.resolve(flag: storeFlag, environment: environment.variables)
         return CommandContext(
-            environment: environment, configuration: configuration, storeDirectory: directory,
-            zone: TimeZone.current)
+            environment: environment, configuration: configuration,
+            settings: try settings(from: configuration, environment: environment),
+            storeDirectory: directory, zone: TimeZone.current)
     }
 
-    var settings: Settings {
+    /// A template that is named but missing or broken is an error now, not a surprise at
+    /// the end of a call.
+    private static func settings(from configuration: Configuration, environment: RuntimeEnvironment) throws -> Settings {
         var settings = configuration.settings
-        if let url = configuration.templateURL(home: environment.home) {
-            settings.followUpTemplate = try? String(contentsOf: url, encoding: .utf8)
+        guard let url = configuration.templateURL(home: environment.home) else { return settings }
+        let place = "\(configuration.file ?? "the configuration"), key \"followUpTemplate\""
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw Failure.config("\(place): \(url.path) cannot be read. Fix the path or remove the key to use the built-in template.")
         }
+        if case .failure(let problem) = FollowUpTemplate.parse(text) {
+            throw Failure.config("\(place): \(url.path) is not a usable template: \(problem).")
+        }
+        settings.followUpTemplate = text
         return settings
     }
 

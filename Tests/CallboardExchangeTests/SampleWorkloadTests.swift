@@ -1,0 +1,45 @@
+import CallboardCore
+import Foundation
+import Testing
+
+@testable import CallboardExchange
+
+@Suite struct SampleWorkloadTests {
+    let zone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
+    let today = CalendarDay(year: 2026, month: 11, day: 30)
+
+    func workload(seed: UInt64) -> SampleWorkload {
+        SampleWorkload(seed: seed, prospectCount: 300, callCount: 1_000, today: today, zone: zone)
+    }
+
+    @Test func theSameSeedGivesTheSameWorkloadAndAnotherSeedAnother() {
+        let a = workload(seed: 1), b = workload(seed: 1), c = workload(seed: 2)
+        #expect(a.prospects == b.prospects)
+        #expect(a.calls == b.calls)
+        #expect(a.prospects.map(\.name) != c.prospects.map(\.name))
+    }
+
+    @Test func countsAreExactAndTheHistoryHangsTogether() {
+        let w = workload(seed: 1)
+        #expect(w.prospects.count == 300)
+        #expect(w.calls.count == 1_000)
+        #expect(Set(w.prospects.map(\.id)).count == 300)
+        #expect(Set(w.calls.map(\.id)).count == 1_000)
+        let ids = Set(w.prospects.map(\.id))
+        #expect(w.calls.allSatisfy { ids.contains($0.prospectID) })
+        // Every call lies on a past business day, inside the seller's day.
+        #expect(w.calls.allSatisfy { call in
+            let day = CalendarDay(containing: call.startedAt, in: zone)
+            return day < today && !day.isWeekend
+        })
+        let referred = w.prospects.filter { $0.source == .referral }
+        #expect(!referred.isEmpty)
+        #expect(referred.allSatisfy { $0.referredBy.map(ids.contains) == true })
+        let conversations = w.calls.filter { $0.outcome?.isConversation == true }
+        #expect(conversations.allSatisfy { $0.segments.contains { $0.speaker == .prospect } && $0.followUp != nil })
+        let called = Dictionary(grouping: w.calls, by: \.prospectID)
+        for prospect in w.prospects where called[prospect.id] != nil {
+            #expect(prospect.attempts == called[prospect.id]?.count)
+        }
+    }
+}
