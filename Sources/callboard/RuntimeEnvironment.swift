@@ -26,10 +26,6 @@ struct RuntimeEnvironment: Sendable {
 
     var configFile: URL? { configDirectory?.appendingPathComponent("config.json") }
 
-    /// The editor for drafts and long notes: `$EDITOR`, then `$VISUAL`, then `vi`.
-    var editor: String { value("EDITOR") ?? value("VISUAL") ?? "vi" }
     var noColor: String? { value("NO_COLOR") }
-    var term: String? { value("TERM") }
-    var searchPath: String { value("PATH") ?? "/usr/local/bin:/usr/bin:/bin" }
     var temporaryDirectory: String { value("TMPDIR") ?? "/tmp" }
 }
