@@ -113,3 +113,20 @@ private let created = Date(timeIntervalSince1970: 1_795_000_000)
         #expect(queue[2]["local_time"] is NSNull)
     }
 }
+
+@Suite struct SpreadsheetFormulaTests {
+    @Test func formulasFromHostileCellsAreDefusedAndReadBackAsTyped() throws {
+        #expect(SpreadsheetFormula.defused("=HYPERLINK(\"http://evil\",\"x\")") == "'=HYPERLINK(\"http://evil\",\"x\")")
+        #expect(SpreadsheetFormula.defused("@SUM(A1)") == "'@SUM(A1)")
+        #expect(SpreadsheetFormula.defused("+cmd|' /C calc'!A0") == "'+cmd|' /C calc'!A0")
+        #expect(SpreadsheetFormula.defused("+31 20 555 0101") == "+31 20 555 0101")
+        #expect(SpreadsheetFormula.defused("(555) 010-0105") == "(555) 010-0105")
+        #expect(SpreadsheetFormula.defused("-") == "-")
+        let evil = Prospect(id: "p-1", name: "=1+1", phone: "+31 20 555 0101", createdAt: created)
+        let text = CSVExport.document(prospects: [evil])
+        #expect(text.contains("p-1,'=1+1,,,+31 20 555 0101,"))
+        let back = try ProspectImport().run(csv: text, existing: [], now: created, newID: { "x" })
+        #expect(back.prospects.first?.name == "=1+1")
+        #expect(back.prospects.first?.phone == "+31 20 555 0101")
+    }
+}

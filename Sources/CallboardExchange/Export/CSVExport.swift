@@ -29,8 +29,9 @@ public enum CSVExport {
     }
 
     /// RFC 4180 quoting: a cell with a comma, quote or line break goes in quotes, quotes
-    /// doubled.
-    public static func quoted(_ cell: String) -> String {
+    /// doubled. A cell a spreadsheet would run as a formula gets a leading apostrophe.
+    public static func quoted(_ raw: String) -> String {
+        let cell = SpreadsheetFormula.defused(raw)
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == ";" || $0.isNewline }) else {
             return cell
         }

@@ -23,7 +23,8 @@ struct ImportRow: Sendable {
     static func read(_ cells: [String], line: Int, mapping: ColumnMapping) -> Reading {
         var values: [ImportField: String] = [:]
         for (index, field) in mapping.fields where field != .ignore && index < cells.count {
-            values[field] = field == .notes ? ImportedText.lines(cells[index]) : ImportedText.line(cells[index])
+            let cell = SpreadsheetFormula.restored(cells[index])
+            values[field] = field == .notes ? ImportedText.lines(cell) : ImportedText.line(cell)
         }
         func value(_ field: ImportField) -> String { values[field] ?? "" }
 
