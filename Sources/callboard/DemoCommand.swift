@@ -24,7 +24,8 @@ struct DemoCommand: ParsableCommand {
         try Failure.reported {
             let context = try CommandContext.load(storeFlag: store.store)
             let folder = try Self.makeTemporaryFolder(in: context.environment.temporaryDirectory)
-            _ = try GenerateCommand.fill(context: context, directory: folder, prospects: 40, calls: 150, seed: 7)
+            // More names than three days of calls reach, so some are still new and the queue is full.
+            _ = try GenerateCommand.fill(context: context, directory: folder, prospects: 80, calls: 120, seed: 7)
             if prepareOnly {
                 Output.write(folder.path + "\n")
                 return
