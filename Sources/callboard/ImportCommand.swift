@@ -100,6 +100,6 @@ struct ImportCommand: ParsableCommand {
         guard !result.isRejected else { return }
         let verb = dryRun ? "Would import" : "Imported"
         Output.write(
-            "\(verb) \(result.rows) rows: \(result.added) added, \(result.updated) updated, \(result.skipped) skipped.\n")
+            "\(verb) \(result.rows) \(result.rows == 1 ? "row" : "rows"): \(result.added) added, \(result.updated) updated, \(result.skipped) skipped.\n")
     }
 }
