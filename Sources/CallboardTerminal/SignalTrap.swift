@@ -52,6 +52,12 @@ enum SignalTrap {
             }
         }
         for signal in TerminalSignal.allCases { setHandler(signal.number) { recordSignal($0) } }
+        // A parent may hand down a mask that blocks these (a thread pool's, for one): then
+        // SIGTERM would never arrive and a crash could not restore the terminal.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for number in TerminalSignal.allCases.map(\.number) + crashSignals + [SIGWINCH] { sigaddset(&unblock, number) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for number in crashSignals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { restoreAndReraise($0) }

@@ -107,11 +107,10 @@ public final class Terminal: TerminalBackend {
                 pollfd(fd: SignalTrap.wakeReadEnd, events: Int16(POLLIN), revents: 0),
             ]
             let ready = poll(&fds, nfds_t(fds.count), Int32(clamping: remaining ?? -1))
-            if ready > 0, fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0,
-                fds[0].revents & Int16(POLLIN) == 0
-            {
-                // The terminal went away: treat it as a hangup, never spin on a dead fd.
-                return .signal(.hangup)
+            if ready > 0, fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+                // The terminal went away: read what it left, then hang up; a dead
+                // descriptor is always "ready", so waiting on it again would spin.
+                return SignalTrap.takePending().map { .signal($0) } ?? readPending() ?? .signal(.hangup)
             }
         }
     }
