@@ -38,6 +38,7 @@ private func restoreAndReraise(_ number: Int32) {
 enum SignalTrap {
     /// The read end of the self-pipe: readable whenever a signal is pending.
     nonisolated(unsafe) private(set) static var wakeReadEnd: Int32 = -1
+    nonisolated(unsafe) private static var crashHandlersInstalled = false
 
     static func install() {
         if wakeReadEnd < 0 {
@@ -58,6 +59,10 @@ enum SignalTrap {
         sigemptyset(&unblock)
         for number in TerminalSignal.allCases.map(\.number) + crashSignals + [SIGWINCH] { sigaddset(&unblock, number) }
         pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+        // Once only: installing again would save our own handler as "the one before",
+        // and a crash would re-raise into itself forever.
+        guard !crashHandlersInstalled else { return }
+        crashHandlersInstalled = true
         for number in crashSignals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { restoreAndReraise($0) }
@@ -70,7 +75,9 @@ enum SignalTrap {
     /// Puts every handler back as it was (default for the loop's signals).
     static func uninstall() {
         for trapped in TerminalSignal.allCases { _ = signal(trapped.number, SIG_DFL) }
+        guard crashHandlersInstalled else { return }
         for number in crashSignals { sigaction(number, previousActions + Int(number), nil) }
+        crashHandlersInstalled = false
     }
 
     static func setHandler(_ number: Int32, _ handler: @convention(c) (Int32) -> Void) {

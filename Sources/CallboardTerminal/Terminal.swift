@@ -122,7 +122,6 @@ public final class Terminal: TerminalBackend {
         _ = signal(SIGTSTP, SIG_DFL)
         raise(SIGTSTP)
         // Running again after `fg`.
-        SignalTrap.setHandler(SIGTSTP) { _ in }
         SignalTrap.install()
         SignalTrap.setCursesActive(true)
         invalidate()

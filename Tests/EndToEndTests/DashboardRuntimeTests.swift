@@ -1,0 +1,118 @@
+import CallboardCore
+import CallboardStore
+import CallboardTerminal
+import CallboardUI
+import Foundation
+import Testing
+
+@testable import callboard
+
+/// A terminal in memory: plays a script of inputs, advances a manual clock as a real wait
+/// would, and keeps every frame and every timeout the loop asked for.
+final class ScriptedTerminal: TerminalBackend {
+    var size: TerminalSize
+    var script: [TerminalInput]
+    let clock: ManualClock
+    var frames: [CellBuffer] = []
+    var timeouts: [Int?] = []
+    /// Called before each input is handed out, to look at the store mid-run.
+    var observe: () -> Void = {}
+
+    init(size: TerminalSize = TerminalSize(width: 100, height: 30), script: [TerminalInput], clock: ManualClock) {
+        self.size = size
+        self.script = script
+        self.clock = clock
+    }
+
+    func draw(_ frame: CellBuffer) { frames.append(frame) }
+
+    func nextInput(timeoutMilliseconds: Int?) -> TerminalInput {
+        timeouts.append(timeoutMilliseconds)
+        observe()
+        guard !script.isEmpty else { return .signal(.terminate) }
+        let input = script.removeFirst()
+        if input == .timeout { clock.advance(by: Double(timeoutMilliseconds ?? 60_000) / 1000) }
+        if input == .resize { size = TerminalSize(width: 40, height: 10) }
+        return input
+    }
+
+    func suspend() {}
+    func whileReleased<T>(_ body: () throws -> T) rethrows -> T { try body() }
+    func invalidate() {}
+    func close() {}
+}
+
+@Suite final class DashboardRuntimeTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("callboard-runtime-\(UUID().uuidString)")
+    let clock = ManualClock(start: 1000)
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    func runtime(store: Store) -> DashboardRuntime {
+        DashboardRuntime(
+            store: store, settings: Settings(), theme: ThemeChoice(theme: ThemeCatalog.standard),
+            zone: TimeZone(identifier: "UTC") ?? .current, environment: [:], clock: clock,
+            wallClock: { Date(timeIntervalSince1970: 1_800_000_000) })
+    }
+
+    func store() throws -> Store {
+        let store = try Store(directory: folder, zone: TimeZone(identifier: "UTC") ?? .current)
+        try store.save(prospects: [
+            Prospect(id: "p-anna", name: "Anna Berg", company: "Nordlicht GmbH", phone: "+49 30 1", createdAt: Date())
+        ])
+        return store
+    }
+
+    @Test func qQuitsWithStatusZeroAfterDrawingTheQueue() throws {
+        let terminal = ScriptedTerminal(script: [.key(.char("q"))], clock: clock)
+        let status = runtime(store: try store()).run(on: terminal)
+        #expect(status == 0)
+        #expect(terminal.frames.first?.contains("Anna Berg") == true)
+    }
+
+    @Test func aQuietCallIsCheckpointedAtLeastEveryFiveSeconds() throws {
+        let store = try store()
+        let terminal = ScriptedTerminal(
+            script: [.key(.enter), .key(.char("p"))] + Array(repeating: .timeout, count: 20), clock: clock)
+        var worstGap = 0.0
+        var callStart: MonotonicInstant?
+        terminal.observe = {
+            guard let checkpoint = try? store.checkpoint() else { return }
+            if callStart == nil { callStart = self.clock.now() + -checkpoint.elapsed }
+            guard let start = callStart else { return }
+            worstGap = max(worstGap, (self.clock.now() - start) - checkpoint.elapsed)
+        }
+        let status = runtime(store: store).run(on: terminal)
+        #expect(status == 143)
+        let checkpoint = try #require(try store.checkpoint())
+        #expect(checkpoint.elapsed >= 19)
+        #expect(worstGap <= DashboardRuntime.checkpointEvery + 1)
+    }
+
+    @Test func theLoopSleepsASecondInACallAndUpToAMinuteOutside() throws {
+        let terminal = ScriptedTerminal(
+            script: [.timeout, .timeout, .key(.enter), .timeout, .timeout, .timeout, .key(.ctrl("c"))], clock: clock)
+        let status = runtime(store: try store()).run(on: terminal)
+        #expect(status == 130)
+        let waits = terminal.timeouts.compactMap { $0 }
+        #expect(waits.count == terminal.timeouts.count, "a wait without a timeout")
+        // Before the call: until the next minute on the wall clock (20 s past here).
+        #expect(waits.prefix(2).allSatisfy { $0 > 1000 })
+        // During the call: never more than a second, never zero.
+        #expect(waits.dropFirst(3).allSatisfy { (1...1000).contains($0) })
+    }
+
+    @Test func aResizeRedrawsAtTheNewSizeWithTheSizeMessage() throws {
+        let terminal = ScriptedTerminal(script: [.resize, .key(.char("q"))], clock: clock)
+        _ = runtime(store: try store()).run(on: terminal)
+        let last = try #require(terminal.frames.last)
+        #expect(last.width == 40 && last.height == 10)
+        #expect(last.contains("Need 60×18"))
+    }
+
+    @Test func nothingIsDrawnAgainWhenAKeyChangesNothing() throws {
+        let terminal = ScriptedTerminal(script: [.key(.function(12)), .key(.function(12)), .key(.char("q"))], clock: clock)
+        _ = runtime(store: try store()).run(on: terminal)
+        #expect(terminal.frames.count == 1)
+    }
+}
