@@ -25,6 +25,8 @@ struct RuntimeEnvironment: Sendable {
     }
 
     var configFile: URL? { configDirectory?.appendingPathComponent("config.json") }
+    /// The seller's own themes: `$XDG_CONFIG_HOME/callboard/themes`.
+    var userThemesDirectory: URL? { configDirectory?.appendingPathComponent("themes", isDirectory: true) }
 
     var noColor: String? { value("NO_COLOR") }
     var temporaryDirectory: String { value("TMPDIR") ?? "/tmp" }
