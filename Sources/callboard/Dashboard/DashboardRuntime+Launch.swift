@@ -7,11 +7,10 @@ extension DashboardRuntime {
     /// any other ending (a signal, a terminal that cannot be used) becomes the exit status.
     static func open(_ launch: DashboardLaunch) throws {
         let store = try Store(directory: launch.storeDirectory, zone: launch.zone)
-        let variables = launch.environment.variables
         let runtime = DashboardRuntime(
             store: store, settings: launch.settings,
-            theme: ThemeFiles.choose(requested: launch.theme ?? launch.configuration.theme, environment: variables),
-            zone: launch.zone, sendCommand: launch.configuration.sendCommand, environment: variables)
+            theme: ThemeFiles.choose(requested: launch.theme ?? launch.configuration.theme, environment: launch.environment),
+            zone: launch.zone, sendCommand: launch.configuration.sendCommand, environment: launch.environment.variables)
         let status: Int32
         do {
             status = try runtime.run()

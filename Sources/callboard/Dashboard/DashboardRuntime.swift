@@ -27,8 +27,13 @@ struct DashboardRuntime {
     func run() throws -> Int32 {
         let monochrome = ThemeCatalog.builtIn(named: ThemeCatalog.monochromeName) ?? theme.theme
         let terminal = try Terminal(theme: theme.theme, monochrome: monochrome, environment: environment)
-        defer { terminal.close() }
-        return run(on: terminal)
+        let status = run(on: terminal)
+        terminal.close()
+        // Shown in the status line too, but a later message may have covered it.
+        for warning in theme.warnings {
+            FileHandle.standardError.write(Data("callboard: warning: \(warning)\n".utf8))
+        }
+        return status
     }
 
     /// The loop on any terminal backend; tests drive it with one that records frames.
