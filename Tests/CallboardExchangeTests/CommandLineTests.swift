@@ -184,4 +184,17 @@ private func snapshot(_ folder: URL) throws -> [String: Data] {
         let again = try Program.run(["generate", "--store", a, "--prospects", "5", "--calls", "5"], home: home)
         #expect(again.status == 73)
     }
+
+    @Test func addingSomeoneTwiceIsRefusedAndHostileNamesReachNoTerminal() throws {
+        let csv = home.appendingPathComponent("evil.csv")
+        try Data("name,email\n\"Eve\u{1B}]52;c;cHduZWQ=\u{07}\u{1B}[2J\",eve@example.com\n".utf8).write(to: csv)
+        #expect(try Program.run(["import", "--store", store, csv.path], home: home).status == 0)
+        let twice = try Program.run(["add", "Eve Again", "--email", "EVE@example.com", "--store", store], home: home)
+        #expect(twice.status == 65)
+        #expect(twice.stderr.contains("already has that email or phone; nothing was added."))
+        let today = try Program.run(["today", "--store", store], home: home)
+        #expect(today.status == 0)
+        #expect(today.stdout.contains("Eve]52;c;cHduZWQ=[2J"))
+        #expect(!today.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
 }
