@@ -135,6 +135,13 @@ private func run(
         #expect(prospect.notes == "line one[31m\nline two")
     }
 
+    @Test func anUnclosedQuoteIsReportedWithItsLine() throws {
+        let text = "name,phone\nAnna,1234567\n\"Bob,7654321\nCleo,5556667\n"
+        #expect(throws: ImportFailure.malformed("a quoted field on line 3 is never closed")) { try run(text) }
+        // A closed quoted line break at the end of the file is fine.
+        #expect(try run("name,phone,notes\nAnna,1234567,\"two\nlines\"\n").added == 1)
+    }
+
     @Test func unknownMappingFieldIsAUsageError() {
         #expect(throws: ImportFailure.self) { try ColumnMapping.overrides(from: ["Naam=nickname"]) }
         #expect(throws: ImportFailure.self) { try ColumnMapping.overrides(from: ["=name"]) }

@@ -58,6 +58,13 @@ public struct ProspectImport: Sendable {
             throw .malformed(String(describing: error))
         }
         guard let header = rows.first else { throw .empty }
+        // An unclosed quote swallows the rest of the file into one cell; say so instead
+        // of reporting a row with a strange field.
+        if let last = rows.last, let cell = last.cells.last, cell.contains(where: \.isNewline),
+            !body.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("\"")
+        {
+            throw .malformed("a quoted field on line \(last.line) is never closed")
+        }
         let mapping = ColumnMapping(headers: header.cells, overrides: overrides)
         guard mapping.has(.name) || mapping.has(.firstName) || mapping.has(.lastName) else {
             throw .noNameColumn(headers: header.cells)
