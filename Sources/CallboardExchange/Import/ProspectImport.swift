@@ -44,7 +44,8 @@ public struct ProspectImport: Sendable {
 
     /// - Parameters:
     ///   - newID: makes an id for each added prospect.
-    ///   - progress: called now and then with (lines done, lines in total).
+    ///   - progress: called now and then with (work done, work in total): reading the
+    ///     lines is the first half, checking the rows the second.
     public func run(
         csv text: String, existing: [Prospect], now: Date, newID: () -> ProspectID,
         progress: ((Int, Int) -> Void)? = nil
@@ -53,7 +54,10 @@ public struct ProspectImport: Sendable {
         guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .empty }
         let rows: [(line: Int, cells: [String])]
         do {
-            rows = try Self.rows(of: body, delimiter: Self.sniffDelimiter(body))
+            let lines = max(1, body.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 })
+            rows = try Self.rows(of: body, delimiter: Self.sniffDelimiter(body)) { line in
+                progress?(min(line, lines), 2 * lines)
+            }
         } catch {
             throw .malformed(String(describing: error))
         }
@@ -76,9 +80,9 @@ public struct ProspectImport: Sendable {
         var book = ProspectBook(existing)
         var added = 0, updated = 0, dataRows = 0
         var problems: [ImportProblem] = []
-        let totalLines = rows.last.map { $0.line } ?? 1
+        let totalLines = max(1, rows.last.map { $0.line } ?? 1)
         for (index, row) in rows.dropFirst().enumerated() {
-            if index % 250 == 0 { progress?(row.line, totalLines) }
+            if index % 250 == 0 { progress?(totalLines + row.line, 2 * totalLines) }
             if row.cells.allSatisfy({ $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) }) { continue }
             dataRows += 1
             switch ImportRow.read(row.cells, line: row.line, mapping: mapping) {
@@ -88,7 +92,7 @@ public struct ProspectImport: Sendable {
                 if book.merge(imported, now: now, newID: newID) { updated += 1 } else { added += 1 }
             }
         }
-        progress?(totalLines, totalLines)
+        progress?(2 * totalLines, 2 * totalLines)
         let rejected = !problems.isEmpty && !skipInvalid
         return ImportResult(
             prospects: book.prospects, added: added, updated: updated, problems: problems,
@@ -112,12 +116,15 @@ public struct ProspectImport: Sendable {
     }
 
     /// Every record with the line it starts on; quoted fields may span lines.
-    static func rows(of text: String, delimiter: CSVDelimiter) throws -> [(line: Int, cells: [String])] {
+    static func rows(
+        of text: String, delimiter: CSVDelimiter, reading: ((Int) -> Void)? = nil
+    ) throws -> [(line: Int, cells: [String])] {
         let csv = try CSV<Enumerated>(string: text, delimiter: delimiter, loadColumns: false, rowLimit: 0)
         var rows: [(line: Int, cells: [String])] = []
         var line = 1
         try csv.enumerateAsArray(startAt: 0, rowLimit: nil) { cells in
             rows.append((line, cells))
+            if rows.count % 250 == 0 { reading?(line) }
             line += 1
             for cell in cells where cell.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
                 line += cell.reduce(0) { $0 + ($1.isNewline ? 1 : 0) }
