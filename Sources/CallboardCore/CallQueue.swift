@@ -60,11 +60,15 @@ public struct QueueEntry: Hashable, Sendable, Identifiable {
 /// more than cold ones), then everyone else who is due, by priority and then by how long
 /// they have waited.
 public enum CallQueue {
+    /// - Parameter referrerNames: names of referrers who may not be among `prospects`
+    ///   (a working set holds only who can be called); a referrer among them wins.
     public static func entries(
         prospects: [Prospect], today: CalendarDay, now: Date, zone: TimeZone,
-        hours: BusinessHours = BusinessHours()
+        hours: BusinessHours = BusinessHours(), referrerNames: [ProspectID: String] = [:]
     ) -> [QueueEntry] {
-        let names = Dictionary(prospects.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var names = referrerNames
+        var seen = Set<ProspectID>()
+        for prospect in prospects where seen.insert(prospect.id).inserted { names[prospect.id] = prospect.name }
         // Each zone's clock is read once, not once per prospect.
         var localByZone: [String: LocalTime] = [:]
         var keyed: [(key: SortKey, entry: QueueEntry)] = []

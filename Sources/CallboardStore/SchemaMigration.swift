@@ -21,6 +21,7 @@ struct SchemaMigration: Sendable {
     static let day = SchemaMigration(current: currentVersion, steps: [:])
     static let summaries = SchemaMigration(current: currentVersion, steps: [:])
     static let checkpoint = SchemaMigration(current: currentVersion, steps: [:])
+    static let workingSet = SchemaMigration(current: currentVersion, steps: [:])
 
     /// `data` (a file of `version`) in the current version.
     func upgrade(_ data: Data, from version: Int, file: String) throws(StoreError) -> Data {

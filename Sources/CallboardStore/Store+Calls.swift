@@ -49,11 +49,13 @@ extension Store {
     private func saveLocked(_ incoming: [Call], targets: TalkTargets) throws(StoreError)
         -> [DaySummary]
     {
-        // Read the summaries before writing anything, so a summaries file this version
-        // refuses stops the save before any day file changes.
-        var summaries = try allSummaries()
-        var touched: [DaySummary] = []
+        try migrateLegacySummaries()
         let byDay = Dictionary(grouping: incoming, by: { day(of: $0) })
+        // Read the months' summaries before writing anything, so a summaries file this
+        // version refuses stops the save before any day file changes.
+        var months: [String: [DaySummary]] = [:]
+        for month in Set(byDay.keys.map(Self.month(of:))) { months[month] = try monthSummaries(month) }
+        var touched: [DaySummary] = []
         for day in byDay.keys.sorted() {
             // The last of several calls with one id wins, as if saved one after another.
             var arriving: [Call] = []
@@ -73,20 +75,13 @@ extension Store {
                 DayDocument(schemaVersion: SchemaMigration.day.current, day: day, calls: calls),
                 to: file)
             let summary = DaySummary(day: day, calls: calls, targets: targets)
-            summaries.removeAll { $0.day == day }
-            summaries.append(summary)
+            let month = Self.month(of: day)
+            months[month, default: []].removeAll { $0.day == day }
+            months[month, default: []].append(summary)
             touched.append(summary)
         }
-        try writeSummaries(summaries)
+        for (month, days) in months.sorted(by: { $0.key < $1.key }) { try writeMonth(month, days) }
         return touched
-    }
-
-    /// The per-day summaries from `first` to `last`, both included, oldest first. Days
-    /// without calls have no summary.
-    public func summaries(from first: CalendarDay, to last: CalendarDay) throws(StoreError)
-        -> [DaySummary]
-    {
-        try allSummaries().filter { $0.day >= first && $0.day <= last }
     }
 
     /// The days that have a day file, oldest first. Lists folders only; reads no calls.
@@ -116,36 +111,6 @@ extension Store {
             calls += try self.calls(on: day)
         }
         return calls
-    }
-
-    /// Recomputes every day's summary from the day files, e.g. after the targets changed
-    /// or a day file was edited by hand. Reads all history, so it is an explicit command.
-    @discardableResult
-    public func rebuildSummaries(targets: TalkTargets) throws(StoreError) -> [DaySummary] {
-        try requireWritable()
-        return try locked { () throws(StoreError) -> [DaySummary] in
-            try VersionedFile.checkReplaceable(summariesFile, migration: .summaries)
-            var days: [DaySummary] = []
-            for day in try callDays() {
-                let calls = try calls(on: day)
-                if !calls.isEmpty { days.append(DaySummary(day: day, calls: calls, targets: targets)) }
-            }
-            try writeSummaries(days)
-            return days
-        }
-    }
-
-    private func allSummaries() throws(StoreError) -> [DaySummary] {
-        try VersionedFile.read(SummariesDocument.self, from: summariesFile, migration: .summaries)?
-            .days ?? []
-    }
-
-    private func writeSummaries(_ days: [DaySummary]) throws(StoreError) {
-        try VersionedFile.write(
-            SummariesDocument(
-                schemaVersion: SchemaMigration.summaries.current,
-                days: days.sorted { $0.day < $1.day }),
-            to: summariesFile)
     }
 
     /// Visible entries of a folder; none when it does not exist yet.

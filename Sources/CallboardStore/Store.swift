@@ -5,30 +5,45 @@ import Foundation
 ///
 /// Layout of the data directory (created 0700; every file 0600):
 ///
-///     prospects.json              {"schemaVersion": 1, "prospects": [Prospect]}
+///     prospects/00.json … 63.json {"schemaVersion": 1, "prospects": [Prospect]}
+///                                 a prospect lives in the bucket its id's FNV-1a hash
+///                                 picks, so saving one rewrites one small file
+///     queue.json                  {"schemaVersion": 1, "builtOn", "coversThrough",
+///                                  "prospectCount", "prospects", "referrers": {id: name}}
+///                                 the working set: every prospect a queue up to
+///                                 `coversThrough` (built + 14 days) can need. Derived
+///                                 from the buckets, kept up to date on every prospect
+///                                 write, rebuilt when missing, broken or out of date
 ///     calls/2026/2026-11-29.json  {"schemaVersion": 1, "day": "2026-11-29", "calls": [Call]}
 ///                                 one file per day of calls; a call belongs to the day
 ///                                 of its start in the seller's time zone
-///     summaries.json              {"schemaVersion": 1, "days": [DaySummary]}
-///                                 one small record per day with calls, so a trend
-///                                 over months never reads the calls themselves
+///     summaries/2026-11.json      {"schemaVersion": 1, "days": [DaySummary]}
+///                                 one small record per day with calls, a file per
+///                                 month, so a trend over months never reads the calls
 ///     live-call.json              {"schemaVersion": 1, "call", "elapsed", "savedAt"}
 ///                                 the call in progress; the only file written while
 ///                                 a call is live, removed once the call is saved
 ///     outbox/*.eml                follow-up emails written for sending
 ///     .lock                       held by the one writer; holds its pid
 ///
+/// Earlier versions kept all prospects in `prospects.json` and all summaries in
+/// `summaries.json`; the first read-write open splits them (the old file is removed only
+/// after the new ones are written), and a read-only open reads them as they are.
+///
 /// JSON is pretty printed with sorted keys; dates are ISO-8601 in UTC
 /// ("2026-11-29T14:05:00Z", with milliseconds when there are any). Every write replaces
 /// its file atomically (temporary file in the same folder, fsync, rename, fsync of the
-/// folder), so a crash leaves the old file or the new one. A file from a newer callboard is refused and never rewritten; a
-/// broken file is reported with its path and the line and column, or key, at fault, and
-/// left as it is.
+/// folder), so a crash leaves the old file or the new one. A file from a newer callboard
+/// is refused and never rewritten; a broken file is reported with its path and the line
+/// and column, or key, at fault, and left as it is. The one exception is `queue.json`,
+/// which is only a copy: it is rebuilt instead.
 ///
-/// Cost does not grow with history: opening takes the lock and reads no file; the queue
-/// reads `prospects.json`, today's screen one day file, a trend `summaries.json`, and a
-/// checkpoint writes only `live-call.json`. Only export (`allCalls`) and the explicit
-/// `rebuildSummaries` read every day.
+/// Cost grows with what is shown, not with history: opening takes the lock and reads no
+/// file; the dashboard reads `queue.json` and a few days; a saved call rewrites its day,
+/// its month of summaries and the buckets of the prospects it changed; a trend reads its
+/// months; a checkpoint writes only `live-call.json`. Only export and import (every
+/// prospect, `allCalls`), a working set past its reach, and the explicit
+/// `rebuildSummaries` read everything.
 ///
 /// One process writes at a time: a read-write store holds an exclusive lock until it is
 /// released (the object goes away or the process ends); a second writer gets
@@ -67,16 +82,33 @@ public final class Store: Sendable {
             lock = try StoreLock.acquire(
                 file: self.directory.appendingPathComponent(".lock"), directory: self.directory)
             removeLeftovers()
+            try migrateLegacyFiles()
         }
     }
 
     /// Sweeps temporary files a killed writer left behind. Lists folders only (one per
     /// year of calls), so it stays cheap however long the history.
     private func removeLeftovers() {
-        var folders = [directory, outboxDirectory]
+        var folders = [directory, outboxDirectory, prospectsDirectory, summariesDirectory]
         let years = (try? FileManager.default.contentsOfDirectory(atPath: callsDirectory.path)) ?? []
         folders += years.map { callsDirectory.appendingPathComponent($0, isDirectory: true) }
         for folder in folders { AtomicFile.removeLeftovers(in: folder) }
+    }
+
+    /// Brings an earlier version's single-file prospects and summaries into the current
+    /// layout. A file this version cannot read is left as it is; reading it reports the
+    /// problem with its path.
+    private func migrateLegacyFiles() throws(StoreError) {
+        for migrate in [migrateLegacyProspects, migrateLegacySummaries] {
+            do {
+                try migrate()
+            } catch {
+                switch error {
+                case .badData, .newerSchema: continue
+                default: throw error
+                }
+            }
+        }
     }
 
     /// Opens the store where `StoreLocation.resolve(flag:environment:)` says it lives.
@@ -90,7 +122,9 @@ public final class Store: Sendable {
 
     // MARK: Paths
 
+    /// The single prospects file of earlier versions, migrated into `prospects/` on open.
     public var prospectsFile: URL { directory.appendingPathComponent("prospects.json") }
+    /// The single summaries file of earlier versions, migrated into `summaries/` on open.
     public var summariesFile: URL { directory.appendingPathComponent("summaries.json") }
     public var checkpointFile: URL { directory.appendingPathComponent("live-call.json") }
     public var callsDirectory: URL { directory.appendingPathComponent("calls", isDirectory: true) }
@@ -106,72 +140,6 @@ public final class Store: Sendable {
     /// The day a call belongs to: the calendar day of its start in the seller's zone.
     public func day(of call: Call) -> CalendarDay {
         CalendarDay(containing: call.startedAt, in: zone)
-    }
-
-    // MARK: Prospects
-
-    /// Every prospect, in file order; empty for a new store.
-    public func prospects() throws(StoreError) -> [Prospect] {
-        guard
-            let document = try VersionedFile.read(
-                ProspectsDocument.self, from: prospectsFile, migration: .prospects)
-        else { return [] }
-        if let problem = Self.duplicateID(in: document.prospects) {
-            throw .badData(file: prospectsFile.path, problem: problem)
-        }
-        return document.prospects
-    }
-
-    /// Replaces the whole prospect list.
-    public func save(prospects: [Prospect]) throws(StoreError) {
-        try requireWritable()
-        try locked { () throws(StoreError) in try write(prospects: prospects) }
-    }
-
-    private func write(prospects: [Prospect]) throws(StoreError) {
-        if let problem = Self.duplicateID(in: prospects) {
-            throw .badData(file: prospectsFile.path, problem: "\(problem); nothing was saved")
-        }
-        try VersionedFile.checkReplaceable(prospectsFile, migration: .prospects)
-        try VersionedFile.write(
-            ProspectsDocument(schemaVersion: SchemaMigration.prospects.current, prospects: prospects),
-            to: prospectsFile)
-    }
-
-    /// Replaces the prospect with the same id, or adds it at the end.
-    public func upsert(prospect: Prospect) throws(StoreError) {
-        try upsert(prospects: [prospect])
-    }
-
-    /// Replaces each prospect with the same id, or adds it at the end, in one write:
-    /// after a call that changed the prospect and created referral leads, say.
-    public func upsert(prospects changed: [Prospect]) throws(StoreError) {
-        try requireWritable()
-        try locked { () throws(StoreError) in
-            var all = try prospects()
-            var position = Dictionary(all.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-            for prospect in changed {
-                if let index = position[prospect.id] {
-                    all[index] = prospect
-                } else {
-                    position[prospect.id] = all.count
-                    all.append(prospect)
-                }
-            }
-            try write(prospects: all)
-        }
-    }
-
-    private static func duplicateID(in prospects: [Prospect]) -> String? {
-        var seen: [ProspectID: Int] = [:]
-        for (index, prospect) in prospects.enumerated() {
-            if let first = seen[prospect.id] {
-                return "the prospect id \"\(prospect.id)\" appears twice "
-                    + "(prospects[\(first)] and prospects[\(index)])"
-            }
-            seen[prospect.id] = index
-        }
-        return nil
     }
 
     // MARK: Live call

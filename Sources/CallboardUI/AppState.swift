@@ -40,6 +40,10 @@ public struct AppState: Hashable, Sendable {
     /// empty store.
     public var isLoaded: Bool
     public var prospects: [Prospect]
+    /// Names of referrers who may not be in `prospects` (it holds only the working set).
+    public var referrerNames: [ProspectID: String]
+    /// Whether the store held no prospect at all when it was read.
+    public var isStoreEmptyOnDisk: Bool
     public var queue: [QueueEntry]
     public var selection: Int
     /// The day the queue was built for; a new day rebuilds it.
@@ -70,6 +74,8 @@ public struct AppState: Hashable, Sendable {
         now = nil
         isLoaded = false
         prospects = []
+        referrerNames = [:]
+        isStoreEmptyOnDisk = true
         queue = []
         selection = 0
         queueDay = nil
@@ -109,7 +115,7 @@ public struct AppState: Hashable, Sendable {
     public var today: CalendarDay? { now.map { CalendarDay(containing: $0.wall, in: zone) } }
 
     /// Whether the store holds nobody to call at all: the welcome screen.
-    public var isEmptyStore: Bool { isLoaded && prospects.isEmpty && live == nil }
+    public var isEmptyStore: Bool { isLoaded && isStoreEmptyOnDisk && prospects.isEmpty && live == nil }
 
     /// The smallest terminal the dashboard draws in; below it a size message shows.
     public static let minimumWidth = 60
@@ -142,13 +148,23 @@ public struct PendingFollowUp: Hashable, Sendable {
 
 /// What the store answers when the dashboard opens or reloads.
 public struct StoreSnapshot: Hashable, Sendable {
+    /// The working set: everyone today's queue can need, not every prospect filed.
     public var prospects: [Prospect]
+    /// Names of referrers outside `prospects`, for "referred by".
+    public var referrerNames: [ProspectID: String]
+    /// True only when the store holds no prospect at all (the welcome screen).
+    public var isStoreEmpty: Bool
     /// Calls started today, for the progress against the daily goal.
     public var callsToday: Int
     public var pendingFollowUps: [PendingFollowUp]
 
-    public init(prospects: [Prospect], callsToday: Int = 0, pendingFollowUps: [PendingFollowUp] = []) {
+    public init(
+        prospects: [Prospect], callsToday: Int = 0, pendingFollowUps: [PendingFollowUp] = [],
+        referrerNames: [ProspectID: String] = [:], isStoreEmpty: Bool? = nil
+    ) {
         self.prospects = prospects
+        self.referrerNames = referrerNames
+        self.isStoreEmpty = isStoreEmpty ?? prospects.isEmpty
         self.callsToday = callsToday
         self.pendingFollowUps = pendingFollowUps
     }

@@ -19,6 +19,8 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         state.observe(moment)
         state.isLoaded = true
         state.prospects = snapshot.prospects
+        state.referrerNames = snapshot.referrerNames
+        state.isStoreEmptyOnDisk = snapshot.isStoreEmpty
         state.callsToday = snapshot.callsToday
         state.pendingFollowUps = snapshot.pendingFollowUps.sorted { $0.call.startedAt < $1.call.startedAt }
         state.rebuildQueue()
@@ -252,7 +254,8 @@ extension AppState {
         let selected = selectedEntry?.id
         let day = CalendarDay(containing: now.wall, in: zone)
         queue = CallQueue.entries(
-            prospects: prospects, today: day, now: now.wall, zone: zone, hours: settings.businessHours)
+            prospects: prospects, today: day, now: now.wall, zone: zone, hours: settings.businessHours,
+            referrerNames: referrerNames)
         queueDay = day
         if let selected, let index = queue.firstIndex(where: { $0.id == selected }) {
             selection = index

@@ -82,7 +82,7 @@ struct ReviewCommand: ParsableCommand {
         guard let store else { return DayReport(day: day, calls: [], prospects: [:]) }
         let calls = try store.calls(on: day)
         let summary = try store.summaries(from: day, to: day).first
-        let prospects = calls.isEmpty ? [:] : ProspectLabel.lookup(try store.prospects())
+        let prospects = ProspectLabel.lookup(try store.prospects(ids: ProspectLabel.unnamed(in: calls)))
         return DayReport(day: day, calls: calls, prospects: prospects, summary: summary, targets: targets)
     }
 
@@ -97,12 +97,15 @@ struct ReviewCommand: ParsableCommand {
         }
         let summaries = Dictionary(
             try store.summaries(from: first, to: last).map { ($0.day, $0) }, uniquingKeysWith: { _, later in later })
-        let needsNames = withCalls && summaries.values.contains { $0.dials > 0 }
-        let prospects = needsNames ? ProspectLabel.lookup(try store.prospects()) : [:]
-        let reports = try days.map { day throws -> DayReport in
-            let summary = summaries[day] ?? DaySummary(day: day)
-            let calls = withCalls && summary.dials > 0 ? try store.calls(on: day) : []
-            return DayReport(day: day, calls: calls, prospects: prospects, summary: summary, targets: targets)
+        let calls = try days.map { day throws -> [Call] in
+            withCalls && (summaries[day]?.dials ?? 0) > 0 ? try store.calls(on: day) : []
+        }
+        // Calls carry their prospect's name; only older ones need the prospects read.
+        let prospects = ProspectLabel.lookup(try store.prospects(ids: ProspectLabel.unnamed(in: calls.flatMap { $0 })))
+        let reports = zip(days, calls).map { day, calls in
+            DayReport(
+                day: day, calls: calls, prospects: prospects, summary: summaries[day] ?? DaySummary(day: day),
+                targets: targets)
         }
         return RangeReport(from: first, to: last, days: reports)
     }
@@ -128,11 +131,13 @@ struct ReviewCommand: ParsableCommand {
 
 extension ReviewState {
     /// What the review screen of `day` needs from the store: that day's calls and the
-    /// summaries of the 30 days ending on it. Never reads other days' calls.
+    /// summaries of the 30 days ending on it. Never reads other days' calls; reads
+    /// prospects only for older calls saved without their prospect's name.
     static func read(
-        from store: Store, day: CalendarDay, today: CalendarDay, prospects: [Prospect], settings: Settings
+        from store: Store, day: CalendarDay, today: CalendarDay, settings: Settings
     ) throws(StoreError) -> ReviewState {
         let calls = try store.calls(on: day)
+        let prospects = try store.prospects(ids: ProspectLabel.unnamed(in: calls))
         let first = day.adding(days: 1 - ReviewState.trendLength)
         let summaries = Dictionary(
             try store.summaries(from: first, to: day).map { ($0.day, $0) }, uniquingKeysWith: { _, later in later })

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CallboardCore
 import CallboardExchange
+import CallboardStore
 import Foundation
 
 /// `callboard today`: the queue, without the dashboard.
@@ -29,18 +30,27 @@ struct TodayCommand: ParsableCommand {
     func run() throws {
         try Failure.reported {
             let context = try CommandContext.load(storeFlag: store.store)
-            let prospects = try context.readProspects()
             let day = date.flatMap(CalendarDay.init) ?? context.today
+            // The working set, not every prospect: the queue needs no more.
+            let working =
+                FileManager.default.fileExists(atPath: context.storeDirectory.path)
+                ? try context.openStore(.readOnly).workingSet(today: day)
+                : WorkingSet(prospects: [], referrerNames: [:], isStoreEmpty: true, coversThrough: day)
+            let prospects = working.prospects
             // Another day is seen from the start of its business hours, not from now.
             let now = day == context.today
                 ? Date()
                 : (day.at(hour: context.settings.businessHours.start, minute: 0, in: context.zone) ?? Date())
             let entries = CallQueue.entries(
                 prospects: prospects, today: day, now: now, zone: context.zone,
-                hours: context.settings.businessHours)
+                hours: context.settings.businessHours, referrerNames: working.referrerNames)
+            let names = working.referrerNames
             switch format {
-            case .json: Output.write(try TodayReport.json(day: day, entries: entries, prospects: prospects))
-            case .text: Output.write(TodayReport.text(day: day, entries: entries, prospects: prospects, zone: context.zone))
+            case .json:
+                Output.write(try TodayReport.json(day: day, entries: entries, prospects: prospects, referrerNames: names))
+            case .text:
+                Output.write(
+                    TodayReport.text(day: day, entries: entries, prospects: prospects, referrerNames: names, zone: context.zone))
             }
         }
     }

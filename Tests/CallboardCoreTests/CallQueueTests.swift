@@ -30,6 +30,19 @@ struct CallQueueTests {
         #expect(entries[0].reason == .callback(at: Fixture.at("2026-11-30 09:15", zone)))
     }
 
+    @Test("a referrer outside the prospects given is named from referrerNames; one among them wins")
+    func referrerNamesFromOutside() {
+        let lead = Fixture.prospect("ref", "Rita", source: .referral, referredBy: "closed-deal", next: "2026-11-30")
+        let named = CallQueue.entries(
+            prospects: [lead], today: today, now: now, zone: zone, referrerNames: ["closed-deal": "Wendy"])
+        #expect(named.first?.reason == .referral(from: "Wendy"))
+        #expect(queue([lead]).first?.reason == .referral(from: nil))
+        let referrer = Fixture.prospect("closed-deal", "Wendy Visser", next: "2026-12-20")
+        let both = CallQueue.entries(
+            prospects: [lead, referrer], today: today, now: now, zone: zone, referrerNames: ["closed-deal": "Wendy"])
+        #expect(both.first?.reason == .referral(from: "Wendy Visser"))
+    }
+
     @Test("never do-not-call, closed, or not-yet-due prospects")
     func exclusions() {
         let prospects = [

@@ -49,21 +49,24 @@ struct StoreBadFileTests {
                 { "id": "p-1", "name": "Anna" "createdAt": "2026-11-01T08:00:00Z" }
               ]
             }
-            """, to: store.prospectsFile)
-        try expectRefusal(of: store.prospectsFile, mentioning: ["line 4, column 35", "','"]) {
+            """, to: store.prospectFile("p-1"))
+        try expectRefusal(of: store.prospectFile("p-1"), mentioning: ["line 4, column 35", "','"]) {
             _ = try store.prospects()
         }
-        // A save that needs the list first refuses too, rather than overwrite the file.
-        try expectRefusal(of: store.prospectsFile, mentioning: ["line 4"]) {
-            try store.upsert(prospect: Sample.prospect("p-3"))
+        // A save into that bucket refuses too, rather than overwrite the file; one into
+        // another bucket never reads it.
+        try expectRefusal(of: store.prospectFile("p-1"), mentioning: ["line 4"]) {
+            try store.upsert(prospect: Sample.prospect("p-1", name: "Anna Visser"))
         }
+        try store.upsert(prospect: Sample.prospect("p-3"))
+        #expect(try store.prospects(ids: ["p-3"]).map(\.id) == ["p-3"])
     }
 
     @Test func aBrokenFileIsNeverReplacedWholesale() throws {
         let scratch = ScratchDirectory()
         let store = try filledStore(scratch)
-        try handWrite("{\"schemaVersion\": 1, \"prospects\": [", to: store.prospectsFile)
-        try expectRefusal(of: store.prospectsFile, mentioning: ["truncated"]) {
+        try handWrite("{\"schemaVersion\": 1, \"prospects\": [", to: store.prospectFile("p-1"))
+        try expectRefusal(of: store.prospectFile("p-1"), mentioning: ["truncated"]) {
             try store.save(prospects: [Sample.prospect("p-1")])
         }
         try handWrite("{\"schemaVersion\": 1, \"call\": {", to: store.checkpointFile)
@@ -98,16 +101,16 @@ struct StoreBadFileTests {
         // "Café" in Latin-1, as an old editor might save it.
         let latin1 = Data("{\"schemaVersion\": 1, \"prospects\": [{\"id\": \"x\", \"name\": \"Caf".utf8)
             + Data([0xE9]) + Data("\", \"createdAt\": \"2026-11-01T08:00:00Z\"}]}".utf8)
-        try latin1.write(to: store.prospectsFile)
-        try expectRefusal(of: store.prospectsFile, mentioning: ["UTF-8"]) { _ = try store.prospects() }
+        try latin1.write(to: store.prospectFile("p-1"))
+        try expectRefusal(of: store.prospectFile("p-1"), mentioning: ["UTF-8"]) { _ = try store.prospects() }
     }
 
     @Test func aWrongValueIsReportedByItsKeyPath() throws {
         let scratch = ScratchDirectory()
         let store = try filledStore(scratch)
-        let text = try String(contentsOf: store.prospectsFile, encoding: .utf8)
-        try handWrite(text.replacingOccurrences(of: "\"priority\" : 2", with: "\"priority\" : \"high\""), to: store.prospectsFile)
-        try expectRefusal(of: store.prospectsFile, mentioning: ["prospects[0].priority", "whole number"]) {
+        let text = try String(contentsOf: store.prospectFile("p-1"), encoding: .utf8)
+        try handWrite(text.replacingOccurrences(of: "\"priority\" : 2", with: "\"priority\" : \"high\""), to: store.prospectFile("p-1"))
+        try expectRefusal(of: store.prospectFile("p-1"), mentioning: ["prospects[0].priority", "whole number"]) {
             _ = try store.prospects()
         }
     }
@@ -134,8 +137,8 @@ struct StoreBadFileTests {
     @Test func aFileWithoutAVersionIsRefused() throws {
         let scratch = ScratchDirectory()
         let store = try filledStore(scratch)
-        try handWrite("{\"days\": []}", to: store.summariesFile)
-        try expectRefusal(of: store.summariesFile, mentioning: ["schemaVersion"]) {
+        try handWrite("{\"days\": []}", to: store.novemberSummaries)
+        try expectRefusal(of: store.novemberSummaries, mentioning: ["schemaVersion"]) {
             _ = try store.summaries(from: day, to: day)
         }
     }
@@ -143,9 +146,10 @@ struct StoreBadFileTests {
     @Test func twoProspectsWithOneIDAreRefusedOnLoadAndOnSave() throws {
         let scratch = ScratchDirectory()
         let store = try filledStore(scratch)
-        let text = try String(contentsOf: store.prospectsFile, encoding: .utf8)
-        try handWrite(text.replacingOccurrences(of: "\"p-2\"", with: "\"p-1\""), to: store.prospectsFile)
-        try expectRefusal(of: store.prospectsFile, mentioning: ["\"p-1\"", "twice", "prospects[1]"]) {
+        let file = store.prospectFile("p-1")
+        let one = try store.bucket(ProspectBucket.index(of: "p-1"))
+        try VersionedFile.write(ProspectsDocument(schemaVersion: 1, prospects: one + one), to: file)
+        try expectRefusal(of: file, mentioning: ["\"p-1\"", "twice", "prospects[1]"]) {
             _ = try store.prospects()
         }
         let error = storeError { try store.save(prospects: [Sample.prospect("x"), Sample.prospect("x")]) }
@@ -162,7 +166,7 @@ struct StoreBadFileTests {
         }
     }
 
-    @Test(arguments: ["prospects.json", "summaries.json", "live-call.json", "calls/2026/2026-11-29.json"])
+    @Test(arguments: ["prospects/53.json", "summaries/2026-11.json", "live-call.json", "calls/2026/2026-11-29.json"])
     func aFileFromANewerCallboardIsRefusedAndNeverRewritten(name: String) throws {
         let scratch = ScratchDirectory()
         let store = try filledStore(scratch)
@@ -200,7 +204,7 @@ struct StoreBadFileTests {
         let scratch = ScratchDirectory()
         let store = try filledStore(scratch)
         let dayBefore = try Data(contentsOf: store.dayFile(for: day))
-        try handWrite("{\"schemaVersion\": 2, \"days\": []}", to: store.summariesFile)
+        try handWrite("{\"schemaVersion\": 2, \"days\": []}", to: store.novemberSummaries)
         #expect(storeError { try store.save(call: Sample.call("c-2", at: Sample.at(10)), targets: .standard) } != nil)
         #expect(try Data(contentsOf: store.dayFile(for: day)) == dayBefore)
     }

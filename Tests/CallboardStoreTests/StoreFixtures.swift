@@ -97,3 +97,10 @@ func mode(of url: URL) -> Int? {
     let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
     return (attributes?[.posixPermissions] as? NSNumber).map { $0.intValue & 0o777 }
 }
+
+extension Store {
+    /// The bucket file that holds the prospect `id`.
+    func prospectFile(_ id: ProspectID) -> URL { bucketFile(ProspectBucket.index(of: id)) }
+    /// November 2026's summaries, where the samples' calls fall.
+    var novemberSummaries: URL { summaryFile(year: 2026, month: 11) }
+}

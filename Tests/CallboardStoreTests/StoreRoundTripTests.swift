@@ -54,7 +54,7 @@ struct StoreRoundTripTests {
         let scratch = ScratchDirectory()
         let store = try Store(directory: scratch.store, zone: Sample.amsterdam)
         try store.save(prospects: [Prospect(id: "p-1", name: "Anna", createdAt: Sample.at(14, 5))])
-        let text = String(decoding: try Data(contentsOf: store.prospectsFile), as: UTF8.self)
+        let text = String(decoding: try Data(contentsOf: store.prospectFile("p-1")), as: UTF8.self)
         #expect(text.contains("\"schemaVersion\" : 1"))
         #expect(text.contains("\"createdAt\" : \"2026-11-29T14:05:00Z\""))
         let keys = ["attempts", "company", "createdAt", "email", "id"]

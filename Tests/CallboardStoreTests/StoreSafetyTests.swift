@@ -14,10 +14,10 @@ struct StoreSafetyTests {
         try store.writeCheckpoint(Sample.checkpoint(seconds: 5))
         try store.writeOutboxMessage(Data("x".utf8), name: "a.eml")
 
-        for folder in ["", "calls", "calls/2026", "outbox"] {
+        for folder in ["", "calls", "calls/2026", "outbox", "prospects", "summaries"] {
             #expect(mode(of: store.directory.appendingPathComponent(folder)) == 0o700, "\(folder)")
         }
-        for file in [".lock", "prospects.json", "summaries.json", "live-call.json", "calls/2026/2026-11-29.json", "outbox/a.eml"] {
+        for file in [".lock", "prospects/53.json", "queue.json", "summaries/2026-11.json", "live-call.json", "calls/2026/2026-11-29.json", "outbox/a.eml"] {
             #expect(mode(of: store.directory.appendingPathComponent(file)) == 0o600, "\(file)")
         }
     }
@@ -113,7 +113,7 @@ struct StoreHistoryTests {
         let store = try Store(directory: scratch.store, zone: .gmt)
         try store.save(prospects: [Sample.prospect("p-1")])
         try store.save(call: Sample.call("c-1", at: Sample.at(9)), targets: .standard)
-        let others = [store.prospectsFile, store.summariesFile, store.dayFile(for: today)]
+        let others = [store.prospectFile("p-1"), store.queueFile, store.novemberSummaries, store.dayFile(for: today)]
         let before = try others.map { try FileManager.default.attributesOfItem(atPath: $0.path)[.modificationDate] as? Date }
         let contents = try others.map { try Data(contentsOf: $0) }
         usleep(20_000)

@@ -53,8 +53,12 @@ public enum TodayReport {
         }
     }
 
-    static func rows(_ entries: [QueueEntry], prospects: [Prospect]) -> [Row] {
-        let names = Dictionary(prospects.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    /// `referrerNames` names referrers who are not among `prospects`.
+    static func rows(
+        _ entries: [QueueEntry], prospects: [Prospect], referrerNames: [ProspectID: String] = [:]
+    ) -> [Row] {
+        var names = referrerNames
+        for prospect in prospects.reversed() { names[prospect.id] = prospect.name }
         let stamp = ISO8601DateFormatter()
         return entries.map { entry in
             let p = entry.prospect
@@ -71,16 +75,21 @@ public enum TodayReport {
         }
     }
 
-    public static func json(day: CalendarDay, entries: [QueueEntry], prospects: [Prospect]) throws -> Data {
+    public static func json(
+        day: CalendarDay, entries: [QueueEntry], prospects: [Prospect], referrerNames: [ProspectID: String] = [:]
+    ) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(Document(date: day.description, queue: rows(entries, prospects: prospects)))
+        var data = try encoder.encode(Document(date: day.description, queue: rows(entries, prospects: prospects, referrerNames: referrerNames)))
         data.append(0x0A)
         return data
     }
 
     /// One line per prospect, cleaned of control characters because it goes to a terminal.
-    public static func text(day: CalendarDay, entries: [QueueEntry], prospects: [Prospect], zone: TimeZone) -> String {
+    public static func text(
+        day: CalendarDay, entries: [QueueEntry], prospects: [Prospect], referrerNames: [ProspectID: String] = [:],
+        zone: TimeZone
+    ) -> String {
         guard !entries.isEmpty else {
             return "Nobody is due on \(day). Add prospects with `callboard add` or `callboard import`.\n"
         }
@@ -89,7 +98,7 @@ public enum TodayReport {
         clock.timeZone = zone
         clock.dateFormat = "HH:mm"
         var out = "\(day) — \(entries.count) to call\n"
-        for (number, row) in rows(entries, prospects: prospects).enumerated() {
+        for (number, row) in rows(entries, prospects: prospects, referrerNames: referrerNames).enumerated() {
             let entry = entries[number]
             var why: String
             switch entry.reason {

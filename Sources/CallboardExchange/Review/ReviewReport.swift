@@ -15,6 +15,17 @@ public struct ProspectLabel: Hashable, Sendable {
         self.init(name: prospect.name, company: prospect.company)
     }
 
+    /// The name and company the call was stamped with when it was saved; the prospect id
+    /// for older calls that carry none and whose prospect is gone.
+    public init(stampedOn call: Call) {
+        self.init(name: call.prospectName ?? call.prospectID.rawValue, company: call.prospectCompany ?? "")
+    }
+
+    /// The ids of the calls' prospects that must be looked up: the calls carry no name.
+    public static func unnamed(in calls: [Call]) -> Set<ProspectID> {
+        Set(calls.filter { $0.prospectName == nil }.map(\.prospectID))
+    }
+
     /// The labels of a prospects list, by id.
     public static func lookup(_ prospects: [Prospect]) -> [ProspectID: ProspectLabel] {
         Dictionary(prospects.map { ($0.id, ProspectLabel($0)) }, uniquingKeysWith: { first, _ in first })
@@ -41,7 +52,8 @@ public struct DayReport: Hashable, Sendable {
     public var totals: DaySummary
 
     /// `summary` is the store's figure for the day; without it the totals are worked out
-    /// from `calls`. A call whose prospect is gone shows the prospect id as its name.
+    /// from `calls`. `prospects` names calls saved without a name of their own; the rest
+    /// are named from the call. A call with neither shows the prospect id as its name.
     public init(
         day: CalendarDay, calls: [Call], prospects: [ProspectID: ProspectLabel],
         summary: DaySummary? = nil, targets: TalkTargets = .standard
@@ -49,8 +61,8 @@ public struct DayReport: Hashable, Sendable {
         let ordered = calls.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
         let figures = ordered.map(CallSummary.init(call:))
         self.day = day
-        self.calls = figures.map {
-            ReviewedCall(figures: $0, prospect: prospects[$0.prospectID] ?? ProspectLabel(name: $0.prospectID.rawValue))
+        self.calls = zip(ordered, figures).map { call, figures in
+            ReviewedCall(figures: figures, prospect: prospects[call.prospectID] ?? ProspectLabel(stampedOn: call))
         }
         self.totals = summary ?? DaySummary(day: day, summaries: figures, targets: targets)
     }

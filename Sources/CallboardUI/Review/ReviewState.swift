@@ -55,7 +55,8 @@ public struct ReviewState: Hashable, Sendable {
 
     /// - Parameters:
     ///   - calls: the calls of `day`, in any order.
-    ///   - prospects: the prospects list; only the ones called that day are looked up.
+    ///   - prospects: the prospects called that day whose calls carry no name of their own
+    ///     (older calls); others are named from the call.
     ///   - summaries: the store's per-day summaries of (at least) the 30 days ending on `day`;
     ///     a missing day had no calls.
     public init(
@@ -71,7 +72,9 @@ public struct ReviewState: Hashable, Sendable {
         self.day = day
         self.today = today
         self.rows = calls.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }.map { call in
-            let label = labels[call.prospectID] ?? (call.prospectID.rawValue, "")
+            // The name stamped on the call at the time serves when the prospect is not given.
+            let stamped = call.prospectName.map { ($0, call.prospectCompany ?? "") }
+            let label = labels[call.prospectID] ?? stamped ?? (call.prospectID.rawValue, "")
             return ReviewRow(call: call, name: label.0, company: label.1)
         }
         // The day's own figures come from the calls on screen, so the summary and the rows

@@ -1,0 +1,186 @@
+import CallboardCore
+import Foundation
+
+/// Prospects, spread over `prospects/NN.json` so that saving one prospect rewrites one
+/// small file, and looking up a few reads only theirs.
+extension Store {
+    /// `prospects/`: the buckets.
+    public var prospectsDirectory: URL { directory.appendingPathComponent("prospects", isDirectory: true) }
+
+    /// `prospects/NN.json`
+    func bucketFile(_ index: Int) -> URL {
+        prospectsDirectory.appendingPathComponent(ProspectBucket.fileName(index))
+    }
+
+    /// Whether the single `prospects.json` of earlier versions is still there: a read-only
+    /// store reads it as it is, and it wins over the buckets until it is migrated.
+    var hasLegacyProspects: Bool { FileManager.default.fileExists(atPath: prospectsFile.path) }
+
+    // MARK: Reading
+
+    /// Every prospect, oldest first (then by id); empty for a new store. Reads every
+    /// bucket: for export and import, never for something shown on every start.
+    public func prospects() throws(StoreError) -> [Prospect] {
+        var all: [Prospect]
+        if hasLegacyProspects {
+            all = try legacyProspects()
+        } else {
+            all = []
+            for index in 0..<ProspectBucket.count { all += try bucket(index) }
+        }
+        return all.sorted(by: Self.filedFirst)
+    }
+
+    /// The prospects with these ids that exist, oldest first; reads only their buckets.
+    public func prospects(ids: some Sequence<ProspectID>) throws(StoreError) -> [Prospect] {
+        let wanted = Set(ids)
+        guard !wanted.isEmpty else { return [] }
+        if hasLegacyProspects {
+            return try legacyProspects().filter { wanted.contains($0.id) }.sorted(by: Self.filedFirst)
+        }
+        var found: [Prospect] = []
+        for index in Set(wanted.map(ProspectBucket.index(of:))).sorted() {
+            found += try bucket(index).filter { wanted.contains($0.id) }
+        }
+        return found.sorted(by: Self.filedFirst)
+    }
+
+    static func filedFirst(_ a: Prospect, _ b: Prospect) -> Bool {
+        (a.createdAt, a.id) < (b.createdAt, b.id)
+    }
+
+    /// One bucket's prospects, in file order; empty when the bucket does not exist yet.
+    func bucket(_ index: Int) throws(StoreError) -> [Prospect] {
+        let file = bucketFile(index)
+        guard let document = try VersionedFile.read(ProspectsDocument.self, from: file, migration: .prospects)
+        else { return [] }
+        if let problem = Self.duplicateID(in: document.prospects) {
+            throw .badData(file: file.path, problem: problem)
+        }
+        return document.prospects
+    }
+
+    func legacyProspects() throws(StoreError) -> [Prospect] {
+        guard
+            let document = try VersionedFile.read(
+                ProspectsDocument.self, from: prospectsFile, migration: .prospects)
+        else { return [] }
+        if let problem = Self.duplicateID(in: document.prospects) {
+            throw .badData(file: prospectsFile.path, problem: problem)
+        }
+        return document.prospects
+    }
+
+    // MARK: Writing
+
+    /// Replaces the whole prospect list (an import): every bucket is rewritten.
+    public func save(prospects: [Prospect]) throws(StoreError) {
+        try requireWritable()
+        try locked { () throws(StoreError) in
+            if let problem = Self.duplicateID(in: prospects) {
+                throw .badData(file: prospectsDirectory.path, problem: "\(problem); nothing was saved")
+            }
+            // Refuse before anything changes when a file this version cannot read is in the way.
+            if hasLegacyProspects { try VersionedFile.checkReplaceable(prospectsFile, migration: .prospects) }
+            for index in 0..<ProspectBucket.count {
+                try VersionedFile.checkReplaceable(bucketFile(index), migration: .prospects)
+            }
+            try writeAllBuckets(prospects)
+            if hasLegacyProspects { try AtomicFile.remove(prospectsFile) }
+            try writeWorkingSet(built: prospects, on: CalendarDay(containing: Date(), in: zone))
+        }
+    }
+
+    /// Replaces the prospect with the same id, or adds it.
+    public func upsert(prospect: Prospect) throws(StoreError) {
+        try upsert(prospects: [prospect])
+    }
+
+    /// Replaces each prospect with the same id, or adds it, rewriting only the buckets
+    /// they fall in: after a call that changed the prospect and created referral leads,
+    /// say. The working set (`queue.json`) follows.
+    public func upsert(prospects changed: [Prospect]) throws(StoreError) {
+        try requireWritable()
+        try locked { () throws(StoreError) in
+            try migrateLegacyProspects()
+            // The last of several with one id wins, as if saved one after another.
+            var order: [ProspectID] = []
+            var latest: [ProspectID: Prospect] = [:]
+            for prospect in changed where latest.updateValue(prospect, forKey: prospect.id) == nil {
+                order.append(prospect.id)
+            }
+            let written = order.compactMap { latest[$0] }
+            let touched = Dictionary(grouping: written, by: { ProspectBucket.index(of: $0.id) })
+            // Read every touched bucket before writing any, so a bad one stops the save.
+            var buckets: [Int: [Prospect]] = [:]
+            for index in touched.keys { buckets[index] = try bucket(index) }
+            var added = 0
+            for (index, arriving) in touched {
+                var list = buckets[index] ?? []
+                for prospect in arriving {
+                    if let at = list.firstIndex(where: { $0.id == prospect.id }) {
+                        list[at] = prospect
+                    } else {
+                        list.append(prospect)
+                        added += 1
+                    }
+                }
+                buckets[index] = list
+            }
+            let queue = storedWorkingSet()
+            // A crash between the buckets and the working set must not leave a stale
+            // working set behind: it goes first and is rebuilt if it stays missing.
+            try AtomicFile.remove(queueFile)
+            try AtomicFile.makeDirectory(prospectsDirectory)
+            for index in touched.keys.sorted() {
+                try writeBucket(index, buckets[index] ?? [])
+            }
+            if let queue {
+                try writeWorkingSetDocument(try updated(queue, written: written, added: added))
+            }
+        }
+    }
+
+    func writeBucket(_ index: Int, _ prospects: [Prospect]) throws(StoreError) {
+        try VersionedFile.write(
+            ProspectsDocument(schemaVersion: SchemaMigration.prospects.current, prospects: prospects),
+            to: bucketFile(index))
+    }
+
+    /// Writes every non-empty bucket and removes the ones left empty.
+    func writeAllBuckets(_ prospects: [Prospect]) throws(StoreError) {
+        let grouped = Dictionary(grouping: prospects, by: { ProspectBucket.index(of: $0.id) })
+        try AtomicFile.remove(queueFile)
+        try AtomicFile.makeDirectory(prospectsDirectory)
+        for index in 0..<ProspectBucket.count {
+            if let list = grouped[index] {
+                try writeBucket(index, list)
+            } else if FileManager.default.fileExists(atPath: bucketFile(index).path) {
+                try AtomicFile.remove(bucketFile(index))
+            }
+        }
+    }
+
+    /// Splits an earlier version's `prospects.json` into buckets, then removes it; the old
+    /// file goes only once every bucket is safely written, so a crash midway repeats the
+    /// split on the next open. A file this version cannot read is left for the seller and
+    /// reported by the reads.
+    func migrateLegacyProspects() throws(StoreError) {
+        guard hasLegacyProspects else { return }
+        let all = try legacyProspects()
+        try writeAllBuckets(all)
+        try AtomicFile.remove(prospectsFile)
+    }
+
+    static func duplicateID(in prospects: [Prospect]) -> String? {
+        var seen: [ProspectID: Int] = [:]
+        for (index, prospect) in prospects.enumerated() {
+            if let first = seen[prospect.id] {
+                return "the prospect id \"\(prospect.id)\" appears twice "
+                    + "(prospects[\(first)] and prospects[\(index)])"
+            }
+            seen[prospect.id] = index
+        }
+        return nil
+    }
+}

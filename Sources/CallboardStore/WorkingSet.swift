@@ -1,0 +1,40 @@
+import CallboardCore
+
+/// The prospects today's queue can need, and the names of whoever referred them: what the
+/// dashboard opens with instead of every prospect ever filed.
+public struct WorkingSet: Hashable, Sendable {
+    /// Active prospects due (or with a callback) by `coversThrough`, or with no day set.
+    public var prospects: [Prospect]
+    /// The names of the prospects' referrers, for "referred by" when the referrer is not
+    /// in `prospects` itself.
+    public var referrerNames: [ProspectID: String]
+    /// True only when the store holds no prospect at all: the welcome screen.
+    public var isStoreEmpty: Bool
+    /// The last day this set answers for; a later day needs a fresh one.
+    public var coversThrough: CalendarDay
+
+    public init(
+        prospects: [Prospect], referrerNames: [ProspectID: String], isStoreEmpty: Bool,
+        coversThrough: CalendarDay
+    ) {
+        self.prospects = prospects
+        self.referrerNames = referrerNames
+        self.isStoreEmpty = isStoreEmpty
+        self.coversThrough = coversThrough
+    }
+
+    /// Days past the day it was built that a working set answers for.
+    public static let reach = 14
+}
+
+/// `queue.json`: the working set as stored. Referrers are keyed by the id's text, so the
+/// file reads as a plain JSON object.
+struct WorkingSetDocument: Codable {
+    var schemaVersion: Int
+    var builtOn: CalendarDay
+    var coversThrough: CalendarDay
+    /// Every prospect in the store, not only these: tells an empty store from a quiet day.
+    var prospectCount: Int
+    var prospects: [Prospect]
+    var referrers: [String: String]
+}
