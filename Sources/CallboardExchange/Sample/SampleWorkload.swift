@@ -2,18 +2,23 @@ import CallboardCore
 import Foundation
 
 /// A deterministic, realistic history: prospects from several countries and years of
-/// calls with talk segments, notes, outcomes, referrals and follow-ups, applied one by
-/// one through the same after-call rules the dashboard uses. The same seed always gives
-/// the same workload, so benchmarks and demos can be rebuilt anywhere.
+/// calls with talk segments, notes, outcomes, referrals and follow-ups. The seller works
+/// the queue the way the dashboard orders it (callbacks and referrals, then those due,
+/// then new names from the lists that arrive month by month), and every call goes through
+/// the same after-call rules the dashboard uses, so statuses evolve as they would: lost
+/// after "not interested", unreachable once the retry rule gives up, won after a few
+/// good conversations. What is left due at the end is a realistic few hundred.
+///
+/// The same seed always gives the same workload, so benchmarks and demos can be rebuilt
+/// anywhere.
 public struct SampleWorkload: Sendable {
     public var prospects: [Prospect]
     public var calls: [Call]
 
     /// - Parameters:
-    ///   - prospectCount: prospects in the end: about three quarters from the start, the
-    ///     rest gained as referrals on calls, topped up when calls gave too few.
-    ///   - callCount: calls spread over past business days, about 48 a day, ending the
-    ///     business day before `today`.
+    ///   - prospectCount: prospects the lists bring; referrals add more.
+    ///   - callCount: the most calls to make, at most 48 a past business day, ending the
+    ///     business day before `today`; fewer when the queue runs dry.
     public init(
         seed: UInt64, prospectCount: Int, callCount: Int, today: CalendarDay, zone: TimeZone,
         settings: Settings = Settings()
@@ -28,46 +33,52 @@ public struct SampleWorkload: Sendable {
             if !day.isWeekend { days.append(day) }
         }
         days.reverse()
-        let firstDay = days.first ?? today
-        let opened = firstDay.adding(days: -7).start(in: zone) ?? Date(timeIntervalSince1970: 0)
 
+        // A new list arrives every two weeks, to the end.
+        let batchEvery = 10
+        let batches = max(1, dayCount / batchEvery)
+        let perBatch = max(1, (max(0, prospectCount) + batches - 1) / batches)
         var prospects: [Prospect] = []
-        prospects.reserveCapacity(prospectCount + callCount / 20)
-        let target = max(1, prospectCount)
-        let initial = callCount > 0 ? max(1, target * 3 / 4) : target
-        for index in 0..<initial {
-            prospects.append(Self.prospect(number: index, createdAt: opened, random: &random))
+        prospects.reserveCapacity(prospectCount + callCount / 10)
+        var arrivals: [Int: Range<Int>] = [:]
+        for batch in 0..<batches {
+            let range = min(prospectCount, batch * perBatch)..<min(prospectCount, (batch + 1) * perBatch)
+            guard !range.isEmpty else { break }
+            let arrival = days[min(days.count - 1, batch * batchEvery)]
+            let createdAt = arrival.at(hour: 8, minute: 0, in: zone) ?? Date(timeIntervalSince1970: 0)
+            for index in range {
+                prospects.append(Self.prospect(number: index, createdAt: createdAt, random: &random))
+            }
+            arrivals[batch * batchEvery] = range
         }
+
+        var seller = SampleSeller(prospects: prospects)
         var calls: [Call] = []
         calls.reserveCapacity(callCount)
-        var made = 0
-        for day in days where !prospects.isEmpty {
-            let todays = min(callsPerDay, callCount - made)
+        var previous = days.first.map { $0.adding(days: -1) } ?? today
+        for (number, day) in days.enumerated() where calls.count < callCount {
+            if let range = arrivals[number] { seller.fresh.append(contentsOf: range) }
+            let todays = min(callsPerDay, callCount - calls.count)
+            let queue = seller.queue(for: day, since: previous, limit: todays)
+            previous = day
             var minute = 9 * 60 + Int.random(in: 0..<20, using: &random)
-            var tries = 0
-            var madeToday = 0
-            while madeToday < todays, tries < todays * 20 {
-                tries += 1
-                // Any prospect still in play; closed ones are passed over.
-                let index = Int.random(in: 0..<prospects.count, using: &random)
-                guard prospects[index].status.isCallable,
-                    let start = day.at(hour: min(23, minute / 60), minute: minute % 60, in: zone)
-                else { continue }
-                var call = Self.call(with: prospects[index], at: start, day: day, zone: zone, random: &random)
-                if prospects.count >= target { call.referrals = [] }
-                let after = AfterCall(call: call, prospect: prospects[index], today: day, zone: zone, retry: settings.retry)
-                prospects[index] = after.prospect
-                prospects += after.newProspects
+            var called = 0
+            for index in queue.prefix(todays) {
+                called += 1
+                guard let start = day.at(hour: min(23, minute / 60), minute: minute % 60, in: zone) else { continue }
+                let prospect = seller.prospects[index]
+                let outcome = seller.outcome(for: index, random: &random)
+                let call = Self.call(
+                    with: prospect, outcome: outcome, at: start, day: day, zone: zone,
+                    isRecent: number >= days.count - 3, random: &random)
+                let after = AfterCall(call: call, prospect: prospect, today: day, zone: zone, retry: settings.retry)
+                seller.record(after, index: index, outcome: outcome, random: &random)
                 calls.append(after.call)
                 minute += Int(((call.duration ?? 60) / 60).rounded(.up)) + Int.random(in: 1..<4, using: &random)
-                madeToday += 1
             }
-            made += madeToday
+            seller.carry(called: called, of: queue)
         }
-        while prospects.count < target {
-            prospects.append(Self.prospect(number: prospects.count, createdAt: opened, random: &random))
-        }
-        self.prospects = prospects
+        self.prospects = seller.prospects
         self.calls = calls
     }
 
@@ -90,12 +101,9 @@ public struct SampleWorkload: Sendable {
     }
 
     static func call(
-        with prospect: Prospect, at start: Date, day: CalendarDay, zone: TimeZone, random: inout SeededRandom
+        with prospect: Prospect, outcome: Outcome, at start: Date, day: CalendarDay, zone: TimeZone,
+        isRecent: Bool = false, random: inout SeededRandom
     ) -> Call {
-        let outcome: Outcome = random.pick([
-            .noAnswer, .noAnswer, .noAnswer, .voicemail, .voicemail, .gatekeeper, .notInterested,
-            .noFit, .callback, .callback, .meetingBooked, .opportunity,
-        ])
         var call = Call(
             id: Call.makeID(prospect: prospect.id, startedAt: start), prospectID: prospect.id,
             startedAt: start, outcome: outcome)
@@ -137,7 +145,7 @@ public struct SampleWorkload: Sendable {
             call.notes.append(CallNote(text: random.pick(SampleVocabulary.requirements), tag: .requirement, at: clock / 2))
         }
         call.referralAsk = random.chance(0.65) ? .asked : .notAsked
-        if call.referralAsk == .asked, random.chance(0.35) {
+        if call.referralAsk == .asked, random.chance(0.12) {
             let country = random.pick(SampleVocabulary.people)
             call.referrals = [
                 Referral(
@@ -146,11 +154,15 @@ public struct SampleWorkload: Sendable {
             ]
         }
         if outcome.needsAppointment {
-            let later = day.nextBusinessDay.adding(days: Int.random(in: 0...6, using: &random))
+            // Now and then "call me next quarter" instead of next week.
+            let wait = outcome == .callback && random.chance(0.25)
+                ? Int.random(in: 30...120, using: &random) : Int.random(in: 0...6, using: &random)
+            let later = day.nextBusinessDay.adding(days: wait)
             call.nextStepAt = later.at(hour: Int.random(in: 9...16, using: &random), minute: 0, in: prospect.zone ?? zone)
         }
         let end = start.addingTimeInterval(clock)
-        let status: FollowUp.Status = random.pick([.sent, .sent, .sent, .pending, .skipped])
+        // Older follow-ups were sent or skipped long ago; only the last days' may wait.
+        let status: FollowUp.Status = random.pick(isRecent ? [.sent, .sent, .pending] : [.sent, .sent, .sent, .skipped])
         call.followUp = FollowUp(
             subject: "Thank you for your time, \(prospect.firstName)",
             body: "Hello \(prospect.firstName),\n\nThank you for the conversation today.\n",
