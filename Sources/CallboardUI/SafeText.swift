@@ -1,3 +1,4 @@
+import CallboardCore
 import Foundation
 
 #if canImport(Glibc)
@@ -13,13 +14,8 @@ public enum SafeText {
     /// space), DEL, C1, and the bidirectional overrides that could reorder a row.
     public static func clean(_ text: String) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x09, 0x0A, 0x0D: out.append(" ")
-            case 0x00...0x1F, 0x7F...0x9F: continue
-            case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: continue
-            default: out.append(scalar)
-            }
+        for scalar in text.unicodeScalars where !ControlCharacters.isDropped(scalar) {
+            out.append(ControlCharacters.isSpacing(scalar) ? " " : scalar)
         }
         return String(out)
     }

@@ -85,7 +85,7 @@ public enum CalendarExport {
             case ",": out += "\\,"
             case "\n", "\r": out += "\\n"
             default:
-                if ImportedText.isDropped(scalar) || scalar == "\t" { continue }
+                if ControlCharacters.isDropped(scalar) || scalar == "\t" { continue }
                 out.unicodeScalars.append(scalar)
             }
         }

@@ -1,9 +1,10 @@
+import CallboardCore
 import Foundation
 
 /// Text that arrives from someone else's file. What the person typed is kept, but control
 /// characters never make it into the store: an escape sequence in a CRM cell must not
-/// survive to reach a terminal, a calendar or an email header. Same rules as the screen's
-/// own cleaner, minus the layout concerns.
+/// survive to reach a terminal, a calendar or an email header. The rule is core's
+/// ``ControlCharacters``, the same as the screen's.
 public enum ImportedText {
     /// One line of text: control characters removed, tabs and line breaks become spaces,
     /// runs of spaces collapse, ends trimmed.
@@ -17,7 +18,7 @@ public enum ImportedText {
         var out = String.UnicodeScalarView()
         var lastWasSpace = true
         for scalar in text.unicodeScalars {
-            if isDropped(scalar) { continue }
+            if ControlCharacters.isDropped(scalar) { continue }
             let isSpace = scalar.properties.isWhitespace
             if isSpace {
                 if !lastWasSpace { out.append(" ") }
@@ -37,16 +38,5 @@ public enum ImportedText {
             .map { line(String($0)) }
             .joined(separator: "\n")
             .trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// C0 controls other than whitespace, DEL, C1, and the bidirectional overrides that
-    /// could reorder what is shown around them.
-    static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: false
-        case 0x00...0x1F, 0x7F...0x9F: true
-        case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
-        default: false
-        }
     }
 }
