@@ -73,7 +73,8 @@ extension Store {
 
     // MARK: Writing
 
-    /// Replaces the whole prospect list (an import): every bucket is rewritten.
+    /// Replaces the whole prospect list (an import): every bucket is rewritten, and the
+    /// working set with them.
     public func save(prospects: [Prospect]) throws(StoreError) {
         try requireWritable()
         try locked { () throws(StoreError) in
@@ -85,9 +86,12 @@ extension Store {
             for index in 0..<ProspectBucket.count {
                 try VersionedFile.checkReplaceable(bucketFile(index), migration: .prospects)
             }
+            let queue = storedWorkingSet()
             try writeAllBuckets(prospects)
             if hasLegacyProspects { try AtomicFile.remove(prospectsFile) }
-            try writeWorkingSet(built: prospects, on: CalendarDay(containing: Date(), in: zone))
+            // Rebuilt for the day it was built on: the store reads no clock. Without one,
+            // the next `workingSet(today:)` builds it.
+            if let queue { try writeWorkingSet(built: prospects, on: queue.builtOn) }
         }
     }
 

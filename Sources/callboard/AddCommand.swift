@@ -51,7 +51,7 @@ struct AddCommand: ParsableCommand {
         try Failure.reported {
             let context = try CommandContext.load(storeFlag: store.store)
             let store = try context.openStore(.readWrite)
-            var prospects = try store.prospects()
+            let prospects = try store.prospects()
             let cleanPhone = ImportedText.line(phone ?? "")
             let cleanEmail = ImportedText.line(email ?? "")
             if let twin = prospects.first(where: { existing in
@@ -69,8 +69,8 @@ struct AddCommand: ParsableCommand {
                 timeZone: timezone, source: referrer == nil ? .list : .referral, referredBy: referrer?.id,
                 priority: priority, nextCallDay: due.flatMap(CalendarDay.init),
                 notes: ImportedText.lines(note ?? ""), createdAt: Date())
-            prospects.append(prospect)
-            try store.save(prospects: prospects)
+            // One bucket and the working set change, not every prospect file.
+            try store.upsert(prospect: prospect)
             Output.write(prospect.id.rawValue + "\n")
         }
     }

@@ -50,6 +50,8 @@ struct GenerateCommand: ParsableCommand {
             settings: context.settings)
         try store.save(calls: workload.calls, targets: context.settings.targets)
         try store.save(prospects: workload.prospects)
+        // The working set now, so the first open is as quick as every other.
+        _ = try store.workingSet(today: context.today)
         return "\(directory.path): \(workload.prospects.count) prospects, \(workload.calls.count) calls."
     }
 }

@@ -13,6 +13,7 @@ struct StoreSafetyTests {
         try store.save(call: Sample.call("c-1", at: Sample.at(9)), targets: .standard)
         try store.writeCheckpoint(Sample.checkpoint(seconds: 5))
         try store.writeOutboxMessage(Data("x".utf8), name: "a.eml")
+        _ = try store.workingSet(today: CalendarDay(year: 2026, month: 11, day: 29))
 
         for folder in ["", "calls", "calls/2026", "outbox", "prospects", "summaries"] {
             #expect(mode(of: store.directory.appendingPathComponent(folder)) == 0o700, "\(folder)")
@@ -113,6 +114,7 @@ struct StoreHistoryTests {
         let store = try Store(directory: scratch.store, zone: .gmt)
         try store.save(prospects: [Sample.prospect("p-1")])
         try store.save(call: Sample.call("c-1", at: Sample.at(9)), targets: .standard)
+        _ = try store.workingSet(today: today)
         let others = [store.prospectFile("p-1"), store.queueFile, store.novemberSummaries, store.dayFile(for: today)]
         let before = try others.map { try FileManager.default.attributesOfItem(atPath: $0.path)[.modificationDate] as? Date }
         let contents = try others.map { try Data(contentsOf: $0) }
