@@ -44,7 +44,7 @@ extension Store {
 
     func buildWorkingSet(from all: [Prospect], on day: CalendarDay) -> WorkingSetDocument {
         let last = day.adding(days: WorkingSet.reach)
-        let members = all.filter { isWorking($0, through: last) }.sorted { $0.id < $1.id }
+        let members = all.filter { isWorking($0, builtOn: day, through: last) }.sorted { $0.id < $1.id }
         let names = Dictionary(all.map { ($0.id.rawValue, $0.name) }, uniquingKeysWith: { a, _ in a })
         var referrers: [String: String] = [:]
         for id in members.compactMap(\.referredBy) { referrers[id.rawValue] = names[id.rawValue] }
@@ -61,7 +61,7 @@ extension Store {
         var document = queue
         let ids = Set(written.map(\.id))
         document.prospects.removeAll { ids.contains($0.id) }
-        document.prospects += written.filter { isWorking($0, through: queue.coversThrough) }
+        document.prospects += written.filter { isWorking($0, builtOn: queue.builtOn, through: queue.coversThrough) }
         document.prospects.sort { $0.id < $1.id }
         document.prospectCount += added
 
@@ -77,9 +77,16 @@ extension Store {
         return document
     }
 
-    /// Whether a prospect can be in a queue on any day up to `last`: active, and due by
-    /// then (or with no day set), or with a callback by then.
-    func isWorking(_ prospect: Prospect, through last: CalendarDay) -> Bool {
+    /// Whether the dashboard can need a prospect on any day up to `last`: active, and due
+    /// by then (or with no day set), or with a callback by then; or called in the two
+    /// weeks before `builtOn`, so a follow-up still owed finds its prospect without a
+    /// look into the buckets.
+    func isWorking(_ prospect: Prospect, builtOn: CalendarDay, through last: CalendarDay) -> Bool {
+        if let called = prospect.lastCalledAt,
+            CalendarDay(containing: called, in: zone) >= builtOn.adding(days: -WorkingSet.reach)
+        {
+            return true
+        }
         guard prospect.status.isCallable else { return false }
         if let callback = prospect.callbackAt, CalendarDay(containing: callback, in: zone) <= last {
             return true

@@ -11,7 +11,8 @@ import Foundation
 ///     queue.json                  {"schemaVersion": 1, "builtOn", "coversThrough",
 ///                                  "prospectCount", "prospects", "referrers": {id: name}}
 ///                                 the working set: every prospect a queue up to
-///                                 `coversThrough` (built + 14 days) can need. Derived
+///                                 `coversThrough` (built + 14 days) can need, and
+///                                 those called in the 14 days before. Derived
 ///                                 from the buckets, kept up to date on every prospect
 ///                                 write, rebuilt when missing, broken or out of date
 ///     calls/2026/2026-11-29.json  {"schemaVersion": 1, "day": "2026-11-29", "calls": [Call]}

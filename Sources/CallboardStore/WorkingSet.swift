@@ -3,7 +3,10 @@ import CallboardCore
 /// The prospects today's queue can need, and the names of whoever referred them: what the
 /// dashboard opens with instead of every prospect ever filed.
 public struct WorkingSet: Hashable, Sendable {
-    /// Active prospects due (or with a callback) by `coversThrough`, or with no day set.
+    /// Active prospects due (or with a callback) by `coversThrough`, or with no day set;
+    /// and whoever was called in the two weeks before it was built, for the follow-ups
+    /// still owed. Closed prospects among those never reach the queue (`CallQueue`
+    /// passes them over).
     public var prospects: [Prospect]
     /// The names of the prospects' referrers, for "referred by" when the referrer is not
     /// in `prospects` itself.

@@ -74,6 +74,19 @@ struct WorkingSetTests {
         #expect(try store.workingSet(today: today).prospects.map(\.id.rawValue) == ["a", "b"])
     }
 
+    @Test func whoeverWasCalledInTheTwoWeeksBeforeStaysForTheFollowUpsOwed() throws {
+        let scratch = ScratchDirectory()
+        let store = try Store(directory: scratch.store, zone: .gmt)
+        var lost = prospect("lost", "Lars", status: .lost)
+        lost.lastCalledAt = today.adding(days: -3).at(hour: 10, minute: 0, in: .gmt)
+        var old = prospect("old", "Olga", status: .lost)
+        old.lastCalledAt = today.adding(days: -20).at(hour: 10, minute: 0, in: .gmt)
+        try store.save(prospects: [lost, old])
+        let set = try store.workingSet(today: today)
+        #expect(set.prospects.map(\.id.rawValue) == ["lost"])
+        #expect(CallQueue.entries(prospects: set.prospects, today: today, now: Sample.utc(30, 9), zone: .gmt).isEmpty)
+    }
+
     @Test func aStatusChangeTakesAProspectOut() throws {
         let scratch = ScratchDirectory()
         let store = try Store(directory: scratch.store, zone: .gmt)
