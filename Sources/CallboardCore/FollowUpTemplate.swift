@@ -124,7 +124,11 @@ public struct FollowUpTemplate: Hashable, Sendable {
 
     static func fill(_ text: String, _ values: [String: String]) -> String {
         var out = text
-        for (key, value) in values { out = out.replacingOccurrences(of: "{{\(key)}}", with: value) }
+        for (key, value) in values {
+            // "at {{company}}." with "Atlas S.A." must not end in "S.A.."
+            if value.hasSuffix(".") { out = out.replacingOccurrences(of: "{{\(key)}}.", with: value) }
+            out = out.replacingOccurrences(of: "{{\(key)}}", with: value)
+        }
         return out
     }
 

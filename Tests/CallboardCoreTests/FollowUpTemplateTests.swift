@@ -35,6 +35,15 @@ struct FollowUpTemplateTests {
         #expect(draft(.notInterested).body.contains("not a priority"))
     }
 
+    @Test("a company name ending in a full stop does not double it")
+    func companyWithFullStop() {
+        let prospect = Prospect(id: "p2", name: "Ana Lima", company: "Atlas Engineering S.A.", createdAt: .distantPast)
+        let call = Call(id: "c2", prospectID: "p2", startedAt: .distantPast, duration: 60, outcome: .noFit)
+        let d = FollowUpTemplate.standard.draft(call: call, prospect: prospect, sellerName: "Sam", zone: zone)
+        #expect(d.body.contains("your work at Atlas Engineering S.A. As we found"))
+        #expect(!d.body.contains(".."))
+    }
+
     @Test("referrals are thanked by name")
     func referralThanks() {
         #expect(draft(.noFit, referrals: ["Jan Jansen"]).body.contains("suggesting I speak with Jan Jansen;"))
