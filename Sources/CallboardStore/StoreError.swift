@@ -48,7 +48,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .locked(let directory, let holder):
             let who = holder.map { "another callboard (pid \($0))" } ?? "another callboard"
             return "\(directory) is in use by \(who). Close that one first; "
-                + "read-only commands such as export and report still work."
+                + "commands that only read, such as today, review and export, still work."
         case .readOnly(let directory):
             return "\(directory) was opened for reading only, so nothing can be saved."
         case .noDataDirectory:
