@@ -14,6 +14,8 @@ public struct AppState: Hashable, Sendable {
         case queue
         /// The field for a prospect typed in by hand, over the queue.
         case addProspect(TextField)
+        /// A call left live by a crash, offered to resume or save before anything else.
+        case recovery(LiveCallCheckpoint)
         /// A live call: the talk keys act immediately.
         case call
         /// The note field, over a live call.
@@ -103,12 +105,19 @@ public struct AppState: Hashable, Sendable {
         switch mode {
         case .queue: return .queue
         case .addProspect: return .addProspect
+        case .recovery: return .recovery
         case .call: return .call
         case .note: return .note
         case .endOfCall(let flow): return flow.step.keyContext
         case .followUps(let browser): return browser.isOpen ? .followUpDraft : .followUps
         case .review: return .review
         }
+    }
+
+    /// The call a crash left live, while the seller has not yet said what to do with it.
+    public var recoveredCall: LiveCallCheckpoint? {
+        if case .recovery(let checkpoint) = mode { return checkpoint }
+        return nil
     }
 
     /// The seller's calendar day at the latest instant seen.

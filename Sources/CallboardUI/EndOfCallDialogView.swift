@@ -88,7 +88,7 @@ enum EndOfCallDialogView {
                 text = "That was attempt \(attempts) of \(state.settings.retry.maxAttempts): \(prospect.name) leaves the queue."
             }
             DialogBox.lines([
-                ("\(outcome.label.capitalized).", Style(.title, bold: true)),
+                ("\(Format.sentence(outcome.label)).", Style(.title, bold: true)),
                 (text, Style(.text)),
                 ("Enter goes on.", Style(.muted)),
             ], in: rect, into: &buffer)
@@ -104,6 +104,14 @@ enum EndOfCallDialogView {
 
     static func followUp(_ flow: EndOfCallFlow, state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
         guard let draft = flow.draft, let prospect = state.live?.prospect else { return }
+        var rect = rect
+        if flow.editedFrom != nil {
+            let kept = flow.editedDraftIsOutdated
+                ? ("Your edited text is kept; the answers changed since, so check it (E).", Style(.warn, bold: true))
+                : ("Your edited text is kept.", Style(.muted))
+            let used = DialogBox.lines([kept], in: rect, into: &buffer)
+            rect = rect.splitTop(min(used, rect.height)).1
+        }
         FollowUpDraftView.draw(draft, to: prospect, in: rect, into: &buffer)
     }
 }

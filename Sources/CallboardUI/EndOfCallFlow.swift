@@ -37,6 +37,12 @@ public struct EndOfCallFlow: Hashable, Sendable {
     /// Why the typed date was refused; the field keeps its text.
     public var nextStepError: String?
     public var draft: FollowUp?
+    /// The draft as generated when the seller last edited it in `$EDITOR`; nil while the
+    /// draft is still the generated one, which is then rebuilt whenever the answers change.
+    public var editedFrom: FollowUp?
+    /// Whether the answers changed since the seller's edit, so their kept text may be
+    /// out of date.
+    public var editedDraftIsOutdated = false
 
     public init(hangUp: Moment, prospectSpoke: Bool, askedDuringCall: Bool) {
         self.hangUp = hangUp
@@ -50,8 +56,26 @@ public struct EndOfCallFlow: Hashable, Sendable {
         nextStepAt = nil
         nextStepError = nil
         draft = nil
+        editedFrom = nil
         history = []
         step = .outcome
+        step = firstStep
+    }
+
+    /// A flow begun again with `e` after Esc back to the call: the answers given the
+    /// first time come back, and it starts at the same first step as then.
+    mutating func restore(_ saved: EndOfCallFlow) {
+        prospectSpoke = prospectSpoke || saved.prospectSpoke
+        askedDuringCall = saved.askedDuringCall
+        referralAsk = saved.referralAsk
+        referralField = saved.referralField
+        referrals = saved.referrals
+        outcome = saved.outcome
+        nextStepField = saved.nextStepField
+        nextStepAt = saved.nextStepAt
+        draft = saved.draft
+        editedFrom = saved.editedFrom
+        history = []
         step = firstStep
     }
 

@@ -11,7 +11,7 @@ public enum Event: Hashable, Sendable {
 
     /// The store's prospects, today's call count and pending follow-ups.
     case loaded(StoreSnapshot, Moment)
-    /// A live call found after a crash, to carry on (on hold).
+    /// A live call found after a crash, offered to resume (on hold) or save.
     case resumed(LiveCallCheckpoint, Moment)
     /// A call and its prospects were saved.
     case saved(CallID)
@@ -19,6 +19,8 @@ public enum Event: Hashable, Sendable {
     case followUpWritten(CallID, file: String)
     /// The send command took the follow-up (it exited 0).
     case followUpSent(CallID, at: Date)
+    /// The follow-up could not be sent; `reason` says why. It stays pending in the outbox.
+    case sendFailed(CallID, reason: String)
     /// The editor closed with this text.
     case edited(EditorPurpose, text: String)
     /// The review of a day, read from the store after `.loadReview`.

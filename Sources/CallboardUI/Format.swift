@@ -3,9 +3,10 @@ import Foundation
 
 /// How numbers, times and long text read on screen.
 public enum Format {
-    /// "0:42", "12:05", "1:02:03".
+    /// "0:42", "12:05", "1:02:03", to the nearest second, as the reports round, so a
+    /// call reads the same length live, in the review and in `callboard review`.
     public static func duration(_ seconds: Double) -> String {
-        let total = max(0, Int(seconds.isFinite ? seconds.rounded(.down) : 0))
+        let total = max(0, Int(seconds.isFinite ? min(seconds, 1e12).rounded() : 0))
         let h = total / 3600, m = (total % 3600) / 60, s = total % 60
         return h > 0 ? "\(h):\(twoDigits(m)):\(twoDigits(s))" : "\(m):\(twoDigits(s))"
     }
@@ -48,6 +49,13 @@ public enum Format {
 
     static func monthName(_ month: Int?) -> String {
         months[max(0, min(11, (month ?? 1) - 1))]
+    }
+
+    /// The text with its first letter capitalised, for a label that starts a sentence:
+    /// "no answer" → "No answer".
+    public static func sentence(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
     }
 
     /// "3.2".

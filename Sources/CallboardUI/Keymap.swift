@@ -2,7 +2,7 @@ import CallboardCore
 
 /// The set of keys in force: one per screen or dialog.
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
-    case queue, addProspect, call, note, referralAsk, referralEntry, outcome, nextStep, followUpDraft
+    case queue, addProspect, recovery, call, note, referralAsk, referralEntry, outcome, nextStep, followUpDraft
     case followUps, review, help, quitConfirm
 
     /// The heading of the context in the help overlay.
@@ -10,6 +10,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         switch self {
         case .queue: "Today's queue"
         case .addProspect: "Adding a prospect"
+        case .recovery: "A call found after a crash"
         case .call: "During a call"
         case .note: "Note field"
         case .referralAsk: "End of call: referral ask"
@@ -29,6 +30,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
 public enum Action: Hashable, Sendable {
     case help, quit, back, nextPanel, review, followUps
     case moveDown, moveUp, startCall, addProspect
+    case resumeCall, saveRecoveredCall
     case markMe, markProspect, toggleSpeaker, hold, askedReferrals, note, endCall
     case openEditor
     case answerYes, answerNo
@@ -70,7 +72,7 @@ public enum Keymap {
     static let browsing: Set<KeyContext> = [.queue, .followUps, .review]
     /// Where no text field takes the letters, so `?` and `q` work.
     static let anywhereButFields: Set<KeyContext> = [
-        .queue, .call, .followUps, .review, .referralAsk, .outcome, .followUpDraft,
+        .queue, .recovery, .call, .followUps, .review, .referralAsk, .outcome, .followUpDraft,
     ]
 
     public static let bindings: [KeyBinding] = {
@@ -92,6 +94,9 @@ public enum Keymap {
             KeyBinding([.char("r")], "r", .review, "review the day", in: [.queue]),
             KeyBinding([.char("f")], "f", .followUps, "follow-ups pending", in: [.queue]),
             KeyBinding([.tab], "Tab", .nextPanel, "next panel", in: [.queue, .call], essential: false),
+
+            KeyBinding([.char("r")], "r", .resumeCall, "resume it, on hold", in: [.recovery]),
+            KeyBinding([.char("s")], "s", .saveRecoveredCall, "save it: end the call", in: [.recovery]),
 
             KeyBinding([.char("y")], "y", .answerYes, "I asked", in: [.referralAsk]),
             KeyBinding([.char("n")], "n", .answerNo, "I did not ask", in: [.referralAsk]),

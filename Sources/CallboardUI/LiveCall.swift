@@ -14,6 +14,9 @@ public struct LiveCall: Hashable, Sendable {
     public var noteDraft = TextField()
     /// Who held the floor when `e` was pressed, to hand it back if the seller returns.
     public var speakerAtHangUp: Speaker?
+    /// The end-of-call answers when the seller went back to the call with Esc, so the
+    /// next `e` starts from them rather than from nothing.
+    public var endOfCallAnswers: EndOfCallFlow?
 
     public init(prospect: Prospect, at moment: Moment, targets: TalkTargets) {
         self.prospect = prospect

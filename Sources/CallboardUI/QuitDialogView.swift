@@ -7,6 +7,10 @@ enum QuitDialogView {
         if let live = state.live {
             texts.append(("The call with \(live.prospect.name) is live. It is kept and offered again next time.", Style(.warn, bold: true)))
         }
+        if let checkpoint = state.recoveredCall {
+            let name = state.prospect(of: checkpoint).name
+            texts.append(("The call with \(name) is not saved yet. It is kept and offered again next time.", Style(.warn, bold: true)))
+        }
         let pending = state.pendingFollowUpsToday
         if pending > 0 {
             texts.append(("\(pending) follow-up\(pending == 1 ? "" : "s") pending from today.", Style(.warn, bold: true)))

@@ -11,7 +11,7 @@ public func render(_ state: AppState, into buffer: inout CellBuffer) {
         MinimumSizeView.draw(state, in: screen, into: &buffer)
         return
     }
-    let (body, statusRow) = screen.splitBottom(1)
+    let (body, statusRow) = screen.splitBottom(StatusLineView.height(state, width: screen.width))
     StatusLineView.draw(state, in: statusRow, into: &buffer)
 
     if !state.isLoaded && state.live == nil {
@@ -24,7 +24,7 @@ public func render(_ state: AppState, into buffer: inout CellBuffer) {
             ReviewSlotView.draw(state, in: body, into: &buffer)
         case .followUps(let browser):
             FollowUpsView.draw(state, browser: browser, in: body, into: &buffer)
-        case .queue, .addProspect, .call, .note, .endOfCall:
+        case .queue, .addProspect, .recovery, .call, .note, .endOfCall:
             if state.isEmptyStore, state.mode == .queue {
                 WelcomeView.draw(in: body, into: &buffer)
             } else {
@@ -36,6 +36,7 @@ public func render(_ state: AppState, into buffer: inout CellBuffer) {
     switch state.mode {
     case .note(let field): NoteDialogView.draw(field, in: body, into: &buffer)
     case .addProspect(let field): AddProspectDialogView.draw(field, in: body, into: &buffer)
+    case .recovery(let checkpoint): RecoveryDialogView.draw(checkpoint, state: state, in: body, into: &buffer)
     case .endOfCall(let flow): EndOfCallDialogView.draw(flow, state: state, in: body, into: &buffer)
     default: break
     }

@@ -2,14 +2,32 @@ import CallboardCore
 import Foundation
 
 /// The bottom line: the keys of this moment, the day's progress, pending follow-ups, the
-/// clock. A message replaces the keys until the next key press.
+/// clock. A message replaces the keys until the next key press; a message too long for
+/// the line takes the whole width, and two lines when it needs them.
 enum StatusLineView {
+    /// Rows the status area needs at `width`: two only for a message longer than a line.
+    static func height(_ state: AppState, width: Int) -> Int {
+        guard let message = state.status else { return 1 }
+        return DisplayWidth.of(text: SafeText.clean(message.text)) > width ? 2 : 1
+    }
+
     static func draw(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
         guard !rect.isEmpty else { return }
         buffer.fill(rect, with: Cell(" ", style: Style(.status)))
         let right = self.right(state)
         let rightWidth = DisplayWidth.of(text: right)
         let leftRoom = rect.width - rightWidth - 1
+        if let message = state.status, DisplayWidth.of(text: SafeText.clean(message.text)) > leftRoom {
+            // The day's figures give way: the message matters more for this moment.
+            let style = Style(message.isError ? .bad : .status, bold: message.isError)
+            var lines = Format.wrap(message.text, width: rect.width)
+            if lines.count > rect.height {
+                let rest = lines[(rect.height - 1)...].joined(separator: " ")
+                lines = Array(lines.prefix(rect.height - 1)) + [Format.fit(rest, width: rect.width)]
+            }
+            for (i, line) in lines.enumerated() { buffer.write(line, in: rect.row(i), style: style) }
+            return
+        }
         if rightWidth < rect.width {
             buffer.write(right, x: rect.maxX - rightWidth, y: rect.y, style: Style(.status))
         }

@@ -12,16 +12,40 @@ extension AppState {
         return [.checkpoint(call.checkpoint(at: moment))]
     }
 
-    mutating func resume(_ checkpoint: LiveCallCheckpoint, at moment: Moment) -> [Effect] {
-        guard live == nil else { return [] }
-        let id = checkpoint.call.prospectID
-        let prospect = prospects.first { $0.id == id }
-            ?? Prospect(id: id, name: id.rawValue, createdAt: checkpoint.call.startedAt)
+    /// A checkpoint found at start: the seller is asked first, nothing happens to it yet.
+    mutating func offer(_ checkpoint: LiveCallCheckpoint) -> [Effect] {
+        guard live == nil, recoveredCall == nil else { return [] }
+        mode = .recovery(checkpoint)
+        return []
+    }
+
+    /// `r` resumes the offered call on hold; `s` ends it there and then, through the
+    /// end-of-call dialogs, whose Esc still leads back to the call.
+    mutating func recoveryAction(_ action: Action, at moment: Moment) -> [Effect] {
+        guard let checkpoint = recoveredCall else { return [] }
+        resume(checkpoint, at: moment)
+        guard action == .saveRecoveredCall, let call = live else { return [] }
+        status = nil
+        return endCall(call, at: moment)
+    }
+
+    /// Who a recovered call was with: the prospect if still known, else the name the
+    /// checkpoint carries.
+    func prospect(of checkpoint: LiveCallCheckpoint) -> Prospect {
+        let call = checkpoint.call
+        if let known = prospects.first(where: { $0.id == call.prospectID }) { return known }
+        return Prospect(
+            id: call.prospectID, name: call.prospectName ?? call.prospectID.rawValue,
+            company: call.prospectCompany ?? "", createdAt: call.startedAt)
+    }
+
+    mutating func resume(_ checkpoint: LiveCallCheckpoint, at moment: Moment) {
+        guard live == nil else { return }
+        let prospect = prospect(of: checkpoint)
         live = LiveCall(resuming: checkpoint, prospect: prospect, at: moment, targets: settings.targets)
         mode = .call
         focus = .talk
-        status = StatusMessage("Resumed the call with \(prospect.name), on hold: m or p carries on")
-        return []
+        status = StatusMessage("Call with \(prospect.name) resumed, on hold: m or p talks")
     }
 
     /// The keys of a live call. Talk keys change the meter at once.
@@ -36,6 +60,10 @@ extension AppState {
         case .askedReferrals:
             // A second `a` takes back a mark pressed by mistake.
             call.call.referralAsk = call.askMarked ? .notAsked : .asked
+            // Answers kept from an earlier `e` follow the mark, so the two never disagree.
+            let marked = call.askMarked
+            call.endOfCallAnswers?.referralAsk = call.call.referralAsk
+            call.endOfCallAnswers?.askedDuringCall = marked
             status = StatusMessage(call.askMarked ? "Referral ask marked" : "Referral ask unmarked")
         case .note:
             mode = .note(call.noteDraft)
@@ -57,8 +85,9 @@ extension AppState {
         call.speakerAtHangUp = figures.speaker
         call.meter.hold(at: moment.monotonic)
         live = call
-        let flow = EndOfCallFlow(
+        var flow = EndOfCallFlow(
             hangUp: moment, prospectSpoke: figures.prospect > 0, askedDuringCall: call.askMarked)
+        if let saved = call.endOfCallAnswers { flow.restore(saved) }
         mode = .endOfCall(flow)
         return [checkpoint(at: moment)]
     }
@@ -73,6 +102,8 @@ extension AppState {
         call.speakerAtHangUp = nil
         // An ask answered in the dialog stays answered.
         if flow.referralAsk == .asked { call.call.referralAsk = .asked }
+        // Nothing typed is lost: the next `e` starts from these answers.
+        call.endOfCallAnswers = flow
         live = call
         mode = .call
         return [checkpoint(at: moment)]

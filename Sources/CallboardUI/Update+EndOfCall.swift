@@ -39,7 +39,8 @@ extension AppState {
                 flow.outcome = outcome
                 flow.nextStepAt = nil
                 flow.nextStepError = nil
-                flow.draft = nil
+                // The seller's own text is never thrown away; a generated one is rebuilt.
+                if flow.editedFrom == nil { flow.draft = nil }
             }
         case (.nextStep, .accept):
             if flow.outcome?.needsAppointment == true {
@@ -71,16 +72,28 @@ extension AppState {
             return []
         }
         guard flow.advance() else { return finishCall(flow, followUp: nil, send: false) }
-        if flow.step == .followUp, flow.draft == nil { flow.draft = draft(for: flow) }
+        if flow.step == .followUp { refreshDraft(&flow) }
         mode = .endOfCall(flow)
         return []
     }
 
+    /// The draft states the outcome, the next step and the referrals, so it is made anew
+    /// from the answers each time the email step is reached. Text the seller edited stays
+    /// as they wrote it; the dialog then says whether the answers changed since.
+    func refreshDraft(_ flow: inout EndOfCallFlow) {
+        let fresh = draft(for: flow)
+        if let base = flow.editedFrom, flow.draft != nil {
+            flow.editedDraftIsOutdated = fresh != base
+        } else {
+            flow.draft = fresh
+        }
+    }
+
     /// Why `S` cannot send, or nil when it can.
     func sendRefusal(to prospect: Prospect?) -> String? {
-        if !canSend { return "No send command is configured; Enter writes the email to the outbox instead" }
+        if !canSend { return "No send command set up: Enter writes the email to outbox/" }
         guard let email = prospect?.email, Self.looksLikeEmail(email) else {
-            return "No recipient: the prospect has no valid email address; Enter writes the draft to the outbox"
+            return "No recipient: no valid email address. Enter writes it to outbox/"
         }
         return nil
     }
@@ -100,7 +113,8 @@ extension AppState {
         call.segments = meter.segments
         call.outcome = flow.outcome
         call.referralAsk = flow.recordedAsk
-        call.referrals = flow.referrals
+        // Names typed before the answer was changed to "did not ask" are not saved.
+        call.referrals = flow.recordedAsk == .asked ? flow.referrals : []
         call.nextStepAt = flow.nextStepAt
         return call
     }

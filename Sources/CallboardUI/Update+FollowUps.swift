@@ -84,6 +84,8 @@ extension AppState {
         case (.followUpDraft, .endOfCall(var flow)):
             guard let draft = flow.draft else { return [] }
             flow.draft = Self.applyEdit(text, to: draft)
+            flow.editedFrom = self.draft(for: flow)
+            flow.editedDraftIsOutdated = false
             mode = .endOfCall(flow)
         case (.pendingFollowUp(let id), _):
             guard let i = pendingFollowUps.firstIndex(where: { $0.call.id == id }),

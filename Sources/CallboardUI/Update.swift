@@ -27,13 +27,18 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         return []
     case .resumed(let checkpoint, let moment):
         state.observe(moment)
-        return state.resume(checkpoint, at: moment)
+        return state.offer(checkpoint)
     case .saved(let id):
         return state.finishSaving(id)
     case .followUpWritten(let id, let file):
         return state.followUpWritten(id, file: file)
     case .followUpSent(let id, let at):
         return state.followUpSent(id, at: at)
+    case .sendFailed(_, let reason):
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        let sentence = Format.sentence(why.hasSuffix(".") ? String(why.dropLast()) : why)
+        state.status = StatusMessage("Not sent. \(sentence). The draft stays in outbox/ as pending.", isError: true)
+        return []
     case .edited(let purpose, let text):
         return state.edited(purpose, text: text)
     case .reviewLoaded(let review):
@@ -99,6 +104,8 @@ extension AppState {
             return []
         case .markMe, .markProspect, .toggleSpeaker, .hold, .askedReferrals, .note, .endCall:
             return callAction(action, at: moment)
+        case .resumeCall, .saveRecoveredCall:
+            return recoveryAction(action, at: moment)
         case .answerYes, .answerNo, .chooseOutcome, .accept, .skip, .send, .openEditor:
             return dialogAction(action, at: moment)
         case .reviewKey:
@@ -161,7 +168,7 @@ extension AppState {
 
     mutating func askToQuit(at moment: Moment) -> [Effect] {
         showingHelp = false
-        if live != nil || pendingFollowUpsToday > 0 {
+        if live != nil || recoveredCall != nil || pendingFollowUpsToday > 0 {
             confirmingQuit = true
             return []
         }
@@ -184,7 +191,7 @@ extension AppState {
             return []
         }
         switch mode {
-        case .queue, .call:
+        case .queue, .call, .recovery:
             return []
         case .review, .addProspect:
             mode = .queue

@@ -244,21 +244,6 @@ typealias F = AppFixture
         #expect(state.live?.figures(at: F.at(9).monotonic).prospect == 8)
     }
 
-    @Test func aResumedCallCarriesOnOnHoldWithItsSegments() throws {
-        var state = F.state()
-        var call = Call(id: "anna@1", prospectID: "anna", startedAt: F.start)
-        call.segments = [TalkSegment(speaker: .prospect, start: 0, end: 40)]
-        let checkpoint = LiveCallCheckpoint(call: call, elapsed: 45, savedAt: F.start)
-        _ = update(&state, .resumed(checkpoint, F.at(500)))
-        let live = try #require(state.live)
-        #expect(live.prospect.name == "Anna de Vries")
-        #expect(state.mode == .call)
-        let figures = live.figures(at: F.at(600).monotonic)
-        #expect(figures.isOnHold)
-        #expect(figures.prospect == 40)
-        #expect(figures.elapsed == 145)
-    }
-
     @Test func aFailedEffectShowsItsMessageUntilTheNextKey() {
         var state = F.state()
         _ = update(&state, .failed("The store is locked by another callboard"))

@@ -52,6 +52,16 @@ import Testing
                     "= Tue 1 Dec 10:00 their time · Tue 1 Dec 16:00 yours")
     }
 
+    @Test func outcomeLabelsReadAsTheCoreWritesThemSentenceCased() {
+        var state = F.state()
+        F.press([.enter], &state, at: 0)
+        F.press([.char("e"), .char("1")], &state, at: 20)
+        let screen = F.screen(state)
+        expectShows(screen, "No answer.")
+        expectHides(screen, "No Answer.")
+        #expect(Format.sentence(Outcome.meetingBooked.label) == "Meeting booked")
+    }
+
     @Test func aRetryOutcomeShowsWhenTheNextAttemptIs() {
         var state = F.state()
         F.press([.enter], &state, at: 0)

@@ -29,7 +29,7 @@ import Testing
         #expect(state.queue.isEmpty ? state.selection == 0 : state.queue.indices.contains(state.selection), "\(where_)")
         switch state.mode {
         case .call, .note, .endOfCall: #expect(state.live != nil, "\(where_): \(state.mode) without a call")
-        case .queue, .addProspect, .followUps, .review: #expect(state.live == nil, "\(where_): \(state.mode) during a call")
+        case .queue, .addProspect, .recovery, .followUps, .review: #expect(state.live == nil, "\(where_): \(state.mode) during a call")
         }
         if case .followUps(let browser) = state.mode, !state.pendingFollowUps.isEmpty {
             #expect(state.pendingFollowUps.indices.contains(browser.selection), "\(where_)")

@@ -1,0 +1,92 @@
+import CallboardCore
+import Foundation
+import Testing
+
+@testable import CallboardUI
+
+/// A call a crash left live is offered at the next start: resume it or save it, and
+/// nothing the seller presses throws it away unasked.
+@Suite struct CrashRecoveryTests {
+    /// Anna spoke for the first 40 s of a call that ran 45 s before the crash.
+    static func checkpoint(prospect: ProspectID = "anna", name: String? = nil) -> LiveCallCheckpoint {
+        var call = Call(id: "anna@1", prospectID: prospect, prospectName: name, startedAt: F.start)
+        call.segments = [TalkSegment(speaker: .prospect, start: 0, end: 40)]
+        return LiveCallCheckpoint(call: call, elapsed: 45.25, savedAt: F.start.addingTimeInterval(45))
+    }
+
+    static func offered(width: Int = 100) -> AppState {
+        var state = F.state(width: width)
+        _ = update(&state, .resumed(checkpoint(), F.at(500)))
+        return state
+    }
+
+    @Test func theCallIsOfferedWithWhoWhenAndHowLongNotResumed() {
+        var state = F.state()
+        #expect(update(&state, .resumed(Self.checkpoint(), F.at(500))).isEmpty)
+        #expect(state.live == nil)
+        #expect(state.keyContext == .recovery)
+        for width in [80, 100] {
+            expectShows(F.screen(state, width: width, height: 24),
+                "A call was still live", "The call with Anna de Vries (Acme BV) was live",
+                "Started Mon 30 Nov 09:00 · 0:45 long", "r resume it, on hold", "s save it: end the call")
+        }
+    }
+
+    @Test func rResumesItOnHoldWithItsSegments() throws {
+        var state = Self.offered()
+        F.press([.char("r")], &state, at: 500)
+        let live = try #require(state.live)
+        #expect(live.prospect.name == "Anna de Vries")
+        #expect(state.mode == .call)
+        let figures = live.figures(at: F.at(600).monotonic)
+        #expect(figures.isOnHold)
+        #expect(figures.prospect == 40)
+        #expect(figures.elapsed == 145.25)
+    }
+
+    @Test func sEndsItAsItWasThroughTheEndOfCallDialogs() throws {
+        var state = Self.offered()
+        F.press([.char("s")], &state, at: 500)
+        #expect(EndOfCallFlowTests.flow(state)?.step == .referralAsk, "Anna spoke, so the ask comes first")
+        F.press([.char("n"), .char("4")], &state, at: 510)
+        let (call, _) = try #require(EndOfCallFlowTests.saved(F.press([.char("x")], &state, at: 520)))
+        #expect(call.id == "anna@1")
+        #expect(call.duration == 45.25, "the time spent in the dialogs is not talk")
+        #expect(call.segments == [TalkSegment(speaker: .prospect, start: 0, end: 40)])
+        #expect(call.outcome == .notInterested)
+        #expect(state.live == nil)
+    }
+
+    @Test func escFromSavingLeadsBackToTheCallNotAway() {
+        var state = Self.offered()
+        F.press([.char("s"), .escape], &state, at: 500)
+        #expect(state.mode == .call)
+        #expect(state.live != nil)
+    }
+
+    @Test func qAsksFirstAndQuittingKeepsTheCheckpointForNextTime() {
+        var state = Self.offered()
+        #expect(F.press([.char("q")], &state, at: 501).isEmpty)
+        #expect(state.confirmingQuit)
+        expectShows(F.screen(state), "The call with Anna de Vries is not saved yet", "offered again next time")
+        let effects = F.press([.char("y")], &state, at: 502)
+        #expect(effects == [.quit(exitCode: 0)], "no clearCheckpoint: the call is offered again")
+    }
+
+    @Test func queueKeysAndEscLeaveTheOfferInPlace() {
+        var state = Self.offered()
+        for key: Key in [.enter, .escape, .char("a"), .char("j"), .char("e"), .char("m")] {
+            #expect(F.press([key], &state, at: 501).isEmpty)
+            #expect(state.live == nil)
+            #expect(state.recoveredCall != nil, "\(key) dropped the offer")
+        }
+    }
+
+    @Test func aProspectOutsideTheWorkingSetIsNamedFromTheCheckpoint() {
+        var state = F.state()
+        _ = update(&state, .resumed(Self.checkpoint(prospect: "eva", name: "Eva Claes"), F.at(500)))
+        expectShows(F.screen(state), "The call with Eva Claes was live")
+        F.press([.char("r")], &state, at: 501)
+        #expect(state.live?.prospect.name == "Eva Claes")
+    }
+}

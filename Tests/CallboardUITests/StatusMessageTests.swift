@@ -1,0 +1,89 @@
+import CallboardCore
+import Foundation
+import Testing
+
+@testable import CallboardUI
+
+/// Messages in the status area are read whole on an 80-column terminal: short words, and
+/// a second line when one is not enough.
+@Suite struct StatusMessageTests {
+    /// The bottom two rows as one line of text, spaces squeezed.
+    static func statusArea(_ screen: CellBuffer) -> String {
+        screen.lines.suffix(2).joined(separator: " ").split(separator: " ").joined(separator: " ")
+    }
+
+    static func expectWhole(_ state: AppState, _ message: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(state.status?.text == message, sourceLocation: sourceLocation)
+        let screen = F.screen(state, width: 80, height: 24)
+        let shown = statusArea(screen)
+        #expect(shown.contains(message), "status area at 80 columns: \(shown)", sourceLocation: sourceLocation)
+        #expect(!shown.contains("…"), sourceLocation: sourceLocation)
+    }
+
+    @Test func theSendRefusalsFitAt80Columns() {
+        var state = EndOfCallFlowTests.conversation(canSend: false)
+        F.press([.char("e"), .char("n"), .char("8"), .char("S")], &state, at: 100)
+        Self.expectWhole(state, "No send command set up: Enter writes the email to outbox/")
+
+        var noEmail = F.anna
+        noEmail.email = "anna at acme"
+        state = EndOfCallFlowTests.conversation(prospects: [noEmail])
+        F.press([.char("e"), .char("n"), .char("8"), .char("S")], &state, at: 100)
+        Self.expectWhole(state, "No recipient: no valid email address. Enter writes it to outbox/")
+    }
+
+    @Test func theResumedMessageFitsAt80Columns() {
+        var state = CrashRecoveryTests.offered(width: 80)
+        F.press([.char("r")], &state, at: 501)
+        Self.expectWhole(state, "Call with Anna de Vries resumed, on hold: m or p talks")
+    }
+
+    @Test func aMessageBesideLongDayFiguresTakesTheWholeLine() {
+        var state = EndOfCallFlowTests.conversation()
+        F.press([.char("e"), .char("y")], &state, at: 100)
+        F.type("Carla Smit", &state, at: 101)
+        F.press([.enter, .enter, .char("8"), .enter], &state, at: 102)
+        #expect(state.pendingFollowUps.count == 1, "the figures on the right grow with a pending follow-up")
+        Self.expectWhole(state, "Saved the call with Anna de Vries; 1 referral added for tomorrow")
+    }
+
+    @Test func aFailedSendSaysTheDraftStaysPendingOverTwoLines() throws {
+        var state = EndOfCallFlowTests.conversation()
+        F.press([.char("e"), .char("n"), .char("8"), .char("S")], &state, at: 100)
+        let call = try #require(state.pendingFollowUps.first?.call)
+        _ = update(&state, .sendFailed(
+            call.id, reason: "the send command exited with status 1 (msmtp: cannot connect to smtp.example.com, port 587)"))
+        let message = "Not sent. The send command exited with status 1 (msmtp: cannot connect to "
+            + "smtp.example.com, port 587). The draft stays in outbox/ as pending."
+        Self.expectWhole(state, message)
+        let screen = F.screen(state, width: 80, height: 24)
+        #expect(screen.line(22).hasPrefix("Not sent."), "two lines of status:\n\(screen.text)")
+        #expect(screen.style(of: "Not sent.")?.role == .bad)
+        #expect(state.pendingFollowUps.map(\.call.id) == [call.id], "still pending")
+    }
+
+    @Test func aReasonThatIsASentenceReadsAsOne() throws {
+        var state = F.state()
+        _ = update(&state, .sendFailed("anna@1", reason: "The prospect has no email address, so the follow-up was kept as a draft."))
+        #expect(state.status?.text
+            == "Not sent. The prospect has no email address, so the follow-up was kept as a draft. The draft stays in outbox/ as pending.")
+    }
+
+    @Test func aMessageLongerThanTwoLinesIsCutAtTheSecond() {
+        var state = F.state()
+        _ = update(&state, .failed(String(repeating: "disk full ", count: 30)))
+        let screen = F.screen(state, width: 80, height: 24)
+        #expect(screen.line(22).hasPrefix("disk full disk full"))
+        #expect(screen.line(23).hasSuffix("…"))
+    }
+}
+
+/// Every length on screen is rounded the same way, to the nearest second.
+@Suite struct DurationOnScreenTests {
+    @Test func aCallOf51Point6SecondsReads0Colon52() {
+        var state = F.state()
+        F.press([.enter, .char("p")], &state, at: 0)
+        _ = update(&state, .tick(F.at(51.6)))
+        expectShows(F.screen(state), "Anna de Vries · 0:52", "They are talking · 0:52")
+    }
+}
