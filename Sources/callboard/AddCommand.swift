@@ -34,37 +34,47 @@ struct AddCommand: ParsableCommand {
     var note: String?
 
     func validate() throws {
-        guard !ImportedText.line(name).isEmpty else { throw ValidationError("The name is empty.") }
         if let timezone, TimeZone(identifier: timezone) == nil {
             throw ValidationError("\"\(timezone)\" is not a known time zone; use a name such as Europe/Amsterdam.")
         }
-        if let due, CalendarDay(due) == nil {
-            throw ValidationError("--due must be a date as YYYY-MM-DD, such as 2026-12-03; got \"\(due)\".")
-        }
+        if let due, CalendarDay(due) == nil { throw ValidationError(DayArgument.problem(option: "--due", text: due)) }
         guard (1...5).contains(priority) else { throw ValidationError("--priority must be from 1 to 5.") }
-        if let email, !email.isEmpty, !ContactKey.isPlausibleEmail(email) {
-            throw ValidationError("\"\(email)\" is not an email address.")
+    }
+
+    /// The same rules as a row of an import: a name, and a phone or an email that could be
+    /// real. Bad data, not bad usage, so it exits 65 like a rejected import.
+    static func contactProblem(name: String, phone: String, email: String) -> String? {
+        let problems = ContactCheck.problems(name: name, phone: phone, email: email)
+        guard !problems.isEmpty else { return nil }
+        let named = problems.map { problem -> String in
+            switch problem.field {
+            case .name: "the name: \(problem.description)"
+            case .phone: "--phone: \(problem.description)"
+            case .email: "--email: \(problem.description)"
+            }
         }
+        return named.joined(separator: "; ") + ". Nothing was added."
     }
 
     func run() throws {
         try Failure.reported {
+            let cleanName = ImportedText.line(name)
+            let cleanPhone = ImportedText.line(phone ?? "")
+            let cleanEmail = ImportedText.line(email ?? "")
+            if let problem = Self.contactProblem(name: cleanName, phone: cleanPhone, email: cleanEmail) {
+                throw Failure.badData(problem)
+            }
             let context = try CommandContext.load(storeFlag: store.store)
             let store = try context.openStore(.readWrite)
             let prospects = try store.prospects()
-            let cleanPhone = ImportedText.line(phone ?? "")
-            let cleanEmail = ImportedText.line(email ?? "")
-            if let twin = prospects.first(where: { existing in
-                (ContactKey.email(cleanEmail).map { $0 == ContactKey.email(existing.email) } ?? false)
-                    || (ContactKey.phone(cleanPhone).map { $0 == ContactKey.phone(existing.phone) } ?? false)
-            }) {
+            if let twin = ContactCheck.existing(email: cleanEmail, phone: cleanPhone, among: prospects) {
                 throw Failure.badData(
                     "\(ImportedText.line(twin.name)) (\(twin.id)) already has that email or phone; nothing was added.")
             }
             let referrer = try referredBy.map { try Self.find($0, in: prospects) }
             var ids = NewProspectID(taken: prospects.map(\.id))
             let prospect = Prospect(
-                id: ids.next(), name: ImportedText.line(name), company: ImportedText.line(company ?? ""),
+                id: ids.next(), name: cleanName, company: ImportedText.line(company ?? ""),
                 title: ImportedText.line(title ?? ""), phone: cleanPhone, email: cleanEmail,
                 timeZone: timezone, source: referrer == nil ? .list : .referral, referredBy: referrer?.id,
                 priority: priority, nextCallDay: due.flatMap(CalendarDay.init),

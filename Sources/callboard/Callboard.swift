@@ -23,14 +23,12 @@ struct Callboard: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    /// Theme for this run, overriding the configuration file.
-    @Option(help: "Theme for this run: dark, light, high-contrast, monochrome or one of your own.")
-    var theme: String?
+    @OptionGroup var theme: ThemeOption
 
     func run() throws {
         try Failure.reported {
             let context = try CommandContext.load(storeFlag: store.store)
-            try openDashboard(context.launch(storeDirectory: context.storeDirectory, theme: theme))
+            try openDashboard(context.launch(storeDirectory: context.storeDirectory, theme: theme.theme))
         }
     }
 }

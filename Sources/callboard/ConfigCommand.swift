@@ -1,5 +1,6 @@
 import ArgumentParser
 import CallboardExchange
+import CallboardUI
 import Foundation
 
 /// `callboard config`: the effective settings and where each came from.
@@ -34,6 +35,13 @@ struct ConfigCommand: ParsableCommand {
             text += "// Data directory: \(context.storeDirectory.path)\n"
             text += context.configuration.report()
             Output.write(text)
+            // The dashboard would quietly fall back to the default; here the seller is
+            // looking, so say it.
+            if let theme = context.configuration.theme {
+                let found = ThemeFiles.userThemes(environment: environment.variables)
+                let choice = ThemeCatalog.choose(requested: theme, noColor: nil, userThemes: found.themes)
+                for warning in found.warnings + choice.warnings { Output.warning("\(file.path), key \"theme\": \(warning)") }
+            }
         }
     }
 }

@@ -6,9 +6,15 @@ import Foundation
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Open the dashboard on a sample store in a temporary folder; your own data is never touched.")
+        abstract: "Open the dashboard on a sample store in a temporary folder; your own data is never touched.",
+        discussion: """
+            The demo always builds its store in a new folder under $TMPDIR (else /tmp) and \
+            removes it when the dashboard closes, unless you pass --keep. Your own store \
+            ($CALLBOARD_HOME or the default) is never opened.
+            """)
 
-    @OptionGroup var store: StoreOptions
+    /// Only to refuse `--store`, which `callboard` itself would otherwise take and ignore.
+    @OptionGroup(visibility: .hidden) var store: StoreOptions
 
     @Flag(help: "Keep the sample store after the dashboard closes, and say where it is.")
     var keep = false
@@ -20,9 +26,15 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Theme for the demo.")
     var theme: String?
 
+    func validate() throws {
+        if store.store != nil {
+            throw ValidationError("The demo always uses a new temporary folder; leave out --store.")
+        }
+    }
+
     func run() throws {
         try Failure.reported {
-            let context = try CommandContext.load(storeFlag: store.store)
+            let context = try CommandContext.load(storeFlag: nil)
             let folder = try Self.makeTemporaryFolder(in: context.environment.temporaryDirectory)
             // More names than three days of calls reach, so some are still new and the queue is full.
             _ = try GenerateCommand.fill(context: context, directory: folder, prospects: 80, calls: 120, seed: 7)

@@ -7,9 +7,12 @@ import Foundation
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Fill an empty store with a deterministic sample workload.",
-        discussion: "The same seed gives the same prospects and calls. Example: callboard generate --store /tmp/big --prospects 10000 --calls 35000 --seed 1",
-        shouldDisplay: false)
+        abstract: "Build a sample store of prospects and past calls, e.g. a workload for benchmarks.",
+        discussion: """
+            Fills an empty folder given with --store (never your own store by default) with a \
+            seeded history: the same seed gives the same prospects and calls. Example: \
+            callboard generate --store /tmp/big --prospects 10000 --calls 35000 --seed 1
+            """)
 
     @OptionGroup var store: StoreOptions
 

@@ -47,15 +47,9 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         try Failure.reported {
             let context = try CommandContext.load(storeFlag: store.store)
-            let data: Data
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: file))
-            } catch {
-                throw Failure.missingInput("\(file) cannot be read: it does not exist or is not readable.")
-            }
+            let data = try Self.read(file)
             let text = try ProspectImport.text(of: data)
             let importer = ProspectImport(overrides: try ColumnMapping.overrides(from: mappings), skipInvalid: skipInvalid)
-            // Take the lock before reading, so nobody writes between our read and our write.
             // Check the file against a read-only view first: a rejected import takes no
             // lock and touches no file of the store, not even the lock's.
             let exists = FileManager.default.fileExists(atPath: context.storeDirectory.path)
@@ -66,40 +60,63 @@ struct ImportCommand: ParsableCommand {
                 csv: text, existing: seen, now: Date(), newID: { ids.next() },
                 progress: { done, total in bar.show(done: done, total: total) })
             bar.finish()
-            report(result)
+            reportProblems(result)
             if result.isRejected {
                 throw Failure.badData(
                     "Nothing was imported. Fix the rows above, or use --skip-invalid to import the good rows.")
             }
-            guard !dryRun else { return }
-            let store = try context.openStore(.readWrite)
-            let current = try store.prospects()
-            if current != seen {
-                // Someone saved in between; merge into what is there now.
-                var fresh = NewProspectID(taken: current.map(\.id))
-                result = try importer.run(csv: text, existing: current, now: Date(), newID: { fresh.next() })
+            if result.added + result.updated == 0, result.skipped > 0 {
+                throw Failure.badData("Nothing was imported: every row has a problem (listed above).")
             }
-            try store.save(prospects: result.prospects)
+            if !dryRun {
+                // The summary only once the prospects are saved: a locked store or a full
+                // disk must not follow "Imported".
+                let store = try context.openStore(.readWrite)
+                let current = try store.prospects()
+                if current != seen {
+                    // Someone saved in between; merge into what is there now.
+                    var fresh = NewProspectID(taken: current.map(\.id))
+                    result = try importer.run(csv: text, existing: current, now: Date(), newID: { fresh.next() })
+                }
+                try store.save(prospects: result.prospects)
+            }
+            let verb = dryRun ? "Would import" : "Imported"
+            Output.write(
+                "\(verb) \(result.rows) \(result.rows == 1 ? "row" : "rows"): \(result.added) added, \(result.updated) updated, \(result.skipped) skipped.\n")
         }
     }
 
-    private func report(_ result: ImportResult) {
+    /// The file's bytes, or why it cannot be imported in words that fit the case.
+    static func read(_ file: String) throws -> Data {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
+            throw Failure.missingInput("\(file) does not exist.")
+        }
+        if isFolder.boolValue {
+            throw Failure.missingInput("\(file) is a folder; give the CSV file inside it.")
+        }
+        guard FileManager.default.isReadableFile(atPath: file) else {
+            throw Failure.missingInput("\(file) cannot be read: you have no permission to read it.")
+        }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw Failure.io("\(file) cannot be read: \(error.localizedDescription)")
+        }
+    }
+
+    private func reportProblems(_ result: ImportResult) {
         if !result.unmappedColumns.isEmpty {
             Output.note("Columns not imported: " + result.unmappedColumns.map { "\"\(ImportedText.line($0))\"" }.joined(separator: ", ")
                 + ". Use --map COLUMN=FIELD to import one.")
         }
-        if !result.problems.isEmpty {
-            Output.note(result.isRejected ? "Problems:" : "Skipped rows:")
-            for problem in result.problems.prefix(Self.listedProblems) {
-                Output.note("  " + ImportedText.line(problem.description))
-            }
-            if result.problems.count > Self.listedProblems {
-                Output.note("  … and \(result.problems.count - Self.listedProblems) more problems.")
-            }
+        guard !result.problems.isEmpty else { return }
+        Output.note(result.isRejected ? "Problems:" : "Skipped rows:")
+        for problem in result.problems.prefix(Self.listedProblems) {
+            Output.note("  " + ImportedText.line(problem.description))
         }
-        guard !result.isRejected else { return }
-        let verb = dryRun ? "Would import" : "Imported"
-        Output.write(
-            "\(verb) \(result.rows) \(result.rows == 1 ? "row" : "rows"): \(result.added) added, \(result.updated) updated, \(result.skipped) skipped.\n")
+        if result.problems.count > Self.listedProblems {
+            Output.note("  … and \(result.problems.count - Self.listedProblems) more problems.")
+        }
     }
 }

@@ -10,6 +10,7 @@ struct ThemesCommand: ParsableCommand {
         discussion: "Add your own as JSON files in $XDG_CONFIG_HOME/callboard/themes/; a file named like a built-in theme replaces it.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var theme: ThemeOption
 
     func run() throws {
         try Failure.reported {
@@ -18,7 +19,7 @@ struct ThemesCommand: ParsableCommand {
             let user = found.themes
             for warning in found.warnings { Output.warning(warning) }
             let chosen = ThemeCatalog.choose(
-                requested: context.configuration.theme, noColor: context.environment.noColor, userThemes: user)
+                requested: theme.theme ?? context.configuration.theme, noColor: context.environment.noColor, userThemes: user)
             var lines: [String] = []
             for name in ThemeCatalog.builtInNames where !user.contains(where: { $0.name == name }) {
                 lines.append(line(name: name, origin: "built in", inUse: chosen.theme.name == name))

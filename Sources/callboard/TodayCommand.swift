@@ -23,7 +23,7 @@ struct TodayCommand: ParsableCommand {
 
     func validate() throws {
         if let date, CalendarDay(date) == nil {
-            throw ValidationError("--date must be a date as YYYY-MM-DD, such as 2026-12-03; got \"\(date)\".")
+            throw ValidationError(DayArgument.problem(option: "--date", text: date))
         }
     }
 

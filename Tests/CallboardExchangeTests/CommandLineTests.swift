@@ -67,7 +67,7 @@ private func snapshot(_ folder: URL) throws -> [String: Data] {
         let csv = try Fixture.write("hubspot-contacts.csv", to: home)
         let imported = try Program.run(["import", "--store", store, csv], home: home)
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout == "Imported 10 rows: 9 added, 1 updated, 0 skipped.\n")
+        #expect(imported.stdout == "Imported 10 rows: 10 added, 0 updated, 0 skipped.\n")
         let added = try Program.run(["add", "Jan de Boer", "--store", store, "--phone", "+31 6 1234 5678", "--referred-by", "Anna de Vries"], home: home)
         #expect(added.status == 0, "\(added.stderr)")
         #expect(added.stdout.range(of: #"^p-[0-9a-f]{8}\n$"#, options: .regularExpression) != nil)
@@ -75,7 +75,7 @@ private func snapshot(_ folder: URL) throws -> [String: Data] {
         #expect(today.status == 0, "\(today.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(today.stdout.utf8)) as? [String: Any]
         let queue = object?["queue"] as? [[String: Any]] ?? []
-        #expect(queue.count == 10)
+        #expect(queue.count == 11)
         #expect(queue.first?["name"] as? String == "Jan de Boer")
         #expect(queue.first?["reason"] as? String == "referral")
         #expect(queue.first?["referred_by"] as? String == "Anna de Vries")
@@ -93,7 +93,7 @@ private func snapshot(_ folder: URL) throws -> [String: Data] {
         try Data(rows.utf8).write(to: bad)
         let result = try Program.run(["import", "--store", store, bad.path], home: home)
         #expect(result.status == 65)
-        #expect(result.stderr.contains("line 3, phone: neither a phone number nor an email is given"))
+        #expect(result.stderr.contains("line 3, phone: a phone number or an email address is needed to reach them"))
         #expect(result.stderr.contains("… and 5 more problems."))
         #expect(result.stderr.contains("Nothing was imported."))
         #expect(try snapshot(URL(fileURLWithPath: store)) == before)
@@ -106,7 +106,7 @@ private func snapshot(_ folder: URL) throws -> [String: Data] {
         let csv = try Fixture.write("hubspot-contacts.csv", to: home)
         let result = try Program.run(["import", "--dry-run", "--store", store, csv], home: home)
         #expect(result.status == 0)
-        #expect(result.stdout == "Would import 10 rows: 9 added, 1 updated, 0 skipped.\n")
+        #expect(result.stdout == "Would import 10 rows: 10 added, 0 updated, 0 skipped.\n")
         #expect(!FileManager.default.fileExists(atPath: store))
     }
 
@@ -115,13 +115,25 @@ private func snapshot(_ folder: URL) throws -> [String: Data] {
         #expect(usage.status == 64)
         let badDate = try Program.run(["add", "X", "--due", "2026-02-30", "--store", store], home: home)
         #expect(badDate.status == 64)
-        #expect(badDate.stderr.contains("--due must be a date as YYYY-MM-DD"))
+        #expect(badDate.stderr.contains("--due 2026-02-30 is not a date; use YYYY-MM-DD, e.g. 2026-12-03."))
+        let badDay = try Program.run(["today", "--date", "2026-02-30", "--store", store], home: home)
+        #expect(badDay.status == 64)
+        #expect(badDay.stderr.contains("--date 2026-02-30 is not a date; use YYYY-MM-DD, e.g. 2026-12-03."))
         let badMap = try Program.run(["import", "x.csv", "--map", "Naam=nickname", "--store", store], home: home)
         #expect(badMap.status == 64)
         let missing = try Program.run(["import", home.appendingPathComponent("nope.csv").path, "--store", store], home: home)
         #expect(missing.status == 66)
         #expect(missing.stderr.hasPrefix("callboard: "))
-        #expect(missing.stderr.contains("nope.csv cannot be read"))
+        #expect(missing.stderr.contains("nope.csv does not exist."))
+        let folder = try Program.run(["import", home.path, "--store", store], home: home)
+        #expect(folder.status == 66)
+        #expect(folder.stderr.contains("is a folder; give the CSV file inside it."))
+        let file = home.appendingPathComponent("not-a-folder")
+        try Data("x".utf8).write(to: file)
+        let fileAsStore = try Program.run(["today", "--store", file.path], home: home)
+        #expect(fileAsStore.status == 66)
+        #expect(fileAsStore.stderr.contains("not-a-folder is a file, not a folder."))
+        #expect(try Program.run(["add", "Anna", "--phone", "020 555 0101", "--store", file.path], home: home).status == 73)
         let noOutputFolder = try Program.run(["export", "--store", store, "--output", "/nonexistent/x.json"], home: home)
         #expect(noOutputFolder.status == 73)
     }
@@ -135,6 +147,74 @@ private func snapshot(_ folder: URL) throws -> [String: Data] {
         let result = try Program.run(["add", "Anna", "--phone", "123456", "--store", store], home: home)
         #expect(result.status == 75)
         #expect(result.stderr.contains("in use by another callboard"))
+        #expect(result.stderr.contains("today, review and export, still work."))
+        let csv = try Fixture.write("salesforce-leads.csv", to: home)
+        let imported = try Program.run(["import", "--store", store, csv], home: home)
+        #expect(imported.status == 75)
+        #expect(imported.stdout.isEmpty)  // no "Imported ..." before the failure
+    }
+
+    @Test func addNeedsAPlausiblePhoneOrEmailLikeImport() throws {
+        let nothing = try Program.run(["add", "Anna", "--store", store], home: home)
+        #expect(nothing.status == 65)
+        #expect(nothing.stderr.contains("--phone: a phone number or an email address is needed to reach them. Nothing was added."))
+        let letters = try Program.run(["add", "Anna", "--phone", "abc", "--store", store], home: home)
+        #expect(letters.status == 65)
+        #expect(letters.stderr.contains("--phone: “abc” is not a phone number"))
+        let mail = try Program.run(["add", "Anna", "--email", "anna@", "--store", store], home: home)
+        #expect(mail.status == 65)
+        #expect(mail.stderr.contains("--email: “anna@” is not an email address"))
+        let blank = try Program.run(["add", " ", "--phone", "020 555 0101", "--store", store], home: home)
+        #expect(blank.status == 65)
+        #expect(!FileManager.default.fileExists(atPath: store))
+        let fine = try Program.run(["add", "Anna", "--phone", "+31 20 555 0101 ext. 4", "--store", store], home: home)
+        #expect(fine.status == 0, "\(fine.stderr)")
+    }
+
+    @Test func aColleagueOnTheSameSwitchboardIsAddedButTheSamePersonIsNot() throws {
+        #expect(try Program.run(["add", "Sam", "--phone", "(555) 010-0105", "--email", "sam@acme.example", "--store", store], home: home).status == 0)
+        let colleague = try Program.run(["add", "Noah", "--phone", "555 010 0105", "--email", "noah@acme.example", "--store", store], home: home)
+        #expect(colleague.status == 0, "\(colleague.stderr)")
+        let again = try Program.run(["add", "Sam O.", "--phone", "555.010.0105", "--store", store], home: home)
+        #expect(again.status == 65)
+    }
+
+    @Test func anImportWhereEveryRowIsBadImportsNothingAndSaysSo() throws {
+        let bad = home.appendingPathComponent("bad.csv")
+        try Data("name,phone\nA,abc\nB,\nC,12\n".utf8).write(to: bad)
+        let result = try Program.run(["import", "--skip-invalid", "--store", store, bad.path], home: home)
+        #expect(result.status == 65)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("Nothing was imported: every row has a problem"))
+        #expect(!FileManager.default.fileExists(atPath: store))
+    }
+
+    @Test func themesMarksTheThemeGivenForTheRun() throws {
+        let result = try Program.run(["--theme", "light", "themes"], home: home)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("* light"))
+        #expect(result.stdout.contains("  dark"))
+    }
+
+    @Test func configWarnsAboutAThemeThatDoesNotExist() throws {
+        let folder = home.appendingPathComponent("config/callboard")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(#"{ "theme": "solarised" }"#.utf8).write(to: folder.appendingPathComponent("config.json"))
+        let result = try Program.run(["config"], home: home)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("warning:"))
+        #expect(result.stderr.contains("no theme named \"solarised\" (themes: dark, light"))
+    }
+
+    @Test func helpShowsGenerateAndDemoTakesNoStore() throws {
+        let help = try Program.run(["--help"], home: home)
+        #expect(help.stdout.contains("generate"))
+        let demoHelp = try Program.run(["demo", "--help"], home: home)
+        #expect(demoHelp.stdout.contains("USAGE: callboard demo [--keep] [--theme <theme>]\n"))
+        #expect(demoHelp.stdout.contains("temporary folder"))
+        let demo = try Program.run(["demo", "--store", store, "--prepare-only"], home: home)
+        #expect(demo.status == 64)
+        #expect(demo.stderr.contains("leave out --store"))
     }
 
     @Test func aBadConfigurationNamesFileAndKey() throws {
@@ -158,7 +238,7 @@ private func snapshot(_ folder: URL) throws -> [String: Data] {
         let result = try Program.run(["export", "--format", "csv", "--store", store, "--output", output], home: home)
         #expect(result.status == 0)
         #expect(try FileManager.default.attributesOfItem(atPath: output)[.posixPermissions] as? Int == 0o600)
-        #expect(try String(contentsOfFile: output, encoding: .utf8).components(separatedBy: "\r\n").count == 11)
+        #expect(try String(contentsOfFile: output, encoding: .utf8).components(separatedBy: "\r\n").count == 12)
     }
 
     @Test func demoWritesOnlyInsideItsTemporaryFolder() throws {

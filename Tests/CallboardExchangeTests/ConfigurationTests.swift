@@ -46,6 +46,49 @@ import Testing
         #expect(throws: ConfigurationError.self) { try Configuration.parse(Data("{ nope".utf8), file: "f") }
     }
 
+    @Test func keysThatDisagreeAreNamedBothInOneSentence() {
+        let messages = [
+            #"{"monologueNudgeSeconds": 120, "monologueStrongSeconds": 60}"#,
+            #"{"targetShare": 0.7, "warnShare": 0.5}"#,
+            #"{"businessHoursStart": 18, "businessHoursEnd": 9}"#,
+        ].map { message($0) }
+        #expect(messages == [
+            "/c/config.json: \"monologueNudgeSeconds\" (120) and \"monologueStrongSeconds\" (60) do not go together: "
+                + "the strong nudge must not come before the gentle one. Change one of them.",
+            "/c/config.json: \"targetShare\" (0.7) and \"warnShare\" (0.5) do not go together: "
+                + "the warning share must not be below the target share. Change one of them.",
+            "/c/config.json: \"businessHoursStart\" (18) and \"businessHoursEnd\" (9) do not go together: "
+                + "business hours must start before they end. Change one of them.",
+        ])
+    }
+
+    @Test func brokenJSONSaysLineAndColumnOnce() {
+        #expect(message("{\n  \"sellerName\": \"Sam\",\n  \"dailyCallGoal\": 4") == "/c/config.json cannot be read: "
+            + "line 3, column 21: the file ends before an object { … } is closed; it may have been cut short. "
+            + "Fix the file or move it aside to use the defaults.")
+        #expect(message("{\n  \"sellerName\": \"Sa").contains(
+            "line 2, column 20: the file ends before the text in quotes that starts at line 2, column 17 is closed"))
+        #expect(message("{\n  // fine\n  \"dailyCallGoal\": 4,\n  \"theme\": dark\n}").contains(
+            "line 4, column 12: \"dark\" is not a value (text needs quotes)."))
+        #expect(message("{ \"a\": 1 \"b\": 2 }").contains("line 1, column 10: a \",\" or \"}\" was expected here."))
+        #expect(!message("{ \"dailyCallGoal\": ").contains(".."))
+    }
+
+    @Test func theLocatorAcceptsWhatTheConfigurationAllows() {
+        let relaxed = "{ // note\n sellerName: 'Sam', \"n\": [1, -2.5e3, 0x1F, .5, +1, Infinity, null, true,], /* x */ }"
+        #expect(JSONLocator.firstProblem(in: Data(relaxed.utf8)) == nil)
+    }
+
+    /// The error a configuration text gives, or "accepted".
+    private func message(_ text: String) -> String {
+        do {
+            _ = try Configuration.parse(Data(text.utf8), file: "/c/config.json")
+            return "accepted"
+        } catch {
+            return error.description
+        }
+    }
+
     @Test func anUnknownKeyIsAWarningWithASuggestion() throws {
         let config = try Configuration.parse(Data(#"{"dailycallgoal": 10, "colour": "red"}"#.utf8), file: "/c/config.json")
         #expect(config.settings.dailyCallGoal == 40)

@@ -58,6 +58,18 @@ private let created = Date(timeIntervalSince1970: 1_795_000_000)
         let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
         #expect(unfolded.contains("Their time: Fri 27 Nov 06:00 (America/New_York)"))
     }
+
+    @Test func callbacksAndMeetingsAlreadyPastAreLeftOut() {
+        var meeting = Self.prospect
+        meeting.id = "p-2"
+        meeting.callbackAt = nil
+        meeting.meetingAt = Date(timeIntervalSince1970: 1_795_863_600)
+        // Between the callback (27 Nov 11:00 UTC) and the meeting a day later.
+        let text = CalendarExport.document(prospects: [Self.prospect, meeting], createdAt: Date(timeIntervalSince1970: 1_795_800_000))
+        #expect(text.components(separatedBy: "BEGIN:VEVENT").count - 1 == 1)
+        #expect(text.contains("SUMMARY:Meeting: "))
+        #expect(!text.contains("Call back: "))
+    }
 }
 
 @Suite struct DocumentExportTests {

@@ -27,8 +27,9 @@ private func run(
     @Test func hubSpotExportWithBOMQuotesNewlinesAndASharedPhone() throws {
         let result = try run(try Fixture.text("hubspot-contacts.csv"))
         #expect(result.rows == 10)
-        #expect(result.added == 9)
-        #expect(result.updated == 1)  // Noah Smith shares Sam O'Neill's switchboard number
+        #expect(result.added == 10)
+        // Noah Smith shares Sam O'Neill's switchboard number, but not his email: two people.
+        #expect(result.updated == 0)
         #expect(result.problems.isEmpty)
         #expect(result.unmappedColumns.isEmpty)  // the BOM did not hide "Record ID"
         let byName = Dictionary(result.prospects.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
@@ -41,7 +42,38 @@ private func run(
         #expect(byName["Fatima Zahra"]?.company == "Casablanca Foods (head office)")
         #expect(byName["Priya Raman"]?.email == "")
         #expect(byName["Noah Smith"]?.email == "noah@example.com")
-        #expect(byName["Sam O'Neill"] == nil)
+        #expect(byName["Sam O'Neill"]?.email == "sam.oneill@example.com")
+        #expect(byName["Sam O'Neill"]?.phone == byName["Noah Smith"]?.phone)
+    }
+
+    @Test func aSharedPhoneIsOnePersonOnlyWhenNoEmailsDisagree() throws {
+        let existing = [
+            Prospect(id: "crm-1", name: "Sam", phone: "(555) 010-0105", email: "sam@acme.example", createdAt: now),
+            Prospect(id: "crm-2", name: "Front Desk", phone: "+1 555 010 0200", createdAt: now),
+        ]
+        let text = """
+            name,phone,email
+            Noah Smith,555.010.0105,noah@acme.example
+            Sam O'Neill,555 010 0105,
+            Desk Person,+1 (555) 010-0200,desk@acme.example
+            Ruth,+1 555 010 0300,ruth@acme.example
+            Ruth Again,+1 555 010 0300,
+            Ruth's Colleague,+1 555 010 0300,colleague@acme.example
+            """
+        let result = try run(text, existing: existing)
+        #expect(result.added == 3)  // Noah, Ruth, Ruth's colleague
+        #expect(result.updated == 3)  // Sam by phone (no email to disagree), the desk, Ruth again
+        let names = result.prospects.map(\.name)
+        #expect(names == ["Sam O'Neill", "Desk Person", "Noah Smith", "Ruth Again", "Ruth's Colleague"])
+        #expect(result.prospects[1].email == "desk@acme.example")
+    }
+
+    @Test func aPhoneWithoutDigitsIsABadRow() throws {
+        let result = try run("name,phone,mobile phone\nAnna,abc,\nBob,,call me\nCleo,+31 20 555 0101 ext. 12,\n")
+        #expect(result.problems.map(\.description) == [
+            "line 2, phone: “abc” is not a phone number (it needs at least five digits)",
+            "line 3, mobile phone: “call me” is not a phone number (it needs at least five digits)",
+        ])
     }
 
     @Test func salesforceLeadsWithCRLFAndDoNotCall() throws {
@@ -82,10 +114,10 @@ private func run(
         let result = try run(text)
         #expect(result.isRejected)
         #expect(result.problems.map(\.description) == [
-            "line 3, name: the name is empty",
-            "line 4, phone: neither a phone number nor an email is given",
+            "line 3, name: a name is needed",
+            "line 4, phone: a phone number or an email address is needed to reach them",
             "line 5, time zone: \"Mars/Olympus\" is not a known time zone; use a name such as Europe/Amsterdam",
-            "line 7, email: \"not-an-address\" is not an email address",
+            "line 7, email: “not-an-address” is not an email address (expected name@example.com)",
         ])
         let skipping = try run(text, skipInvalid: true)
         #expect(!skipping.isRejected)

@@ -14,7 +14,7 @@ public struct ConfigKey: Sendable {
     public static let all: [ConfigKey] = [
         text("sellerName", "your name, the From of follow-up emails", "") { $1.settings.sellerName = $0; return nil },
         text("sellerEmail", "your email address, the From of follow-up emails", "") { value, config in
-            guard value.isEmpty || ContactKey.isPlausibleEmail(value) else { return "an email address such as you@example.com" }
+            guard value.isEmpty || ContactCheck.isPlausibleEmail(value) else { return "an email address such as you@example.com" }
             config.settings.sellerEmail = value
             return nil
         },

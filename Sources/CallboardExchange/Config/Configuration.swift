@@ -38,7 +38,7 @@ public struct Configuration: Sendable {
         do {
             root = try JSONValue.parse(data)
         } catch {
-            throw .unreadable(file: file, reason: JSONProblem.describe(error))
+            throw .unreadable(file: file, reason: JSONProblem.describe(error, in: data))
         }
         guard case .object(let values) = root else {
             throw .unreadable(file: file, reason: "the file must hold one object, { \"key\": value, ... }")
@@ -60,13 +60,24 @@ public struct Configuration: Sendable {
             config.fromFile.insert(name)
         }
         // Keys that are fine alone can still disagree with each other.
-        if let problem = config.settings.targets.problem {
-            throw .invalid(file: file, key: "targetShare/warnShare/monologue…", allowed: problem)
-        }
-        if let problem = config.settings.businessHours.problem {
-            throw .invalid(file: file, key: "businessHoursStart/businessHoursEnd", allowed: problem)
+        if let (keys, problem) = config.disagreement {
+            throw .disagree(file: file, keys: keys.map { "\"\($0)\" (\(config.value(of: $0)))" }, problem: problem)
         }
         return config
+    }
+
+    /// Two keys each allowed alone that do not go together, and why.
+    private var disagreement: (keys: [String], problem: String)? {
+        let targets = settings.targets
+        if targets.problem != nil, targets.warnShare < targets.targetShare {
+            return (["targetShare", "warnShare"], "the warning share must not be below the target share")
+        }
+        if targets.problem != nil, targets.monologueStrong < targets.monologueNudge {
+            return (["monologueNudgeSeconds", "monologueStrongSeconds"], "the strong nudge must not come before the gentle one")
+        }
+        if let problem = targets.problem { return (["targetShare", "warnShare", "monologueNudgeSeconds"], problem) }
+        if let problem = settings.businessHours.problem { return (["businessHoursStart", "businessHoursEnd"], problem) }
+        return nil
     }
 
     /// The template file, relative paths taken from the configuration's folder and `~/`
@@ -137,6 +148,8 @@ public struct Configuration: Sendable {
 public enum ConfigurationError: Error, Hashable, Sendable, CustomStringConvertible {
     case unreadable(file: String, reason: String)
     case invalid(file: String, key: String, allowed: String)
+    /// Keys each fine alone that contradict each other; `keys` as shown to the seller.
+    case disagree(file: String, keys: [String], problem: String)
 
     public var description: String {
         switch self {
@@ -144,6 +157,9 @@ public enum ConfigurationError: Error, Hashable, Sendable, CustomStringConvertib
             return "\(file) cannot be read: \(reason). Fix the file or move it aside to use the defaults."
         case .invalid(let file, let key, let allowed):
             return "\(file): the value of \"\(key)\" is not allowed; it must be \(allowed)."
+        case .disagree(let file, let keys, let problem):
+            let named = keys.count == 2 ? keys.joined(separator: " and ") : keys.dropLast().joined(separator: ", ") + " and " + (keys.last ?? "")
+            return "\(file): \(named) do not go together: \(problem). Change one of them."
         }
     }
 }

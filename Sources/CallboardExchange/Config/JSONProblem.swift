@@ -2,12 +2,14 @@ import Foundation
 
 /// A decoder error in words: what is wrong and where, without Foundation's noise.
 public enum JSONProblem {
-    public static func describe(_ error: any Error) -> String {
-        guard let decoding = error as? DecodingError else { return error.localizedDescription }
+    /// - Parameter data: the text that failed, so a syntax error can say its line and column.
+    public static func describe(_ error: any Error, in data: Data? = nil) -> String {
+        guard let decoding = error as? DecodingError else { return sentence(error.localizedDescription) }
         switch decoding {
         case .dataCorrupted(let context):
+            if let data, let problem = JSONLocator.firstProblem(in: data) { return problem.description }
             let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return underlying ?? context.debugDescription
+            return sentence(underlying ?? context.debugDescription)
         case .keyNotFound(let key, _):
             return "the key \"\(key.stringValue)\" is missing"
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
@@ -16,5 +18,12 @@ public enum JSONProblem {
         @unknown default:
             return String(describing: decoding)
         }
+    }
+
+    /// Foundation's messages end in a full stop; ours add their own after the reason.
+    private static func sentence(_ text: String) -> String {
+        var text = text.trimmingCharacters(in: .whitespaces)
+        while text.hasSuffix(".") { text.removeLast() }
+        return text.isEmpty ? text : text.prefix(1).lowercased() + text.dropFirst()
     }
 }

@@ -1,3 +1,4 @@
+import CallboardCore
 import Foundation
 
 /// A follow-up as an RFC 5322 message, ready for the outbox and for `sendmail -t`.
@@ -88,7 +89,7 @@ public struct EmailMessage: Hashable, Sendable {
     /// An addr-spec that is safe to put in a header: plausible, ASCII, no spaces, no
     /// brackets, no line breaks.
     static func isAddress(_ address: String) -> Bool {
-        ContactKey.isPlausibleEmail(address)
+        ContactCheck.isPlausibleEmail(address)
             && address.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 && $0.value < 0x7F }
             && !address.contains(where: { "<>()[],;:\\\"".contains($0) })
     }

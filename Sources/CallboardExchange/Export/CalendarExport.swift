@@ -13,22 +13,28 @@ public enum CalendarExport {
         public var prospect: Prospect
     }
 
-    /// Every scheduled callback and meeting, by time.
-    public static func appointments(in prospects: [Prospect]) -> [Appointment] {
+    /// Every callback and meeting still to come after `now`, by time: one already past
+    /// has no place in a calendar someone imports today.
+    public static func appointments(in prospects: [Prospect], after now: Date) -> [Appointment] {
         var result: [Appointment] = []
         for prospect in prospects where prospect.status.isCallable {
-            if let at = prospect.callbackAt { result.append(Appointment(kind: .callback, at: at, prospect: prospect)) }
-            if let at = prospect.meetingAt { result.append(Appointment(kind: .meeting, at: at, prospect: prospect)) }
+            if let at = prospect.callbackAt, at > now {
+                result.append(Appointment(kind: .callback, at: at, prospect: prospect))
+            }
+            if let at = prospect.meetingAt, at > now {
+                result.append(Appointment(kind: .meeting, at: at, prospect: prospect))
+            }
         }
         return result.sorted { ($0.at, $0.prospect.id) < ($1.at, $1.prospect.id) }
     }
 
+    /// The calendar of what is still open at `createdAt`.
     public static func document(prospects: [Prospect], createdAt: Date) -> String {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//callboard//callboard//EN",
             "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
         ]
-        for appointment in appointments(in: prospects) {
+        for appointment in appointments(in: prospects, after: createdAt) {
             lines += event(appointment, stamp: createdAt)
         }
         lines.append("END:VCALENDAR")

@@ -37,15 +37,15 @@ struct ImportRow: Sendable {
         if name.isEmpty {
             name = [value(.firstName), value(.lastName)].filter { !$0.isEmpty }.joined(separator: " ")
         }
-        if name.isEmpty { problem(.name, "the name is empty") }
-
         let phone = value(.phone).isEmpty ? value(.mobilePhone) : value(.phone)
         let email = value(.email)
-        if phone.isEmpty, email.isEmpty {
-            problem(.phone, "neither a phone number nor an email is given")
-        }
-        if !email.isEmpty, !ContactKey.isPlausibleEmail(email) {
-            problem(.email, "\"\(email)\" is not an email address")
+        // The same rules as `callboard add` and the dashboard's add dialog.
+        for found in ContactCheck.problems(name: name, phone: phone, email: email) {
+            switch found.field {
+            case .name: problem(.name, found.description)
+            case .phone: problem(value(.phone).isEmpty && !phone.isEmpty ? .mobilePhone : .phone, found.description)
+            case .email: problem(.email, found.description)
+            }
         }
 
         let zoneText = value(.timeZone)

@@ -2,11 +2,13 @@ import CallboardCore
 import Foundation
 
 /// The prospects during an import, indexed by email and phone so a duplicate row updates
-/// the person already there instead of adding them twice.
+/// the person already there instead of adding them twice. Who counts as the same person
+/// is ``ContactCheck``'s rule.
 struct ProspectBook {
     private(set) var prospects: [Prospect]
     private var byEmail: [String: Int] = [:]
-    private var byPhone: [String: Int] = [:]
+    /// Everyone with the number, in order: colleagues behind one switchboard share it.
+    private var byPhone: [String: [Int]] = [:]
 
     init(_ prospects: [Prospect]) {
         self.prospects = prospects
@@ -45,14 +47,19 @@ struct ProspectBook {
     }
 
     private func match(_ row: ImportRow) -> Int? {
-        if let key = ContactKey.email(row.email), let index = byEmail[key] { return index }
-        if let key = ContactKey.phone(row.phone), let index = byPhone[key] { return index }
-        return nil
+        if let key = ContactCheck.emailKey(row.email), let index = byEmail[key] { return index }
+        guard let key = ContactCheck.phoneKey(row.phone) else { return nil }
+        return byPhone[key]?.first { index in
+            let prospect = prospects[index]
+            return ContactCheck.isSamePerson(email: row.email, phone: row.phone, asEmail: prospect.email, phone: prospect.phone)
+        }
     }
 
     private mutating func remember(_ index: Int) {
         let prospect = prospects[index]
-        if let key = ContactKey.email(prospect.email), byEmail[key] == nil { byEmail[key] = index }
-        if let key = ContactKey.phone(prospect.phone), byPhone[key] == nil { byPhone[key] = index }
+        if let key = ContactCheck.emailKey(prospect.email), byEmail[key] == nil { byEmail[key] = index }
+        if let key = ContactCheck.phoneKey(prospect.phone), byPhone[key]?.contains(index) != true {
+            byPhone[key, default: []].append(index)
+        }
     }
 }
