@@ -28,6 +28,7 @@ struct Callboard: ParsableCommand {
     func run() throws {
         try Failure.reported {
             let context = try CommandContext.load(storeFlag: store.store)
+            try context.requireFolder(.readWrite)
             try openDashboard(context.launch(storeDirectory: context.storeDirectory, theme: theme.theme))
         }
     }

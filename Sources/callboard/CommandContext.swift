@@ -41,14 +41,18 @@ struct CommandContext {
     }
 
     func openStore(_ access: Store.Access) throws -> Store {
-        var isFolder: ObjCBool = false
-        // The store would call a file "missing" or fail to make a folder over it; say what it is.
-        if FileManager.default.fileExists(atPath: storeDirectory.path, isDirectory: &isFolder), !isFolder.boolValue {
-            let message = "\(storeDirectory.path) is a file, not a folder. Point --store or $CALLBOARD_HOME "
-                + "at the folder that holds callboard's data (or a new one)."
-            throw access == .readOnly ? Failure.missingInput(message) : Failure.cannotCreate(message)
-        }
+        try requireFolder(access)
         return try Store(directory: storeDirectory, zone: zone, access: access)
+    }
+
+    /// The store would call a file "missing" or fail to make a folder over it; say what it is.
+    func requireFolder(_ access: Store.Access) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: storeDirectory.path, isDirectory: &isFolder), !isFolder.boolValue
+        else { return }
+        let message = "\(storeDirectory.path) is a file, not a folder. Point --store or $CALLBOARD_HOME "
+            + "at the folder that holds callboard's data (or a new one)."
+        throw access == .readOnly ? Failure.missingInput(message) : Failure.cannotCreate(message)
     }
 
     /// The prospects, or none when the store does not exist yet (a read-only command on a

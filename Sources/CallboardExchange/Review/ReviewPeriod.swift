@@ -56,7 +56,7 @@ public enum ReviewPeriodError: Error, Hashable, Sendable, CustomStringConvertibl
     public var description: String {
         switch self {
         case .notADate(let option, let text):
-            return "\(option) \"\(SafeReportText.clean(text))\" is not a date; give it as YYYY-MM-DD, e.g. 2026-11-29."
+            return DayArgument.problem(option: option, text: text)
         case .dateWithRange:
             return "--date cannot be combined with --from or --to; use --date for one day or --from and --to for several."
         case .toWithoutFrom:
