@@ -66,7 +66,8 @@ struct ImportCommand: ParsableCommand {
                     "Nothing was imported. Fix the rows above, or use --skip-invalid to import the good rows.")
             }
             if result.added + result.updated == 0, result.skipped > 0 {
-                throw Failure.badData("Nothing was imported: every row has a problem (listed above).")
+                throw Failure.badData(
+                    "Nothing \(dryRun ? "would be" : "was") imported: every row has a problem (listed above).")
             }
             if !dryRun {
                 // The summary only once the prospects are saved: a locked store or a full
