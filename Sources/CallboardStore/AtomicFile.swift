@@ -75,6 +75,24 @@ enum AtomicFile {
         try syncDirectory(url.deletingLastPathComponent())
     }
 
+    /// Renames `source` to `target` (same folder) durably.
+    static func move(_ source: URL, to target: URL) throws(StoreError) {
+        guard rename(source.path, target.path) == 0 else {
+            throw .io(path: target.path, operation: "Replacing", reason: reason())
+        }
+        try syncDirectory(target.deletingLastPathComponent())
+    }
+
+    /// Removes a folder and everything in it; a folder already gone is fine.
+    static func removeTree(_ url: URL) throws(StoreError) {
+        guard FileManager.default.fileExists(atPath: url.path) else { return }
+        do {
+            try FileManager.default.removeItem(at: url)
+        } catch {
+            throw .io(path: url.path, operation: "Removing", reason: error.localizedDescription)
+        }
+    }
+
     /// Creates a private (0700) directory, and any missing parents with the usual mode.
     /// An existing directory is left as the owner set it.
     static func makeDirectory(_ url: URL) throws(StoreError) {

@@ -151,18 +151,43 @@ extension Store {
             to: bucketFile(index))
     }
 
-    /// Writes every non-empty bucket and removes the ones left empty.
+    /// Replaces every bucket at once: the new buckets are written into a folder of their
+    /// own, which then takes the place of `prospects/`, so a failure (a full disk) or a
+    /// crash midway leaves the old buckets whole rather than half old, half new.
     func writeAllBuckets(_ prospects: [Prospect]) throws(StoreError) {
         let grouped = Dictionary(grouping: prospects, by: { ProspectBucket.index(of: $0.id) })
-        try AtomicFile.remove(queueFile)
-        try AtomicFile.makeDirectory(prospectsDirectory)
-        for index in 0..<ProspectBucket.count {
-            if let list = grouped[index] {
-                try writeBucket(index, list)
-            } else if FileManager.default.fileExists(atPath: bucketFile(index).path) {
-                try AtomicFile.remove(bucketFile(index))
-            }
+        try AtomicFile.removeTree(stagingDirectory)
+        var finished = false
+        defer { if !finished { try? AtomicFile.removeTree(stagingDirectory) } }
+        try AtomicFile.makeDirectory(stagingDirectory)
+        for (index, list) in grouped {
+            try VersionedFile.write(
+                ProspectsDocument(schemaVersion: SchemaMigration.prospects.current, prospects: list),
+                to: stagingDirectory.appendingPathComponent(ProspectBucket.fileName(index)))
         }
+        try AtomicFile.remove(queueFile)
+        if FileManager.default.fileExists(atPath: prospectsDirectory.path) {
+            try AtomicFile.move(prospectsDirectory, to: retiredDirectory)
+        }
+        try AtomicFile.move(stagingDirectory, to: prospectsDirectory)
+        finished = true
+        try AtomicFile.removeTree(retiredDirectory)
+    }
+
+    /// New buckets being written by a wholesale save.
+    var stagingDirectory: URL { directory.appendingPathComponent(".prospects.new", isDirectory: true) }
+    /// The buckets a wholesale save replaced, until they are removed.
+    var retiredDirectory: URL { directory.appendingPathComponent(".prospects.old", isDirectory: true) }
+
+    /// Finishes or undoes a wholesale save a crash cut short: the new buckets are complete
+    /// once the old ones were moved aside; before that, the old ones stay.
+    func recoverWholesaleSave() throws(StoreError) {
+        let exists = { (url: URL) in FileManager.default.fileExists(atPath: url.path) }
+        if !exists(prospectsDirectory), exists(retiredDirectory) {
+            try AtomicFile.move(exists(stagingDirectory) ? stagingDirectory : retiredDirectory, to: prospectsDirectory)
+        }
+        try AtomicFile.removeTree(stagingDirectory)
+        try AtomicFile.removeTree(retiredDirectory)
     }
 
     /// Splits an earlier version's `prospects.json` into buckets, then removes it; the old

@@ -83,6 +83,7 @@ public final class Store: Sendable {
             lock = try StoreLock.acquire(
                 file: self.directory.appendingPathComponent(".lock"), directory: self.directory)
             removeLeftovers()
+            try recoverWholesaleSave()
             try migrateLegacyFiles()
         }
     }

@@ -42,4 +42,24 @@ import Testing
             #expect(prospect.attempts == called[prospect.id]?.count)
         }
     }
+
+    @Test func statusesEvolveAsTheAfterCallRulesSaySoFewAreLeftDue() {
+        let w = SampleWorkload(seed: 3, prospectCount: 1_000, callCount: 4_000, today: today, zone: zone)
+        #expect(w.calls.allSatisfy { $0.prospectName != nil && $0.prospectCompany != nil })
+        let byID = Dictionary(uniqueKeysWithValues: w.prospects.map { ($0.id, $0) })
+        let last = Dictionary(grouping: w.calls, by: \.prospectID).compactMapValues { $0.max { $0.startedAt < $1.startedAt } }
+        for (id, call) in last {
+            switch byID[id]?.status {
+            case .lost?: #expect(call.outcome == .notInterested || call.outcome == .noFit)
+            case .unreachable?: #expect(call.outcome?.isRetry == true)
+            case .won?: #expect(call.outcome == .opportunity)
+            default: break
+            }
+        }
+        let statuses = Set(w.prospects.map(\.status))
+        #expect(statuses.isSuperset(of: [.active, .lost, .unreachable, .won]))
+        let horizon = today.adding(days: 14)
+        let due = w.prospects.filter { $0.status == .active && ($0.nextCallDay ?? today) <= horizon }
+        #expect(due.count < w.prospects.count / 5, "\(due.count) of \(w.prospects.count) still due")
+    }
 }

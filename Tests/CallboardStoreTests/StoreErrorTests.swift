@@ -13,7 +13,7 @@ struct StoreErrorTests {
         (.cannotCreate(path: "/d", reason: "Permission denied"), 73, ["/d", "Permission denied"]),
         (.readOnly(directory: "/d"), 73, ["/d", "reading only"]),
         (.io(path: "/d/live-call.json", operation: "Writing", reason: "No space left on device"), 74, ["Writing /d/live-call.json", "No space left"]),
-        (.locked(directory: "/d", holder: 4242), 75, ["/d", "pid 4242", "read-only"]),
+        (.locked(directory: "/d", holder: 4242), 75, ["/d", "pid 4242", "only read"]),
         (.locked(directory: "/d", holder: nil), 75, ["another callboard"]),
         (.noDataDirectory, 78, ["$CALLBOARD_HOME"]),
         (.invalidMessageName("../x"), 65, ["../x"]),

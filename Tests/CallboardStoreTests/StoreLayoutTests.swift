@@ -57,6 +57,33 @@ struct StoreLayoutTests {
         #expect(try store.prospects().map(\.id) == ["p-2"])
     }
 
+    @Test func aWholesaleSaveCutShortLeavesTheOldBucketsOrTheNewOnesNeverAMix() throws {
+        let scratch = ScratchDirectory()
+        let old = [Self.lead("p-1"), Self.lead("p-2", name: "Bram")]
+        let new = [Self.lead("p-1", name: "Anna Visser"), Self.lead("p-3", name: "Carla")]
+        do {
+            let store = try Store(directory: scratch.store, zone: .gmt)
+            try store.save(prospects: old)
+            // Killed while writing the new buckets: only one of them made it.
+            try FileManager.default.createDirectory(at: store.stagingDirectory, withIntermediateDirectories: true)
+            try VersionedFile.write(
+                ProspectsDocument(schemaVersion: 1, prospects: [new[0]]),
+                to: store.stagingDirectory.appendingPathComponent("53.json"))
+        }
+        do {
+            let store = try Store(directory: scratch.store, zone: .gmt)
+            #expect(try store.prospects() == old)
+            #expect(!FileManager.default.fileExists(atPath: store.stagingDirectory.path))
+            // Killed between moving the old buckets aside and moving the new ones in.
+            try store.save(prospects: new)
+            try FileManager.default.moveItem(at: store.prospectsDirectory, to: store.stagingDirectory)
+            try FileManager.default.createDirectory(at: store.retiredDirectory, withIntermediateDirectories: true)
+        }
+        let store = try Store(directory: scratch.store, zone: .gmt)
+        #expect(try store.prospects() == new)
+        #expect(!FileManager.default.fileExists(atPath: store.retiredDirectory.path))
+    }
+
     /// A data directory as an earlier callboard left it: one prospects file, one summaries file.
     func oldStore(_ scratch: ScratchDirectory, prospects: [Prospect], days: [DaySummary]) throws {
         try FileManager.default.createDirectory(at: scratch.store, withIntermediateDirectories: true)
