@@ -57,6 +57,10 @@ public struct AppState: Hashable, Sendable {
     public var pendingFollowUps: [PendingFollowUp]
 
     public var mode: Mode
+    /// Why the line in the add field was not added; the field keeps the text.
+    public var addProblem: String?
+    /// The prospect last sent to the store from the add field, until the store answers.
+    public var savingProspect: TypedProspect?
     public var live: LiveCall?
     public var showingHelp: Bool
     public var confirmingQuit: Bool
@@ -86,6 +90,8 @@ public struct AppState: Hashable, Sendable {
         callsToday = 0
         pendingFollowUps = []
         mode = .queue
+        addProblem = nil
+        savingProspect = nil
         live = nil
         showingHelp = false
         confirmingQuit = false

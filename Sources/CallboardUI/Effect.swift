@@ -11,7 +11,8 @@ public enum Effect: Hashable, Sendable {
     case clearCheckpoint
     /// Save a finished call and the prospects it changed or created; answer `.saved`.
     case save(call: Call, prospects: [Prospect])
-    /// Save a prospect typed in on the dashboard; answer nothing, or `.failed`.
+    /// Save a prospect typed in on the dashboard unless the store already has the same
+    /// person; answer nothing, `.prospectRefused` or `.failed`.
     case addProspect(Prospect)
     /// Write the call's follow-up as an .eml into the outbox; answer `.followUpWritten`.
     case writeFollowUp(call: Call, prospect: Prospect)

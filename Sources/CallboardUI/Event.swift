@@ -13,6 +13,8 @@ public enum Event: Hashable, Sendable {
     case loaded(StoreSnapshot, Moment)
     /// A live call found after a crash, offered to resume (on hold) or save.
     case resumed(LiveCallCheckpoint, Moment)
+    /// The store refused a prospect typed in the add field; `reason` says why.
+    case prospectRefused(ProspectID, reason: String)
     /// A call and its prospects were saved.
     case saved(CallID)
     /// A follow-up was written to the outbox as `file`.

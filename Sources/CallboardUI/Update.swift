@@ -28,6 +28,8 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
     case .resumed(let checkpoint, let moment):
         state.observe(moment)
         return state.offer(checkpoint)
+    case .prospectRefused(let id, let reason):
+        return state.prospectRefused(id, reason: reason)
     case .saved(let id):
         return state.finishSaving(id)
     case .followUpWritten(let id, let file):
@@ -147,7 +149,10 @@ extension AppState {
     mutating func type(_ key: Key, in context: KeyContext) -> [Effect] {
         switch mode {
         case .addProspect(var field):
-            if field.apply(key) { mode = .addProspect(field) }
+            if field.apply(key) {
+                mode = .addProspect(field)
+                addProblem = nil
+            }
         case .note(var field):
             if field.apply(key) { mode = .note(field) }
         case .endOfCall(var flow):
@@ -195,6 +200,7 @@ extension AppState {
             return []
         case .review, .addProspect:
             mode = .queue
+            addProblem = nil
             return []
         case .followUps(var browser):
             if browser.isOpen {

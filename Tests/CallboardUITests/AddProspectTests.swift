@@ -41,9 +41,9 @@ import Testing
     @Test func twoProspectsWithTheSameNameInTheSameSecondGetTheirOwnIds() {
         var state = F.state()
         F.press([.char("a")], &state, at: 1)
-        F.type("Sam", &state, at: 1)
+        F.type("Sam, sam@one.example", &state, at: 1)
         F.press([.enter], &state, at: 1)
-        F.type("Sam", &state, at: 1)
+        F.type("Sam, sam@two.example", &state, at: 1)
         F.press([.enter], &state, at: 1)
         let ids = state.prospects.filter { $0.name == "Sam" }.map(\.id)
         #expect(ids.count == 2)
@@ -55,5 +55,89 @@ import Testing
         F.press([.char("a")], &state, at: 1)
         #expect(F.type("qrjk?", &state, at: 2).isEmpty)
         #expect(state.mode == .addProspect(TextField("qrjk?")))
+    }
+
+    // MARK: The same rules as `callboard add` and the import
+
+    /// Types `line` in the add field and presses Enter; returns the effects.
+    static func add(_ line: String, _ state: inout AppState) -> [Effect] {
+        F.press([.char("a")], &state, at: 1)
+        F.type(line, &state, at: 2)
+        return F.press([.enter], &state, at: 3)
+    }
+
+    static func expectRefused(
+        _ line: String, saying reason: String, prospects: [Prospect] = F.prospects,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        var state = F.state(prospects: prospects)
+        #expect(add(line, &state).isEmpty, "nothing is saved", sourceLocation: sourceLocation)
+        #expect(state.prospects.count == prospects.count, sourceLocation: sourceLocation)
+        #expect(state.mode == .addProspect(TextField(line)), "the typed text stays", sourceLocation: sourceLocation)
+        #expect(state.addProblem?.contains(reason) == true, "\(state.addProblem ?? "no problem")", sourceLocation: sourceLocation)
+        expectShows(F.screen(state), String(line.suffix(20)), sourceLocation: sourceLocation)
+        expectShows(F.screen(state), "Not added: " + reason.prefix(30), sourceLocation: sourceLocation)
+    }
+
+    @Test func aSecondPartThatIsNeitherPhoneNorEmailIsRefusedNotGluedToTheCompany() {
+        Self.expectRefused("Bad Mail, Co, not-an-email", saying: "“not-an-email” is not a phone number or an email address")
+    }
+
+    @Test func aNameAloneIsRefusedWithWhatIsMissing() {
+        Self.expectRefused("Just A Name", saying: "a phone number or an email address is needed to reach them")
+        Self.expectRefused("Eva, Claes & Zn", saying: "a phone number or an email address is needed")
+    }
+
+    @Test func implausibleEmailsAndPhonesAreRefused() {
+        Self.expectRefused("Eva, eva@claes", saying: "“eva@claes” is not an email address")
+        Self.expectRefused("Eva, 12-34", saying: "“12-34” is not a phone number")
+    }
+
+    @Test func theSameEmailOrPhoneAsSomeoneInTheQueueIsRefused() {
+        Self.expectRefused("Anna Two, ANNA@acme.example", saying: "Anna de Vries already has that email or phone")
+        Self.expectRefused("Front Desk, Acme, +31 (20) 123-4567", saying: "Anna de Vries already has that email or phone")
+    }
+
+    @Test func theRefusalShowsInTheDialogAndGoesWhenTheTextIsCorrected() {
+        var state = F.state()
+        _ = Self.add("Bad Mail, Co, not-an-email", &state)
+        expectShows(F.screen(state), "Not added:", "“not-an-email” is not a phone number or an")
+        #expect(F.screen(state).style(of: "Not added:")?.role == .bad)
+        F.press(Array(repeating: Key.backspace, count: "not-an-email".count), &state, at: 4)
+        #expect(state.addProblem == nil)
+        F.type("bad@mail.example", &state, at: 5)
+        let effects = F.press([.enter], &state, at: 6)
+        guard case .addProspect(let prospect)? = effects.first else {
+            Issue.record("expected a save, got \(effects)")
+            return
+        }
+        #expect(prospect.company == "Co")
+        #expect(prospect.email == "bad@mail.example")
+        expectHides(F.screen(state), "Not added:")
+    }
+
+    @Test func aPhoneOnlyProspectIsAddedWithTheNumberAsTyped() {
+        var state = F.state()
+        let effects = Self.add("Jan Jansen, Jansen BV, 020-5550114", &state)
+        guard case .addProspect(let prospect)? = effects.first else {
+            Issue.record("expected a save, got \(effects)")
+            return
+        }
+        #expect(prospect.phone == "020-5550114")
+        #expect(prospect.company == "Jansen BV")
+    }
+
+    @Test func aDuplicateTheStoreFindsBringsTheLineBackIntoTheField() {
+        var state = F.state()
+        let effects = Self.add("Eva Claes, eva@claes.example", &state)
+        guard case .addProspect(let prospect)? = effects.first else {
+            Issue.record("expected a save, got \(effects)")
+            return
+        }
+        _ = update(&state, .prospectRefused(prospect.id, reason: "Eva Claes (p-1) already has that email or phone"))
+        #expect(!state.prospects.contains { $0.id == prospect.id })
+        #expect(!state.queue.contains { $0.id == prospect.id })
+        #expect(state.mode == .addProspect(TextField("Eva Claes, eva@claes.example")))
+        #expect(state.addProblem == "Not added: Eva Claes (p-1) already has that email or phone.")
     }
 }

@@ -155,7 +155,9 @@ private struct Loop {
 
     private func timeout() -> Int {
         let moment = runtime.moment()
-        let elapsed = state.live.map { moment.monotonic - $0.meter.origin }
+        // Durations show to the nearest second, so the timer turns over at each half
+        // second of the call: wake then, half a second ahead of whole seconds.
+        let elapsed = state.live.map { moment.monotonic - $0.meter.origin + 0.5 }
         return WakeSchedule.timeoutMilliseconds(callElapsed: elapsed, wallSeconds: moment.wall.timeIntervalSince1970)
     }
 

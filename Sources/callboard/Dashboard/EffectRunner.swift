@@ -34,6 +34,12 @@ struct EffectRunner {
                 try store.upsert(prospects: prospects)
                 return [.saved(call.id)]
             case .addProspect(let prospect):
+                // The dashboard holds only the working set; the same person may be filed
+                // outside it, so the whole store is asked, as `callboard add` does.
+                let others = try store.prospects().filter { $0.id != prospect.id }
+                if let twin = ContactCheck.existing(email: prospect.email, phone: prospect.phone, among: others) {
+                    return [.prospectRefused(prospect.id, reason: "\(twin.name) (\(twin.id)) already has that email or phone")]
+                }
                 try store.upsert(prospect: prospect)
                 return []
             case .writeFollowUp(let call, let prospect):
@@ -87,20 +93,23 @@ struct EffectRunner {
             date: wall, zone: zone, uniqueID: call.id.rawValue)
     }
 
+    /// Every way a send can fail answers `.sendFailed`, so the seller always learns the
+    /// draft is still waiting in the outbox.
     private func send(_ message: EmailMessage, call: Call, at wall: Date) -> Event {
-        if let problem = message.sendProblem { return .failed(problem) }
+        if let problem = message.sendProblem { return .sendFailed(call.id, reason: problem) }
         guard let sendCommand else {
-            return .failed("No send command is configured; set \"sendCommand\" in the configuration file, e.g. \"msmtp -t\".")
+            return .sendFailed(call.id, reason: "no \"sendCommand\" in the configuration, e.g. \"msmtp -t\"")
         }
         do {
             let outcome = try runner.run(sendCommand, input: message.rendered())
             guard outcome.succeeded else {
-                let detail = outcome.errorOutput.isEmpty ? "" : ": \(outcome.errorOutput)"
-                return .failed("The send command exited with status \(outcome.status)\(detail)")
+                let detail = outcome.errorOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+                return .sendFailed(
+                    call.id, reason: "the send command exited with status \(outcome.status)" + (detail.isEmpty ? "" : " (\(detail))"))
             }
             return .followUpSent(call.id, at: wall)
         } catch {
-            return .failed(error.description)
+            return .sendFailed(call.id, reason: error.description)
         }
     }
 
