@@ -153,16 +153,25 @@ final class PseudoTerminal {
         _ = bytes.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count) }
     }
 
-    /// Waits for the program to end, killing it after `timeout`; returns its status.
+    /// Waits for the program to end, killing it after `timeout`; returns its exit status,
+    /// 128 + the signal when a signal ended it, or -1 when it had to be killed.
     @discardableResult
     func finish(timeout: Double = 5) -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline {
+        // The program's own state in /proc, not Process.isRunning, which may lag behind.
+        while isRunning, Date() < deadline {
             if masterClosed { usleep(20_000) } else { pump(for: 0.05) }
         }
-        if process.isRunning { kill(pid, SIGKILL) }
-        process.waitUntilExit()
-        return process.terminationStatus
+        let killed = isRunning
+        if killed { kill(pid, SIGKILL) }
+        let reaped = Date().addingTimeInterval(2)
+        while process.isRunning, Date() < reaped {
+            if masterClosed { usleep(20_000) } else { pump(for: 0.02) }
+        }
+        // What the program wrote last (giving the terminal back) may still be unread.
+        if !masterClosed { pump(for: 0.1) }
+        if killed || process.isRunning { return -1 }
+        return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
     }
 
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {

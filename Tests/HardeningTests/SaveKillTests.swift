@@ -8,7 +8,7 @@ import Testing
 #endif
 
 /// A writer killed with SIGKILL in the middle of its saves leaves a store that loads.
-@Suite("kill -9 during saves")
+@Suite("kill -9 during saves", .timeLimit(.minutes(2)))
 struct SaveKillTests {
     static let trials = 200
 
