@@ -98,10 +98,10 @@ extension AppState {
         return nil
     }
 
+    /// The core's rule for an address, and no angle brackets, which would break the
+    /// "To:" line the address goes into.
     static func looksLikeEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
-            && !text.contains(where: { $0.isWhitespace || $0.isNewline || $0 == "<" || $0 == ">" })
+        ContactCheck.isPlausibleEmail(text) && !text.contains(where: { $0 == "<" || $0 == ">" })
     }
 
     /// The call as it will be saved, with everything the dialogs gathered.
