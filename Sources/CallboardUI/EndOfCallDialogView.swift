@@ -12,12 +12,14 @@ enum EndOfCallDialogView {
         KeyLegend.draw(flow.step.keyContext, in: legend, into: &buffer)
         switch flow.step {
         case .referralAsk:
-            DialogBox.lines([
+            var texts: [(String, Style)] = [
                 ("Did you ask for referrals?", Style(.warn, bold: true)),
                 ("Who else might be interested? Whose advice should I ask?", Style(.muted)),
                 ("", Style(.text)),
                 ("Esc goes back to the call to ask now.", Style(.muted)),
-            ], in: content, into: &buffer)
+            ]
+            if flow.isRestored { texts.append((kept(flow), Style(.accent))) }
+            DialogBox.lines(texts, in: content, into: &buffer)
         case .referrals:
             referrals(flow, in: content, into: &buffer)
         case .outcome:
@@ -33,6 +35,15 @@ enum EndOfCallDialogView {
         case .followUp:
             followUp(flow, state: state, in: content, into: &buffer)
         }
+    }
+
+    /// "Kept from before: I asked, 1 referral, callback." — what the earlier `e` was told.
+    static func kept(_ flow: EndOfCallFlow) -> String {
+        var parts = [flow.referralAsk == .asked ? "I asked" : "I did not ask"]
+        let n = flow.referrals.count
+        if n > 0 { parts.append("\(n) referral\(n == 1 ? "" : "s")") }
+        if let outcome = flow.outcome { parts.append(outcome.label) }
+        return "Kept from before: " + parts.joined(separator: ", ") + "."
     }
 
     static func title(_ step: EndOfCallFlow.Step, name: String) -> String {

@@ -43,6 +43,8 @@ public struct EndOfCallFlow: Hashable, Sendable {
     /// Whether the answers changed since the seller's edit, so their kept text may be
     /// out of date.
     public var editedDraftIsOutdated = false
+    /// Whether the answers came back from an earlier `e`, so the dialog can say so.
+    public var isRestored = false
 
     public init(hangUp: Moment, prospectSpoke: Bool, askedDuringCall: Bool) {
         self.hangUp = hangUp
@@ -75,6 +77,7 @@ public struct EndOfCallFlow: Hashable, Sendable {
         nextStepAt = saved.nextStepAt
         draft = saved.draft
         editedFrom = saved.editedFrom
+        isRestored = true
         history = []
         step = firstStep
     }

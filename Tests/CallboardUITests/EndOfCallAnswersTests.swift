@@ -88,7 +88,7 @@ import Testing
         F.press([.char("e")], &state, at: 110)
         // The same first question as the first time, so `y` is an answer, not text.
         #expect(Flow.flow(state)?.step == .referralAsk)
-        expectShows(F.screen(state), "Did you ask for referrals?")
+        expectShows(F.screen(state), "Did you ask for referrals?", "Kept from before: I asked, 1 referral.")
         F.press([.char("y")], &state, at: 111)
         let flow = try #require(Flow.flow(state))
         #expect(flow.step == .referrals)
@@ -112,6 +112,7 @@ import Testing
         var flow = try #require(Flow.flow(state))
         #expect(flow.step == .referralAsk)
         #expect(flow.referralAsk == .notAsked)
+        expectShows(F.screen(state), "Kept from before: I did not ask, callback.")
         F.press([.char("n")], &state, at: 121)
         flow = try #require(Flow.flow(state))
         #expect(flow.step == .outcome)
