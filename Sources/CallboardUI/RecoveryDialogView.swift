@@ -15,8 +15,7 @@ enum RecoveryDialogView {
             ("The call with \(who) was live when callboard stopped.", Style(.warn, bold: true)),
             ("Started \(started) · \(Format.duration(checkpoint.elapsed)) long", Style(.text)),
             ("", Style(.text)),
-            ("r resumes it on hold. s ends it now: outcome, referrals, email.", Style(.muted)),
-            ("Quitting keeps it for next time.", Style(.muted)),
+            ("Saving asks for the outcome as after any call. Quitting keeps it for next time.", Style(.muted)),
         ], in: content, into: &buffer)
         KeyLegend.draw(.recovery, in: legend, into: &buffer)
     }
