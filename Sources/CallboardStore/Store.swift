@@ -34,7 +34,9 @@ import Foundation
 /// JSON is pretty printed with sorted keys; dates are ISO-8601 in UTC
 /// ("2026-11-29T14:05:00Z", with milliseconds when there are any). Every write replaces
 /// its file atomically (temporary file in the same folder, fsync, rename, fsync of the
-/// folder), so a crash leaves the old file or the new one. A file from a newer callboard
+/// folder), so a crash leaves the old file or the new one; a wholesale prospect save
+/// (an import) writes a whole new `prospects/` beside the old and swaps it in, so the
+/// buckets are never half old, half new. A file from a newer callboard
 /// is refused and never rewritten; a broken file is reported with its path and the line
 /// and column, or key, at fault, and left as it is. The one exception is `queue.json`,
 /// which is only a copy: it is rebuilt instead.
