@@ -51,7 +51,8 @@ struct StoreAbuseTests {
     static func files(of directory: URL) -> [URL] {
         let store = directory.standardizedFileURL
         return [
-            store.appendingPathComponent("prospects.json"), store.appendingPathComponent("summaries.json"),
+            // p1's bucket and November's summaries.
+            store.appendingPathComponent("prospects/58.json"), store.appendingPathComponent("summaries/2026-11.json"),
             store.appendingPathComponent("live-call.json"), store.appendingPathComponent("calls/2026/2026-11-27.json"),
         ]
     }
@@ -87,9 +88,9 @@ struct StoreAbuseTests {
     static func expectWritesRefused(in directory: URL, leave file: URL, as bytes: Data) throws {
         let store = try Store(directory: directory, zone: .gmt)
         switch file.lastPathComponent {
-        case "prospects.json":
-            #expect(throws: StoreError.self) { try store.upsert(prospect: Scratch.prospects(9)[8]) }
-        case "summaries.json", "2026-11-27.json":
+        case "58.json":
+            #expect(throws: StoreError.self) { try store.upsert(prospect: Scratch.prospects(4)[1]) }
+        case "2026-11.json", "2026-11-27.json":
             #expect(throws: StoreError.self) {
                 _ = try store.save(call: Call(id: CallID("c9"), prospectID: ProspectID("p1"), startedAt: start, duration: 5), targets: .standard)
             }
@@ -183,7 +184,7 @@ struct StoreAbuseTests {
         defer { Self.shell("umount \(mount.path)") }
         let data = mount.appendingPathComponent("store", isDirectory: true)
         try Self.sample(in: data)
-        let prospectsFile = data.appendingPathComponent("prospects.json")
+        let prospectsFile = data.appendingPathComponent("prospects/58.json")
         let before = try Data(contentsOf: prospectsFile)
         // Fill what is left, so the next save cannot be written whole.
         Self.shell("dd if=/dev/zero of=\(mount.path)/filler bs=4k count=100000")
