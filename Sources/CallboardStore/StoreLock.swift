@@ -23,7 +23,17 @@ final class StoreLock: Sendable {
         guard fd >= 0 else { throw .cannotCreate(path: path, reason: AtomicFile.reason()) }
         _ = fchmod(fd, AtomicFile.fileMode)
         var locked = flock(fd, LOCK_EX | LOCK_NB) == 0
-        while !locked && errno == EINTR { locked = flock(fd, LOCK_EX | LOCK_NB) == 0 }
+        // A child being spawned by another thread holds a copy of a just-closed lock's
+        // descriptor until it execs; give such a moment ~200 ms to pass before calling
+        // the store busy.
+        var tries = 0
+        while !locked && (errno == EINTR || (errno == EWOULDBLOCK && tries < 10)) {
+            if errno == EWOULDBLOCK {
+                tries += 1
+                usleep(20_000)
+            }
+            locked = flock(fd, LOCK_EX | LOCK_NB) == 0
+        }
         guard locked else {
             let busy = errno == EWOULDBLOCK
             let why = AtomicFile.reason()
