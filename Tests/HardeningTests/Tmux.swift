@@ -50,6 +50,12 @@ final class Tmux {
         let output = try FileHandle(forWritingTo: file)
         process.standardOutput = output
         process.standardError = output
+        // tmux's client and server talk through signals that test runner threads block.
+        var none = sigset_t()
+        var saved = sigset_t()
+        sigemptyset(&none)
+        pthread_sigmask(SIG_SETMASK, &none, &saved)
+        defer { pthread_sigmask(SIG_SETMASK, &saved, nil) }
         try process.run()
         process.waitUntilExit()
         try output.close()
