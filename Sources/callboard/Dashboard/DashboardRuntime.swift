@@ -158,7 +158,12 @@ private struct Loop {
         // Durations show to the nearest second, so the timer turns over at each half
         // second of the call: wake then, half a second ahead of whole seconds.
         let elapsed = state.live.map { moment.monotonic - $0.meter.origin + 0.5 }
-        return WakeSchedule.timeoutMilliseconds(callElapsed: elapsed, wallSeconds: moment.wall.timeIntervalSince1970)
+        let wake = WakeSchedule.timeoutMilliseconds(callElapsed: elapsed, wallSeconds: moment.wall.timeIntervalSince1970)
+        // Wake when the live call's checkpoint falls due, so a crash never loses more than
+        // `checkpointEvery` seconds of it.
+        guard state.live != nil, let last = lastCheckpoint else { return wake }
+        let due = DashboardRuntime.checkpointEvery - (moment.monotonic - last)
+        return min(wake, max(1, Int((due * 1000).rounded(.up))))
     }
 
     /// Draws when the state differs from the one on screen, or after a full repaint.
