@@ -99,10 +99,10 @@ enum VersionedFile {
         }
     }
 
-    static func write<Document: Encodable>(_ document: Document, to url: URL) throws(StoreError) {
+    static func write<Document: Encodable>(_ document: Document, to url: URL, compact: Bool = false) throws(StoreError) {
         var data: Data
         do {
-            data = try StoreCoding.encoder().encode(document)
+            data = try StoreCoding.encoder(compact: compact).encode(document)
         } catch {
             throw .io(path: url.path, operation: "Encoding", reason: "\(error)")
         }

@@ -22,8 +22,9 @@ import Foundation
 ///                                 one small record per day with calls, a file per
 ///                                 month, so a trend over months never reads the calls
 ///     live-call.json              {"schemaVersion": 1, "call", "elapsed", "savedAt"}
-///                                 the call in progress; the only file written while
-///                                 a call is live, removed once the call is saved
+///                                 the call in progress, on one compact line; the only
+///                                 file written while a call is live, removed once the
+///                                 call is saved
 ///     outbox/*.eml                follow-up emails written for sending
 ///     .lock                       held by the one writer; holds its pid
 ///
@@ -156,7 +157,7 @@ public final class Store: Sendable {
         try VersionedFile.checkReplaceable(checkpointFile, migration: .checkpoint)
         try VersionedFile.write(
             CheckpointDocument(schemaVersion: SchemaMigration.checkpoint.current, checkpoint: checkpoint),
-            to: checkpointFile)
+            to: checkpointFile, compact: true)
     }
 
     /// The checkpoint of a call that was live when callboard last stopped, if any.

@@ -3,9 +3,11 @@ import Foundation
 /// How the store turns values into its JSON files and back: pretty printed with sorted
 /// keys (so a hand edit or a diff is easy to read), dates as ISO-8601 in UTC.
 enum StoreCoding {
-    static func encoder() -> JSONEncoder {
+    /// `compact` writes one line: for the live call's checkpoint, which is rewritten every
+    /// few seconds and read only by callboard, so its size is what matters.
+    static func encoder(compact: Bool = false) -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = compact ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(isoText(date))

@@ -128,7 +128,8 @@ struct StoreBadFileTests {
         let scratch = ScratchDirectory()
         let store = try filledStore(scratch)
         let text = try String(contentsOf: store.checkpointFile, encoding: .utf8)
-        try handWrite(text.replacingOccurrences(of: "\"savedAt\" : \"2026-11-29T09:00:03Z\"", with: "\"savedAt\" : \"yesterday\""), to: store.checkpointFile)
+        // The checkpoint is one compact line.
+        try handWrite(text.replacingOccurrences(of: "\"savedAt\":\"2026-11-29T09:00:03Z\"", with: "\"savedAt\":\"yesterday\""), to: store.checkpointFile)
         try expectRefusal(of: store.checkpointFile, mentioning: ["savedAt", "yesterday", "2026-11-29T14:05:00Z"]) {
             _ = try store.checkpoint()
         }
@@ -172,7 +173,10 @@ struct StoreBadFileTests {
         let store = try filledStore(scratch)
         let file = store.directory.appendingPathComponent(name)
         let text = try String(contentsOf: file, encoding: .utf8)
-        try handWrite(text.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 7"), to: file)
+        // Pretty-printed files, and the checkpoint's one compact line.
+        let newer = text.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 7")
+            .replacingOccurrences(of: "\"schemaVersion\":1", with: "\"schemaVersion\":7")
+        try handWrite(newer, to: file)
         let before = try Data(contentsOf: file)
 
         let reads: [() throws -> Void] = [

@@ -149,6 +149,7 @@ struct StoreAbuseTests {
         for file in Self.files(of: scratch.store) {
             let whole = try String(contentsOf: file, encoding: .utf8)
             let future = whole.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 99")
+                .replacingOccurrences(of: "\"schemaVersion\":1", with: "\"schemaVersion\":99")
             try Data(future.utf8).write(to: file)
             guard future != whole else { continue }
             let message = Self.readAll(scratch.store)
