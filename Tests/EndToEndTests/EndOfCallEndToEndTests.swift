@@ -1,0 +1,77 @@
+import CallboardCore
+import CallboardStore
+import Foundation
+import Testing
+
+/// A whole call in the real binary: talk, end, ask, a referral, an outcome, the email, and
+/// the review of the day; then what the store holds.
+@Suite(.serialized) struct EndOfCallEndToEndTests {
+    static let anna = Prospect(
+        id: "p-anna", name: "Anna Berg", company: "Nordlicht GmbH", phone: "+49 30 1234567",
+        email: "anna@example.de", createdAt: Date())
+
+    @Test func aCallEndsWithItsReferralAskReferralOutcomeEmailAndShowsInTheReview() throws {
+        let fixture = try DashboardFixture(
+            prospects: [Self.anna], config: #"{ "sellerName": "Sam Seller", "sellerEmail": "sam@example.com" }"#)
+        let session = try fixture.start()
+        try session.waitFor(text: "Anna Berg")
+        try session.send("Enter")
+        try session.waitFor(text: "Anna Berg · 0:")
+        try session.send("p")
+        Thread.sleep(forTimeInterval: 1.2)
+        try session.send("m")
+        Thread.sleep(forTimeInterval: 0.6)
+
+        try session.send("e")
+        try session.waitFor(text: "Did you ask for referrals?")
+        try session.send("y")
+        try session.waitFor(text: "Enter on an empty line")
+        try session.type("Jan Jansen, Jansen BV, 020-5550114")
+        try session.send("Enter")
+        try session.waitFor(text: "Jan Jansen")
+        try session.send("Enter")
+        try session.waitFor(text: "How did the call end?")
+        try session.send("4")
+        let draft = try session.waitFor(text: "Thank-you email")
+        #expect(draft.contains("To: Anna Berg <anna@example.de>"))
+        try session.send("Enter")
+        try session.waitFor(text: "Follow-up written")
+
+        // The review of the day lists the call.
+        try session.send("r")
+        let review = try session.waitFor("the call in the review") { $0.contains("Review ·") && $0.contains("Anna Berg") }
+        #expect(review.contains("Referrals gained 1"))
+        #expect(review.contains("Nordlicht GmbH"))
+        try session.send("Escape")
+        try session.send("q")
+
+        // What the store holds, read as another program would.
+        let store = try Store(directory: fixture.storeDirectory, zone: .current, access: .readOnly)
+        let today = CalendarDay(containing: Date(), in: .current)
+        let calls = try store.calls(on: today)
+        #expect(calls.count == 1)
+        let call = try #require(calls.first)
+        #expect(call.referralAsk == .asked)
+        #expect(call.outcome == .notInterested)
+        #expect(call.referrals.map(\.name) == ["Jan Jansen"])
+        #expect(call.seconds(of: .prospect) > 0.8 && call.seconds(of: .me) > 0.3)
+        #expect(call.followUp?.status == .pending)
+
+        let outbox = try store.outboxMessages()
+        #expect(outbox.count == 1)
+        let message = String(decoding: try store.readOutboxMessage(name: outbox.first ?? ""), as: UTF8.self)
+        #expect(message.contains("To: Anna Berg <anna@example.de>"))
+        #expect(message.contains("From: Sam Seller <sam@example.com>"))
+
+        // The referral is a new lead in the next business day's queue, named for Anna.
+        let next = today.nextBusinessDay
+        let set = try store.workingSet(today: next)
+        let queue = CallQueue.entries(
+            prospects: set.prospects, today: next, now: next.at(hour: 10, minute: 0, in: .current) ?? Date(),
+            zone: .current, referrerNames: set.referrerNames)
+        let jan = try #require(queue.first { $0.prospect.name == "Jan Jansen" })
+        #expect(jan.reason == .referral(from: "Anna Berg"))
+        #expect(jan.prospect.company == "Jansen BV")
+        #expect(queue.first?.prospect.name == "Jan Jansen")
+    }
+}
