@@ -85,8 +85,10 @@ final class ScriptedTerminal: TerminalBackend {
         let status = runtime(store: store).run(on: terminal)
         #expect(status == 143)
         let checkpoint = try #require(try store.checkpoint())
-        #expect(checkpoint.elapsed >= 19)
-        #expect(worstGap <= DashboardRuntime.checkpointEvery + 1)
+        // Twenty quiet wakes (a second each, or sooner when a checkpoint falls due).
+        #expect(checkpoint.elapsed >= 15)
+        // The loop wakes when a checkpoint falls due, so none is ever older than that.
+        #expect(worstGap <= DashboardRuntime.checkpointEvery + 0.01)
     }
 
     @Test func theLoopSleepsASecondInACallAndUpToAMinuteOutside() throws {
