@@ -12,7 +12,9 @@ enum ReferralPanelView {
 
     static func draw(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
         let prominent = isProminent(state)
-        let asked = state.live?.askMarked ?? false
+        var asked = state.live?.askMarked ?? false
+        // "y, I asked" in the end-of-call dialog ticks the checklist as `a` does.
+        if case .endOfCall(let flow) = state.mode, flow.referralAsk == .asked { asked = true }
         let title = prominent ? "Ask for referrals now" : "Referral ask"
         let inner = Frame.draw(title, in: rect, into: &buffer, focused: state.focus == .referrals,
             border: prominent ? .warn : (asked ? .good : nil))
