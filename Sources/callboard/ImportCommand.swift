@@ -65,6 +65,10 @@ struct ImportCommand: ParsableCommand {
                 throw Failure.badData(
                     "Nothing was imported. Fix the rows above, or use --skip-invalid to import the good rows.")
             }
+            if result.rows == 0 {
+                throw Failure.badData(
+                    "\(file) has a header line but no rows of prospects; nothing \(dryRun ? "would be" : "was") imported.")
+            }
             if result.added + result.updated == 0, result.skipped > 0 {
                 throw Failure.badData(
                     "Nothing \(dryRun ? "would be" : "was") imported: every row has a problem (listed above).")

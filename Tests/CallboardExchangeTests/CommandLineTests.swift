@@ -195,6 +195,16 @@ private func snapshot(_ folder: URL) throws -> [String: Data] {
         #expect(!FileManager.default.fileExists(atPath: store))
     }
 
+    @Test func aFileWithOnlyAHeaderLineIsAnErrorNotAnEmptySuccess() throws {
+        let empty = home.appendingPathComponent("header-only.csv")
+        try Data("First name,Last name,Email\r\n".utf8).write(to: empty)
+        let result = try Program.run(["import", "--store", store, empty.path], home: home)
+        #expect(result.status == 65)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("no rows of prospects"))
+        #expect(!FileManager.default.fileExists(atPath: store))
+    }
+
     @Test func themesMarksTheThemeGivenForTheRun() throws {
         let result = try Program.run(["--theme", "light", "themes"], home: home)
         #expect(result.status == 0, "\(result.stderr)")
