@@ -171,16 +171,14 @@ public struct StoreSnapshot: Hashable, Sendable {
     public var isStoreEmpty: Bool
     /// Calls started today, for the progress against the daily goal.
     public var callsToday: Int
-    public var pendingFollowUps: [PendingFollowUp]
 
     public init(
-        prospects: [Prospect], callsToday: Int = 0, pendingFollowUps: [PendingFollowUp] = [],
-        referrerNames: [ProspectID: String] = [:], isStoreEmpty: Bool? = nil
+        prospects: [Prospect], callsToday: Int = 0, referrerNames: [ProspectID: String] = [:],
+        isStoreEmpty: Bool? = nil
     ) {
         self.prospects = prospects
         self.referrerNames = referrerNames
         self.isStoreEmpty = isStoreEmpty ?? prospects.isEmpty
         self.callsToday = callsToday
-        self.pendingFollowUps = pendingFollowUps
     }
 }

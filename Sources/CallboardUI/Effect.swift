@@ -3,8 +3,12 @@ import Foundation
 
 /// Work for the runtime. The update function only asks; the results come back as events.
 public enum Effect: Hashable, Sendable {
-    /// Read prospects, today's call count and pending follow-ups; answer `.loaded`.
+    /// Read the working set and today's call count; answer `.loaded`.
     case load
+    /// Read the follow-ups still owed from the last two weeks of calls; answer
+    /// `.followUpsLoaded`. `known` are the prospects the dashboard already holds, so only
+    /// the others are looked up.
+    case loadFollowUps(known: Set<ProspectID>)
     /// Save the live call so a crash never loses it.
     case checkpoint(LiveCallCheckpoint)
     /// The live call was saved for good; its checkpoint can go.
@@ -24,4 +28,13 @@ public enum Effect: Hashable, Sendable {
     case loadReview(CalendarDay)
     /// Leave the program with this exit code (after any checkpoint before it).
     case quit(exitCode: Int32)
+}
+
+extension Effect {
+    /// Whether the runtime may carry this out after drawing the next frame: a read whose
+    /// answer the screen can do without for a moment, so it never delays the first frame.
+    public var canWaitForFrame: Bool {
+        if case .loadFollowUps = self { return true }
+        return false
+    }
 }

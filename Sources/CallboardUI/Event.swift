@@ -9,8 +9,11 @@ public enum Event: Hashable, Sendable {
     case tick(Moment)
     case resize(width: Int, height: Int)
 
-    /// The store's prospects, today's call count and pending follow-ups.
+    /// The store's working set and today's call count.
     case loaded(StoreSnapshot, Moment)
+    /// The calls whose follow-up is still owed, and those of their prospects the
+    /// dashboard did not hold.
+    case followUpsLoaded(calls: [Call], prospects: [Prospect])
     /// A live call found after a crash, offered to resume (on hold) or save.
     case resumed(LiveCallCheckpoint, Moment)
     /// The store refused a prospect typed in the add field; `reason` says why.

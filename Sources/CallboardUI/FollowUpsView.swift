@@ -22,8 +22,10 @@ enum FollowUpsView {
             let selected = index == browser.selection
             let when = Format.dayAndTime(pending.call.startedAt, zone: state.zone)
             let outcome = pending.call.outcome?.label ?? "no outcome"
-            let written = pending.call.followUp?.messageFile == nil ? "" : " · written"
-            let text = "\(selected ? "▶" : " ") \(when)  \(pending.prospect.name) · \(pending.prospect.company) · \(outcome)\(written)"
+            let written = pending.call.followUp?.messageFile == nil ? nil : "written"
+            let details = [pending.prospect.name, pending.prospect.company, outcome, written]
+                .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
+            let text = "\(selected ? "▶" : " ") \(when)  \(details)"
             buffer.write(Format.fit(text, width: content.width), in: content.row(row),
                 style: selected ? Style(.selection, bold: true) : Style(.text))
         }

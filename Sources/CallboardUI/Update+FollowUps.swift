@@ -42,6 +42,20 @@ extension AppState {
         }
     }
 
+    /// Takes the store's list of calls that still owe a follow-up, each paired with its
+    /// prospect from the dashboard or from `others`; the list replaces the one held.
+    mutating func receivePendingFollowUps(_ calls: [Call], others: [Prospect]) {
+        var byID = Dictionary(prospects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for prospect in others where byID[prospect.id] == nil { byID[prospect.id] = prospect }
+        pendingFollowUps = calls.compactMap { call in byID[call.prospectID].map { PendingFollowUp(call: call, prospect: $0) } }
+            .sorted { $0.call.startedAt < $1.call.startedAt }
+        if case .followUps(var browser) = mode {
+            browser.selection = clamp(browser.selection, count: pendingFollowUps.count)
+            if pendingFollowUps.isEmpty { browser.isOpen = false }
+            mode = .followUps(browser)
+        }
+    }
+
     mutating func removePending(_ id: CallID) {
         pendingFollowUps.removeAll { $0.call.id == id }
         if case .followUps(var browser) = mode {

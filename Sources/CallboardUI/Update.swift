@@ -22,8 +22,10 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         state.referrerNames = snapshot.referrerNames
         state.isStoreEmptyOnDisk = snapshot.isStoreEmpty
         state.callsToday = snapshot.callsToday
-        state.pendingFollowUps = snapshot.pendingFollowUps.sorted { $0.call.startedAt < $1.call.startedAt }
         state.rebuildQueue()
+        return [.loadFollowUps(known: Set(state.prospects.map(\.id)))]
+    case .followUpsLoaded(let calls, let others):
+        state.receivePendingFollowUps(calls, others: others)
         return []
     case .resumed(let checkpoint, let moment):
         state.observe(moment)

@@ -145,7 +145,7 @@ typealias F = AppFixture
         var state = F.state()
         let call = Call(id: "c1", prospectID: "anna", startedAt: F.start, outcome: .callback,
                         followUp: FollowUp(subject: "Thanks", body: "Hi"))
-        _ = update(&state, .loaded(StoreSnapshot(prospects: F.prospects, pendingFollowUps: [PendingFollowUp(call: call, prospect: F.anna)]), F.at(1)))
+        _ = update(&state, .followUpsLoaded(calls: [call], prospects: []))
         #expect(F.press([.char("q")], &state, at: 2).isEmpty)
         #expect(state.confirmingQuit)
         #expect(F.press([.char("y")], &state, at: 3) == [.quit(exitCode: 0)])

@@ -92,8 +92,31 @@ import Testing
     static func state() -> AppState {
         var state = F.state()
         let list = [pending("new", F.bram, hoursAgo: 1), pending("old", F.anna, hoursAgo: 30)]
-        _ = update(&state, .loaded(StoreSnapshot(prospects: F.prospects, pendingFollowUps: list), F.at(0)))
+        _ = update(&state, .followUpsLoaded(calls: list.map(\.call), prospects: []))
         return state
+    }
+
+    @Test func openingAsksForFollowUpsWithTheProspectsAlreadyHeld() {
+        var state = F.state()
+        let effects = update(&state, .loaded(StoreSnapshot(prospects: F.prospects), F.at(1)))
+        #expect(effects == [.loadFollowUps(known: Set(F.prospects.map(\.id)))])
+    }
+
+    @Test func followUpsPairWithHeldProspectsOrThoseSentAlongAndAReloadReplacesThem() {
+        var state = Self.state()
+        let outsider = Prospect(id: "zoe", name: "Zoe Outside", status: .lost, createdAt: F.start)
+        let calls = [
+            Self.pending("z", outsider, hoursAgo: 50).call,
+            Self.pending("new", F.bram, hoursAgo: 1).call,
+            Call(id: "ghost", prospectID: "gone", startedAt: F.start, followUp: FollowUp(subject: "s", body: "b")),
+        ]
+        F.press([.char("f"), .char("j")], &state, at: 1)
+        _ = update(&state, .followUpsLoaded(calls: calls, prospects: [outsider]))
+        #expect(state.pendingFollowUps.map(\.prospect.name) == ["Zoe Outside", F.bram.name])
+        #expect(state.selectedFollowUp?.call.id == "new")
+        _ = update(&state, .followUpsLoaded(calls: [], prospects: []))
+        #expect(state.pendingFollowUps.isEmpty)
+        #expect(state.selectedFollowUp == nil)
     }
 
     @Test func theListIsOldestFirstAndFOpensIt() {

@@ -117,4 +117,29 @@ final class ScriptedTerminal: TerminalBackend {
         _ = runtime(store: try store()).run(on: terminal)
         #expect(terminal.frames.count == 1)
     }
+
+    /// The queue is drawn from the working set alone; the follow-ups still owed are read
+    /// after that first frame, including those of prospects outside the working set.
+    @Test func theFirstFrameComesBeforeFollowUpsAreReadAndTheyArriveNext() throws {
+        let store = try store()
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        try store.upsert(prospects: [
+            Prospect(id: "p-bruno", name: "Bruno Keller", phone: "+41 44 1", status: .lost, createdAt: now.addingTimeInterval(-90 * 86400))
+        ])
+        let owed = FollowUp(subject: "Thank you", body: "Hello")
+        try store.save(calls: [
+            Call(id: "c-today", prospectID: "p-anna", startedAt: now.addingTimeInterval(-3600), outcome: .callback, followUp: owed),
+            Call(id: "c-earlier", prospectID: "p-bruno", startedAt: now.addingTimeInterval(-3 * 86400), outcome: .notInterested, followUp: owed),
+        ], targets: TalkTargets())
+        let terminal = ScriptedTerminal(script: [.key(.char("f"))], clock: clock)
+        _ = runtime(store: store).run(on: terminal)
+
+        let goal = Settings().dailyCallGoal
+        let first = try #require(terminal.frames.first)
+        #expect(first.contains("Anna Berg") && first.contains("1/\(goal) calls"))
+        #expect(!first.contains("pending"))
+        #expect(terminal.frames.dropFirst().first?.contains("2 follow-ups pending") == true)
+        // Bruno has no company: no empty field between the separators.
+        #expect(terminal.frames.last?.contains("Bruno Keller · not interested") == true)
+    }
 }

@@ -58,6 +58,8 @@ private struct Loop {
     var drawn: AppState?
     var lastCheckpoint: MonotonicInstant?
     var exitStatus: Int32?
+    /// Effects put off until the next frame is drawn (see `Effect.canWaitForFrame`).
+    var afterFrame: [Effect] = []
 
     init(runtime: DashboardRuntime, terminal: any TerminalBackend) {
         self.runtime = runtime
@@ -74,6 +76,10 @@ private struct Loop {
         start()
         while exitStatus == nil {
             draw()
+            if !afterFrame.isEmpty {
+                performAfterFrame()
+                continue
+            }
             let input = terminal.nextInput(timeoutMilliseconds: timeout())
             if let action = SignalAction.action(for: input) {
                 handle(action)
@@ -114,8 +120,21 @@ private struct Loop {
                     return
                 }
                 if case .checkpoint = effect { lastCheckpoint = runtime.clock.now() }
+                if effect.canWaitForFrame {
+                    afterFrame.append(effect)
+                    continue
+                }
                 pending += effects.perform(effect, at: runtime.moment(), terminal: terminal)
             }
+        }
+    }
+
+    /// Carries out what waited for the frame just drawn; the loop draws again after.
+    private mutating func performAfterFrame() {
+        let waiting = afterFrame
+        afterFrame = []
+        for effect in waiting {
+            for event in effects.perform(effect, at: runtime.moment(), terminal: terminal) { dispatch(event) }
         }
     }
 

@@ -23,6 +23,9 @@ struct EffectRunner {
             switch effect {
             case .load:
                 return [.loaded(try snapshot(at: moment.wall), moment)]
+            case .loadFollowUps(let known):
+                let (calls, others) = try pendingFollowUps(at: moment.wall, known: known)
+                return [.followUpsLoaded(calls: calls, prospects: others)]
             case .checkpoint(let checkpoint):
                 try store.writeCheckpoint(checkpoint)
                 return []
@@ -63,27 +66,35 @@ struct EffectRunner {
         }
     }
 
-    /// The working set, today's call count and recent follow-ups not yet sent. Reads
-    /// `queue.json`, today's calls, two weeks of summaries, and only the days those say
-    /// still owe a follow-up.
+    /// What the first frame needs: the working set (`queue.json`) and today's call count,
+    /// read from the month's summaries rather than today's calls.
     private func snapshot(at wall: Date) throws(StoreError) -> StoreSnapshot {
         let today = CalendarDay(containing: wall, in: zone)
         let working = try store.workingSet(today: today)
-        let callsToday = try store.calls(on: today)
-        var pendingCalls = callsToday.filter { $0.followUp?.status == .pending }
-        let earlier = try store.summaries(from: today.adding(days: 1 - Self.pendingLookback), to: today.adding(days: -1))
-        for summary in earlier.reversed() where summary.followUpsPending > 0 {
+        let callsToday = try store.summaries(from: today, to: today).first?.dials ?? 0
+        return StoreSnapshot(
+            prospects: working.prospects, callsToday: callsToday, referrerNames: working.referrerNames,
+            isStoreEmpty: working.isStoreEmpty)
+    }
+
+    /// Calls of the last two weeks whose follow-up is not yet sent, and those of their
+    /// prospects the dashboard does not hold. Reads two weeks of summaries, then only the
+    /// days they say still owe one; the prospects come from the recent callees, and only
+    /// those not there from their buckets.
+    private func pendingFollowUps(at wall: Date, known: Set<ProspectID>) throws(StoreError)
+        -> (calls: [Call], prospects: [Prospect])
+    {
+        let today = CalendarDay(containing: wall, in: zone)
+        let days = try store.summaries(from: today.adding(days: 1 - Self.pendingLookback), to: today)
+        var pendingCalls: [Call] = []
+        for summary in days.reversed() where summary.followUpsPending > 0 {
             pendingCalls += try store.calls(on: summary.day).filter { $0.followUp?.status == .pending }
         }
-        var byID = Dictionary(working.prospects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let missing = Set(pendingCalls.map(\.prospectID)).filter { byID[$0] == nil }
-        for prospect in try store.prospects(ids: missing) { byID[prospect.id] = prospect }
-        let pending = pendingCalls.compactMap { call in
-            byID[call.prospectID].map { PendingFollowUp(call: call, prospect: $0) }
-        }
-        return StoreSnapshot(
-            prospects: working.prospects, callsToday: callsToday.count, pendingFollowUps: pending,
-            referrerNames: working.referrerNames, isStoreEmpty: working.isStoreEmpty)
+        var missing = Set(pendingCalls.map(\.prospectID)).subtracting(known)
+        guard !missing.isEmpty else { return (pendingCalls, []) }
+        let recent = store.recentlyCalled().filter { missing.contains($0.id) }
+        missing.subtract(recent.map(\.id))
+        return (pendingCalls, recent + (try store.prospects(ids: missing)))
     }
 
     private func message(for call: Call, to prospect: Prospect, at wall: Date) -> EmailMessage {
