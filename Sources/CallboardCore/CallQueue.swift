@@ -113,11 +113,11 @@ public enum CallQueue {
         let waitingSince = (p.nextCallDay ?? CalendarDay(containing: p.createdAt, in: zone))
         switch entry.reason {
         case .callback(let at):
-            return SortKey(group: 0, time: at.timeIntervalSince1970, priority: 0, waiting: waitingSince, name: p.name, id: p.id)
+            return SortKey(group: 0, time: at.timeIntervalSince1970, priority: 0, waiting: waitingSince, name: SortKey.folded(p.name), id: p.id)
         case .referral:
-            return SortKey(group: 1, time: 0, priority: p.priority, waiting: waitingSince, name: p.name, id: p.id)
+            return SortKey(group: 1, time: 0, priority: p.priority, waiting: waitingSince, name: SortKey.folded(p.name), id: p.id)
         case .due, .new:
-            return SortKey(group: 2, time: 0, priority: p.priority, waiting: waitingSince, name: p.name, id: p.id)
+            return SortKey(group: 2, time: 0, priority: p.priority, waiting: waitingSince, name: SortKey.folded(p.name), id: p.id)
         }
     }
 
@@ -126,15 +126,22 @@ public enum CallQueue {
         var time: Double
         var priority: Int
         var waiting: CalendarDay
+        /// The name without case or accents, so "émile" sits beside "Emile". Folded once
+        /// per prospect: a locale-aware comparison inside the sort cost more than reading
+        /// the working set.
         var name: String
         var id: ProspectID
+
+        static func folded(_ name: String) -> String {
+            name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        }
 
         static func < (a: Self, b: Self) -> Bool {
             if a.group != b.group { return a.group < b.group }
             if a.time != b.time { return a.time < b.time }
             if a.priority != b.priority { return a.priority < b.priority }
             if a.waiting != b.waiting { return a.waiting < b.waiting }
-            if a.name != b.name { return a.name.localizedStandardCompare(b.name) == .orderedAscending }
+            if a.name != b.name { return a.name < b.name }
             return a.id < b.id
         }
     }

@@ -30,6 +30,14 @@ struct CallQueueTests {
         #expect(entries[0].reason == .callback(at: Fixture.at("2026-11-30 09:15", zone)))
     }
 
+    @Test("within the same priority and day, names sort alphabetically without regard to case or accents")
+    func namesBreakTies() {
+        let prospects = ["zoë ward", "Émile Roux", "anna Berg", "Eric Moll", "Ånund Lie", "Bram Smit"].enumerated().map {
+            Fixture.prospect("p\($0.offset)", $0.element, next: "2026-11-30", attempts: 1)
+        }
+        #expect(queue(prospects).map(\.prospect.name) == ["anna Berg", "Ånund Lie", "Bram Smit", "Émile Roux", "Eric Moll", "zoë ward"])
+    }
+
     @Test("a referrer outside the prospects given is named from referrerNames; one among them wins")
     func referrerNamesFromOutside() {
         let lead = Fixture.prospect("ref", "Rita", source: .referral, referredBy: "closed-deal", next: "2026-11-30")
