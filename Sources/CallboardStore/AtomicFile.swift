@@ -123,13 +123,21 @@ enum AtomicFile {
 
     /// Deletes temporary files a killed writer left behind. Call only with the lock held,
     /// or a live writer's half-written file could vanish under it.
+    /// Reads the folder with readdir and makes a String only of hidden names: a year of
+    /// calls is hundreds of files, and this runs on every start.
     static func removeLeftovers(in folder: URL) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
-            return
+        guard let stream = opendir(folder.path) else { return }
+        var leftovers: [String] = []
+        while let entry = readdir(stream) {
+            let name: String? = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                guard bytes.first == UInt8(ascii: ".") else { return nil }
+                let length = bytes.firstIndex(of: 0) ?? bytes.count
+                return String(decoding: bytes.prefix(length), as: UTF8.self)
+            }
+            if let name, isTemporary(name) { leftovers.append(name) }
         }
-        for name in names where isTemporary(name) {
-            unlink(folder.appendingPathComponent(name).path)
-        }
+        closedir(stream)
+        for name in leftovers { unlink(folder.appendingPathComponent(name).path) }
     }
 
     static func isTemporary(_ name: String) -> Bool {

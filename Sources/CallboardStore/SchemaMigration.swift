@@ -58,6 +58,11 @@ enum VersionedFile {
         guard let data = try AtomicFile.read(url) else { return nil }
         let file = url.path
         let decoder = StoreCoding.decoder()
+        // The usual case, a file of the current version, takes one pass over the bytes;
+        // anything else takes the careful path below, which says what is wrong.
+        if let probed = try? decoder.decode(Probed<Document>.self, from: data), probed.version == migration.current {
+            return probed.document
+        }
         let version: Int
         do {
             guard let found = try decoder.decode(VersionProbe.self, from: data).schemaVersion else {
@@ -108,5 +113,18 @@ enum VersionedFile {
         }
         data.append(0x0A)
         try AtomicFile.write(data, to: url)
+    }
+}
+
+/// A document read together with the version it says it is.
+private struct Probed<Document: Decodable>: Decodable {
+    let version: Int?
+    let document: Document
+
+    private enum Key: String, CodingKey { case schemaVersion }
+
+    init(from decoder: any Decoder) throws {
+        version = try decoder.container(keyedBy: Key.self).decodeIfPresent(Int.self, forKey: .schemaVersion)
+        document = try Document(from: decoder)
     }
 }

@@ -102,7 +102,7 @@ extension Store {
 
     /// Replaces each prospect with the same id, or adds it, rewriting only the buckets
     /// they fall in: after a call that changed the prospect and created referral leads,
-    /// say. The working set (`queue.json`) follows.
+    /// say. The working set (`queue.json`, `recent.json`) follows.
     public func upsert(prospects changed: [Prospect]) throws(StoreError) {
         try requireWritable()
         try locked { () throws(StoreError) in
@@ -134,7 +134,7 @@ extension Store {
             let queue = storedWorkingSet()
             // A crash between the buckets and the working set must not leave a stale
             // working set behind: it goes first and is rebuilt if it stays missing.
-            try AtomicFile.remove(queueFile)
+            try removeWorkingSet()
             try AtomicFile.makeDirectory(prospectsDirectory)
             for index in touched.keys.sorted() {
                 try writeBucket(index, buckets[index] ?? [])
@@ -165,7 +165,7 @@ extension Store {
                 ProspectsDocument(schemaVersion: SchemaMigration.prospects.current, prospects: list),
                 to: stagingDirectory.appendingPathComponent(ProspectBucket.fileName(index)))
         }
-        try AtomicFile.remove(queueFile)
+        try removeWorkingSet()
         if FileManager.default.fileExists(atPath: prospectsDirectory.path) {
             try AtomicFile.move(prospectsDirectory, to: retiredDirectory)
         }

@@ -1,23 +1,28 @@
 import CallboardCore
 import Foundation
 
-/// `queue.json`, the working set: a derived file kept beside the buckets so that opening
-/// the dashboard reads a few hundred prospects, not the whole history.
+/// The working set: derived files kept beside the buckets so that opening the dashboard
+/// reads a few hundred prospects, not the whole history. `queue.json` holds who the queue
+/// can show; `recent.json` whoever else was called lately, read only to find the
+/// prospects of follow-ups still owed.
 ///
-/// It is only ever a copy of what the buckets say. When it is missing, broken, from
-/// another version, or opened on a day past `coversThrough`, it is rebuilt from the
-/// buckets (and written, on a read-write store) rather than reported as an error.
+/// They are only ever a copy of what the buckets say. When missing, broken, from another
+/// version, or opened on a day past `coversThrough`, they are rebuilt from the buckets
+/// (and written, on a read-write store) rather than reported as an error. Every prospect
+/// write removes both before touching a bucket and writes them again after, `recent.json`
+/// first, so neither is ever older than the buckets.
 extension Store {
     public var queueFile: URL { directory.appendingPathComponent("queue.json") }
+    public var recentFile: URL { directory.appendingPathComponent("recent.json") }
 
     /// The prospects today's queue can need. Reads `queue.json` when it covers `today`;
-    /// otherwise reads every bucket once and rewrites it.
+    /// otherwise reads every bucket once and rewrites the working set.
     public func workingSet(today: CalendarDay) throws(StoreError) -> WorkingSet {
-        if !hasLegacyProspects, let stored = storedWorkingSet(), today <= stored.coversThrough {
+        if !hasLegacyProspects, let stored = storedQueue(), today <= stored.coversThrough {
             return Self.workingSet(from: stored)
         }
         guard access == .readWrite, !hasLegacyProspects else {
-            return Self.workingSet(from: buildWorkingSet(from: try prospects(), on: today))
+            return Self.workingSet(from: queuePart(of: buildWorkingSet(from: try prospects(), on: today)))
         }
         // Built and written under the lock, so no save slips in between.
         let document = try locked { () throws(StoreError) -> WorkingSetDocument in
@@ -25,16 +30,57 @@ extension Store {
             try writeWorkingSetDocument(document)
             return document
         }
-        return Self.workingSet(from: document)
+        return Self.workingSet(from: queuePart(of: document))
     }
 
-    /// The stored working set, or nil when there is none this version can use.
+    /// Prospects called in the two weeks before the working set was built whom the queue
+    /// cannot show (closed, or due later): where a follow-up still owed finds its
+    /// prospect without a look into the buckets. Empty when there is no `recent.json`;
+    /// anyone not found here is in the buckets.
+    public func recentlyCalled() -> [Prospect] {
+        storedRecent()?.prospects ?? []
+    }
+
+    /// The stored working set, both files, or nil when there is none this version can use.
     func storedWorkingSet() -> WorkingSetDocument? {
+        guard var queue = storedQueue(), let recent = storedRecent(),
+            recent.builtOn == queue.builtOn, recent.coversThrough == queue.coversThrough
+        else { return nil }
+        queue.prospects = (queue.prospects + recent.prospects).sorted { $0.id < $1.id }
+        return queue
+    }
+
+    /// `queue.json` alone: what the first frame needs.
+    func storedQueue() -> WorkingSetDocument? {
         try? VersionedFile.read(WorkingSetDocument.self, from: queueFile, migration: .workingSet)
     }
 
+    func storedRecent() -> RecentCalleesDocument? {
+        try? VersionedFile.read(RecentCalleesDocument.self, from: recentFile, migration: .workingSet)
+    }
+
+    /// Writes `recent.json`, then `queue.json`: a crash between leaves no queue, which
+    /// the next read rebuilds.
     func writeWorkingSetDocument(_ document: WorkingSetDocument) throws(StoreError) {
-        try VersionedFile.write(document, to: queueFile)
+        let last = document.coversThrough
+        let recent = document.prospects.filter { !isQueued($0, through: last) }
+        try VersionedFile.write(
+            RecentCalleesDocument(
+                schemaVersion: SchemaMigration.workingSet.current, builtOn: document.builtOn,
+                coversThrough: last, prospects: recent),
+            to: recentFile)
+        try VersionedFile.write(queuePart(of: document), to: queueFile)
+    }
+
+    func removeWorkingSet() throws(StoreError) {
+        try AtomicFile.remove(queueFile)
+        try AtomicFile.remove(recentFile)
+    }
+
+    func queuePart(of document: WorkingSetDocument) -> WorkingSetDocument {
+        var queue = document
+        queue.prospects = document.prospects.filter { isQueued($0, through: document.coversThrough) }
+        return queue
     }
 
     /// Writes the working set of `all`, which is every prospect in the store.
@@ -87,6 +133,11 @@ extension Store {
         {
             return true
         }
+        return isQueued(prospect, through: last)
+    }
+
+    /// Whether the queue can show the prospect on some day up to `last`.
+    func isQueued(_ prospect: Prospect, through last: CalendarDay) -> Bool {
         guard prospect.status.isCallable else { return false }
         if let callback = prospect.callbackAt, CalendarDay(containing: callback, in: zone) <= last {
             return true

@@ -11,10 +11,14 @@ import Foundation
 ///     queue.json                  {"schemaVersion": 1, "builtOn", "coversThrough",
 ///                                  "prospectCount", "prospects", "referrers": {id: name}}
 ///                                 the working set: every prospect a queue up to
-///                                 `coversThrough` (built + 14 days) can need, and
-///                                 those called in the 14 days before. Derived
+///                                 `coversThrough` (built + 14 days) can need. Derived
 ///                                 from the buckets, kept up to date on every prospect
 ///                                 write, rebuilt when missing, broken or out of date
+///     recent.json                 {"schemaVersion": 1, "builtOn", "coversThrough",
+///                                  "prospects"}
+///                                 the rest of the working set: those called in the 14
+///                                 days before it was built whom the queue cannot show,
+///                                 for the follow-ups still owed; derived the same way
 ///     calls/2026/2026-11-29.json  {"schemaVersion": 1, "day": "2026-11-29", "calls": [Call]}
 ///                                 one file per day of calls; a call belongs to the day
 ///                                 of its start in the seller's time zone
@@ -39,11 +43,12 @@ import Foundation
 /// (an import) writes a whole new `prospects/` beside the old and swaps it in, so the
 /// buckets are never half old, half new. A file from a newer callboard
 /// is refused and never rewritten; a broken file is reported with its path and the line
-/// and column, or key, at fault, and left as it is. The one exception is `queue.json`,
-/// which is only a copy: it is rebuilt instead.
+/// and column, or key, at fault, and left as it is. The exceptions are `queue.json` and
+/// `recent.json`, which are only copies: they are rebuilt instead.
 ///
 /// Cost grows with what is shown, not with history: opening takes the lock and reads no
-/// file; the dashboard reads `queue.json` and a few days; a saved call rewrites its day,
+/// file; the dashboard's first frame reads `queue.json` and a month of summaries, then the
+/// follow-ups owed read `recent.json` and the days that owe one; a saved call rewrites its day,
 /// its month of summaries and the buckets of the prospects it changed; a trend reads its
 /// months; a checkpoint writes only `live-call.json`. Only export and import (every
 /// prospect, `allCalls`), a working set past its reach, and the explicit

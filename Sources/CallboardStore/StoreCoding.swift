@@ -30,22 +30,9 @@ enum StoreCoding {
         return decoder
     }
 
-    /// Whole seconds print without a fraction, so hand-written dates round-trip as written;
-    /// anything finer keeps milliseconds.
-    static func isoText(_ date: Date) -> String {
-        let seconds = date.timeIntervalSince1970
-        if seconds == seconds.rounded() {
-            return date.formatted(Date.ISO8601FormatStyle())
-        }
-        return date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
-    }
+    static func isoText(_ date: Date) -> String { ISOTimestamp.text(date) }
 
-    static func isoDate(_ text: String) -> Date? {
-        if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) {
-            return date
-        }
-        return try? Date.ISO8601FormatStyle().parse(text)
-    }
+    static func isoDate(_ text: String) -> Date? { ISOTimestamp.parse(text) }
 
     /// What is wrong with a file the decoder refused, in words: where (line and column for
     /// broken JSON, the key path for a wrong field) and what.

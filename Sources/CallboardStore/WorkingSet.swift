@@ -3,10 +3,9 @@ import CallboardCore
 /// The prospects today's queue can need, and the names of whoever referred them: what the
 /// dashboard opens with instead of every prospect ever filed.
 public struct WorkingSet: Hashable, Sendable {
-    /// Active prospects due (or with a callback) by `coversThrough`, or with no day set;
-    /// and whoever was called in the two weeks before it was built, for the follow-ups
-    /// still owed. Closed prospects among those never reach the queue (`CallQueue`
-    /// passes them over).
+    /// Active prospects due (or with a callback) by `coversThrough`, or with no day set.
+    /// Whoever else was called in the two weeks before it was built is kept apart, for
+    /// the follow-ups still owed (`Store.recentlyCalled()`).
     public var prospects: [Prospect]
     /// The names of the prospects' referrers, for "referred by" when the referrer is not
     /// in `prospects` itself.
@@ -30,8 +29,11 @@ public struct WorkingSet: Hashable, Sendable {
     public static let reach = 14
 }
 
-/// `queue.json`: the working set as stored. Referrers are keyed by the id's text, so the
-/// file reads as a plain JSON object.
+/// The working set with whoever else was called in the two weeks before it was built.
+/// Stored as two files: `queue.json` holds the queue's part and everything else, so that
+/// opening the dashboard reads only that; `recent.json` holds the recent callees the
+/// queue cannot show. Referrers are keyed by the id's text, so the file reads as a plain
+/// JSON object.
 struct WorkingSetDocument: Codable {
     var schemaVersion: Int
     var builtOn: CalendarDay
@@ -40,4 +42,13 @@ struct WorkingSetDocument: Codable {
     var prospectCount: Int
     var prospects: [Prospect]
     var referrers: [String: String]
+}
+
+/// `recent.json`: the part of the working set the queue cannot show, stamped with the
+/// build it belongs to.
+struct RecentCalleesDocument: Codable {
+    var schemaVersion: Int
+    var builtOn: CalendarDay
+    var coversThrough: CalendarDay
+    var prospects: [Prospect]
 }

@@ -18,7 +18,7 @@ struct StoreSafetyTests {
         for folder in ["", "calls", "calls/2026", "outbox", "prospects", "summaries"] {
             #expect(mode(of: store.directory.appendingPathComponent(folder)) == 0o700, "\(folder)")
         }
-        for file in [".lock", "prospects/53.json", "queue.json", "summaries/2026-11.json", "live-call.json", "calls/2026/2026-11-29.json", "outbox/a.eml"] {
+        for file in [".lock", "prospects/53.json", "queue.json", "recent.json", "summaries/2026-11.json", "live-call.json", "calls/2026/2026-11-29.json", "outbox/a.eml"] {
             #expect(mode(of: store.directory.appendingPathComponent(file)) == 0o600, "\(file)")
         }
     }
@@ -115,7 +115,7 @@ struct StoreHistoryTests {
         try store.save(prospects: [Sample.prospect("p-1")])
         try store.save(call: Sample.call("c-1", at: Sample.at(9)), targets: .standard)
         _ = try store.workingSet(today: today)
-        let others = [store.prospectFile("p-1"), store.queueFile, store.novemberSummaries, store.dayFile(for: today)]
+        let others = [store.prospectFile("p-1"), store.queueFile, store.recentFile, store.novemberSummaries, store.dayFile(for: today)]
         let before = try others.map { try FileManager.default.attributesOfItem(atPath: $0.path)[.modificationDate] as? Date }
         let contents = try others.map { try Data(contentsOf: $0) }
         usleep(20_000)
