@@ -44,7 +44,10 @@ enum TalkPanelView {
                 in: r, style: Style(.muted))
         })
         rows.append(Row(priority: 4) { r, b in
-            let text = "Switches/min \(Format.oneDecimal(figures.switchesPerMinute)) · silence \(Format.duration(figures.silence))"
+            // Before anyone is marked the silence is the call's own time, already in the
+            // first row: a second figure ticking beside it would say nothing new.
+            var text = "Switches/min \(Format.oneDecimal(figures.switchesPerMinute))"
+            if figures.speaker != nil { text += " · silence \(Format.duration(figures.silence))" }
             b.write(Format.fit(text, width: r.width), in: r, style: Style(.muted))
         })
         rows.append(Row(priority: 5) { _, _ in })

@@ -88,6 +88,25 @@ import Testing
         expectShows(screen, "My longest monologue 0:30", "Their longest story 1:00")
     }
 
+    /// A call left running with no key pressed: each second changes the call's timer and
+    /// nothing else, so an idle screen sends the terminal a few bytes a second.
+    @Test func aQuietSecondBeforeAnyoneSpeaksChangesOnlyTheTimer() {
+        var state = F.state()
+        F.press([.enter], &state, at: 10)
+        _ = update(&state, .tick(F.at(13)))
+        let before = F.screen(state)
+        _ = update(&state, .tick(F.at(14)))
+        let after = F.screen(state)
+        expectShows(after, "Anna de Vries · 0:04", "Switches/min 0.0")
+        #expect(!after.contains("silence"))
+        let changed = Set(zip(before.cells, after.cells).enumerated().filter { $0.element.0 != $0.element.1 }.map { $0.offset / after.width })
+        #expect(changed.count == 1, "rows changed: \(changed.sorted())")
+        // Once someone is marked, the silence figure joins the row.
+        F.press([.char("p")], &state, at: 20)
+        _ = update(&state, .tick(F.at(25)))
+        expectShows(F.screen(state), "They are talking · 0:05", "silence 0:10")
+    }
+
     @Test func theNudgeComesAtOneMinuteGrowsAtTwoAndCalmsWhenTheyTalk() {
         var state = F.state()
         F.press([.enter, .char("m")], &state, at: 0)
