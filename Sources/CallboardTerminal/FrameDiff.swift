@@ -20,22 +20,28 @@ public enum FrameDiff {
     /// previous frame, or one of another size, every cell is written. Continuation cells
     /// are never written: the wide character to their left draws them.
     public static func changes(from previous: CellBuffer?, to next: CellBuffer) -> [CellChange] {
-        let full = previous.map { $0.width != next.width || $0.height != next.height } ?? true
+        let width = next.width
+        guard let previous, previous.width == width, previous.height == next.height else {
+            return next.cells.enumerated().compactMap { index, cell in
+                cell.isContinuation ? nil : CellChange(x: index % max(1, width), y: index / max(1, width), cell: cell)
+            }
+        }
         var out: [CellChange] = []
-        for y in 0..<next.height {
-            for x in 0..<next.width {
-                let cell = next[x, y]
-                if cell.isContinuation { continue }
-                if full {
-                    out.append(CellChange(x: x, y: y, cell: cell))
-                    continue
+        // Straight over both arrays: this runs for every key and every tick.
+        next.cells.withUnsafeBufferPointer { now in
+            previous.cells.withUnsafeBufferPointer { before in
+                for y in 0..<next.height {
+                    let row = y * width
+                    for x in 0..<width {
+                        let cell = now[row + x]
+                        if cell.isContinuation { continue }
+                        let changed = before[row + x] != cell
+                        // A wide character whose right half was overwritten must be drawn again.
+                        let wideNeighbourChanged =
+                            x + 1 < width && now[row + x + 1].isContinuation && before[row + x + 1] != now[row + x + 1]
+                        if changed || wideNeighbourChanged { out.append(CellChange(x: x, y: y, cell: cell)) }
+                    }
                 }
-                guard let previous else { continue }
-                let changed = previous[x, y] != cell
-                // A wide character whose right half was overwritten must be drawn again.
-                let wideNeighbourChanged =
-                    x + 1 < next.width && next[x + 1, y].isContinuation && previous[x + 1, y] != next[x + 1, y]
-                if changed || wideNeighbourChanged { out.append(CellChange(x: x, y: y, cell: cell)) }
             }
         }
         return out

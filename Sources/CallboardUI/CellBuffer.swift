@@ -134,8 +134,12 @@ public struct CellBuffer: Hashable, Sendable {
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let clipped = rect.clipped(to: bounds)
         guard !clipped.isEmpty else { return }
-        for y in clipped.y..<clipped.maxY {
-            for x in clipped.x..<clipped.maxX { self[x, y] = cell }
+        let width = self.width
+        cells.withUnsafeMutableBufferPointer { cells in
+            for y in clipped.y..<clipped.maxY {
+                let row = y * width
+                for index in (row + clipped.x)..<(row + clipped.maxX) { cells[index] = cell }
+            }
         }
     }
 
@@ -149,6 +153,7 @@ public struct CellBuffer: Hashable, Sendable {
         guard y >= 0, y < height else { return 0 }
         let limit = min(maxWidth ?? Int.max, width - x)
         guard limit > 0 else { return 0 }
+        if let written = writeASCII(text, x: x, y: y, limit: limit, style: style) { return written }
         var column = 0
         for grapheme in SafeText.graphemes(text) {
             let w = DisplayWidth.of(grapheme)
@@ -163,8 +168,42 @@ public struct CellBuffer: Hashable, Sendable {
             }
             column += w
         }
+        // A wide character's right half left behind after the text is blanked too.
+        let end = x + column
+        if end > 0, self[end, y].isContinuation { self[end, y] = Cell(" ", style: self[end, y].style) }
         return column
     }
+
+    /// Printable ASCII, most of any screen, written a byte a cell with no grapheme
+    /// breaking; nil for any other text.
+    private mutating func writeASCII(_ text: String, x: Int, y: Int, limit: Int, style: Style) -> Int? {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        let count = min(utf8.count, limit)
+        let width = self.width
+        let row = y * width
+        cells.withUnsafeMutableBufferPointer { cells in
+            var column = 0
+            for byte in utf8.prefix(count) {
+                let cx = x + column
+                column += 1
+                guard cx >= 0 else { continue }
+                // Overwriting half of an earlier wide character blanks its other half.
+                if cells[row + cx].isContinuation, cx > 0 {
+                    cells[row + cx - 1] = Cell(" ", style: cells[row + cx - 1].style)
+                }
+                cells[row + cx] = Cell(Self.asciiText[Int(byte - 0x20)], style: style)
+            }
+            // A wide character's right half left behind after the text is blanked too.
+            let end = x + count
+            if end < width, end > 0, cells[row + end].isContinuation {
+                cells[row + end] = Cell(" ", style: cells[row + end].style)
+            }
+        }
+        return count
+    }
+
+    private static let asciiText: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Writes text into a one-row rectangle, padded with spaces to its full width.
     @discardableResult

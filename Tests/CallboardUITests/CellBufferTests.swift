@@ -82,4 +82,30 @@ struct CellBufferTests {
         #expect(b.lines == ["xab  x"])
         #expect(b[3, 0].style.role == .accent)
     }
+
+    @Test("narrow text ending on the left half of a wide character blanks its right half", arguments: ["ab", "aé"])
+    func narrowOverWide(text: String) {
+        var b = CellBuffer(width: 6, height: 1)
+        b.write("x陈伟", x: 0, y: 0)
+        // "x陈伟" fills x, 陈 (1–2), 伟 (3–4); the text covers columns 2 and 3.
+        b.write(text, x: 2, y: 0)
+        #expect(b.lines == ["x " + text + "  "])
+        #expect(!b[4, 0].isContinuation)
+    }
+
+    @Test("printable ASCII and other text land in cells the same way")
+    func asciiMatchesTheGeneralPath() {
+        var ascii = CellBuffer(width: 12, height: 2)
+        var general = CellBuffer(width: 12, height: 2)
+        for buffer in [0, 1] {
+            // A trailing zero-width joiner sends the same letters down the general path.
+            let text = buffer == 0 ? "Anna de Vries" : "Anna de Vries\u{200B}"
+            var target = buffer == 0 ? ascii : general
+            target.write(text, x: -2, y: 0, maxWidth: 9, style: Style(.accent))
+            target.write(text, x: 3, y: 1, style: Style(.muted, bold: true))
+            if buffer == 0 { ascii = target } else { general = target }
+        }
+        #expect(ascii == general)
+        #expect(ascii.lines == ["na de V     ", "   Anna de V"])
+    }
 }
