@@ -161,8 +161,10 @@ public struct CellBuffer: Hashable, Sendable {
             if column + w > limit { break }
             let cx = x + column
             if cx >= 0 {
-                // Overwriting half of an earlier wide character blanks its other half.
-                if self[cx, y].isContinuation, cx > 0 { self[cx - 1, y] = Cell(" ", style: self[cx - 1, y].style) }
+                // Starting on the right half of an earlier wide character blanks its left.
+                if column == 0, self[cx, y].isContinuation, cx > 0 {
+                    self[cx - 1, y] = Cell(" ", style: self[cx - 1, y].style)
+                }
                 self[cx, y] = Cell(grapheme, style: style)
                 if w == 2 { self[cx + 1, y] = Cell(Cell.continuation.text, style: style) }
             }
@@ -188,8 +190,8 @@ public struct CellBuffer: Hashable, Sendable {
                 let cx = x + column
                 column += 1
                 guard cx >= 0 else { continue }
-                // Overwriting half of an earlier wide character blanks its other half.
-                if cells[row + cx].isContinuation, cx > 0 {
+                // Starting on the right half of an earlier wide character blanks its left.
+                if cx == max(0, x), cells[row + cx].isContinuation, cx > 0 {
                     cells[row + cx - 1] = Cell(" ", style: cells[row + cx - 1].style)
                 }
                 cells[row + cx] = Cell(Self.asciiText[Int(byte - 0x20)], style: style)
@@ -255,9 +257,8 @@ public enum DisplayWidth {
     public static func of(_ grapheme: String) -> Int {
         // Printable ASCII, most of any screen, is one column.
         if grapheme.utf8.count == 1, let byte = grapheme.utf8.first, byte >= 0x20, byte < 0x7F { return 1 }
+        // Measured as drawn: the first character of the cluster decides (see SafeText.drawable).
         guard let first = grapheme.unicodeScalars.first else { return 0 }
-        // An emoji presentation selector widens the cluster.
-        if grapheme.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
         if first.properties.isEmojiPresentation { return 2 }
         let w = Int(systemWCWidth(Int32(bitPattern: first.value)))
         return w < 0 ? 1 : min(w, 2)

@@ -23,12 +23,31 @@ public enum SafeText {
     /// Whether the text holds nothing that `clean` would change.
     public static func isClean(_ text: String) -> Bool { clean(text) == text }
 
-    /// The grapheme clusters of the cleaned text.
+    /// The grapheme clusters of the cleaned text, each as the screen draws it.
     static func graphemes(_ text: String) -> [String] {
         _ = utf8Widths
         // Printable ASCII has nothing to clean.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.map(String.init) }
-        return clean(text).map(String.init)
+        return clean(text).map(drawable)
+    }
+
+    /// One grapheme cluster as the screen draws it: its first character and the marks
+    /// that combine with it. Terminals disagree on how wide an emoji sequence is (tmux 3.3
+    /// draws 👩‍👩‍👧 as three faces, others as one), so a joined sequence stops at its
+    /// zero-width joiner, and presentation selectors, skin tones and tags are left out.
+    /// What is left is as wide on every terminal as `wcwidth` says, so columns line up.
+    static func drawable(_ cluster: Character) -> String {
+        let scalars = cluster.unicodeScalars
+        guard scalars.count > 1, let first = scalars.first else { return String(cluster) }
+        var out = String.UnicodeScalarView([first])
+        for scalar in scalars.dropFirst() {
+            switch scalar.value {
+            case 0x200D: return String(out)
+            case 0xFE00...0xFE0F, 0x1F3FB...0x1F3FF, 0xE0020...0xE007F: continue
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// `wcwidth` answers by the C library's character type; under the plain "C" locale it

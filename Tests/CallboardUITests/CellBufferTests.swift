@@ -108,4 +108,23 @@ struct CellBufferTests {
         #expect(ascii == general)
         #expect(ascii.lines == ["na de V     ", "   Anna de V"])
     }
+
+    /// tmux 3.3 draws a joined emoji sequence as all its faces, other terminals as one:
+    /// the screen draws the first, whose width every terminal agrees on.
+    @Test("emoji sequences are drawn as their first character, as wide as wcwidth says")
+    func emojiSequences() {
+        var b = CellBuffer(width: 12, height: 1)
+        #expect(b.write("👩‍👩‍👧x❤️y👍🏽z", x: 0, y: 0) == 8)
+        #expect(b[0, 0].text == "👩" && b[1, 0].isContinuation && b[2, 0].text == "x")
+        #expect(b[3, 0].text == "❤" && b[4, 0].text == "y")
+        #expect(b[5, 0].text == "👍" && b[7, 0].text == "z")
+        #expect(DisplayWidth.of(text: "👩‍👩‍👧❤️👍🏽") == 5)
+        // Accents that combine stay with their letter; text over a wide character's two
+        // halves keeps every letter it wrote.
+        #expect(b.write("e\u{301}!", x: 0, y: 0) == 2)
+        #expect(b[0, 0].text == "e\u{301}" && b[1, 0].text == "!")
+        b.write("陈伟", x: 0, y: 0)
+        b.write("ab", x: 0, y: 0)
+        #expect(b[0, 0].text == "a" && b[1, 0].text == "b" && b[2, 0].text == "伟")
+    }
 }

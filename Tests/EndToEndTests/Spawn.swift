@@ -9,10 +9,16 @@ import Foundation
 /// Foundation's `Process` hands the child the signal mask of the calling thread, and a
 /// test runs on a pool thread that blocks most signals; a tmux server started that way
 /// never hears SIGCHLD, and the dashboard under it never hears SIGTERM.
+///
+/// Shared by the end-to-end and hardening tests (the hardening copy is a symlink).
 enum Spawn {
     struct Result {
         var status: Int32
         var output: String
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
     }
 
     static func run(_ executable: String, _ arguments: [String]) throws -> Result {
@@ -43,7 +49,7 @@ enum Spawn {
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
         guard spawned == 0 else {
-            throw TmuxSession.Failure(description: "\(executable) could not be started: \(String(cString: strerror(spawned)))")
+            throw Failure(description: "\(executable) could not be started: \(String(cString: strerror(spawned)))")
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1, errno == EINTR {}

@@ -95,8 +95,7 @@ struct TerminalAbuseTests {
     }
 
     /// Ctrl-Z in a shell with job control stops the dashboard; `fg` brings it back.
-    @Test(.disabled("The tmux helper hangs under swift test (tmux new-session never returns); fix it before enabling."))
-    func suspendAndResume() throws {
+    @Test func suspendAndResume() throws {
         let turn = OneAtATime.take()
         defer { turn.release() }
         let scratch = try Scratch()

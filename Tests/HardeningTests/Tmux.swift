@@ -36,34 +36,15 @@ final class Tmux {
         throw PseudoTerminal.Failure(description: "\"\(text)\" never appeared; the screen was:\n\(last)")
     }
 
+    /// tmux started straight, with every signal unblocked and at its default: a server
+    /// started from a test thread's blocked mask never hears SIGCHLD and hangs.
     @discardableResult
     private func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket] + arguments
-        // A file, not a pipe: the tmux server it starts keeps a pipe open forever.
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("callboard-tmux-\(UUID().uuidString)")
-        guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
-            throw PseudoTerminal.Failure(description: "\(file.path) could not be created")
+        let result = try Spawn.run("/usr/bin/env", ["tmux", "-L", socket] + arguments)
+        guard result.status == 0 else {
+            throw PseudoTerminal.Failure(description: "tmux \(arguments.prefix(3).joined(separator: " ")) failed: \(result.output)")
         }
-        defer { try? FileManager.default.removeItem(at: file) }
-        let output = try FileHandle(forWritingTo: file)
-        process.standardOutput = output
-        process.standardError = output
-        // tmux's client and server talk through signals that test runner threads block.
-        var none = sigset_t()
-        var saved = sigset_t()
-        sigemptyset(&none)
-        pthread_sigmask(SIG_SETMASK, &none, &saved)
-        defer { pthread_sigmask(SIG_SETMASK, &saved, nil) }
-        try process.run()
-        process.waitUntilExit()
-        try output.close()
-        let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-        guard process.terminationStatus == 0 else {
-            throw PseudoTerminal.Failure(description: "tmux \(arguments.prefix(3).joined(separator: " ")) failed: \(text)")
-        }
-        return text
+        return result.output
     }
 
     static func quote(_ word: String) -> String { "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" }
