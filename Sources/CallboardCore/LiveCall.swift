@@ -10,19 +10,24 @@ public struct LiveCallCheckpoint: Hashable, Codable, Sendable {
     public var elapsed: Double
     /// Wall-clock time of the checkpoint, to tell the seller how old it is.
     public var savedAt: Date
+    /// The end-of-call answers given so far, once `e` was pressed; absent before.
+    public var answers: EndOfCallAnswers?
 
-    public init(call: Call, elapsed: Double, savedAt: Date) {
+    public init(call: Call, elapsed: Double, savedAt: Date, answers: EndOfCallAnswers? = nil) {
         self.call = call
         self.elapsed = elapsed
         self.savedAt = savedAt
+        self.answers = answers
     }
 
     /// A checkpoint of a live call: the meter's segments up to `instant`.
-    public init(call: Call, meter: TalkMeter, at instant: MonotonicInstant, wall: Date) {
+    public init(
+        call: Call, meter: TalkMeter, at instant: MonotonicInstant, wall: Date, answers: EndOfCallAnswers? = nil
+    ) {
         var snapshot = call
         let elapsed = meter.elapsed(at: instant)
         snapshot.segments = meter.segments(upTo: elapsed)
-        self.init(call: snapshot, elapsed: elapsed, savedAt: wall)
+        self.init(call: snapshot, elapsed: elapsed, savedAt: wall, answers: answers)
     }
 
     /// The call as it would be saved if the seller chose "save it as it was" after a crash.

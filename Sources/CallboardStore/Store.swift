@@ -25,7 +25,8 @@ import Foundation
 ///     summaries/2026-11.json      {"schemaVersion": 1, "days": [DaySummary]}
 ///                                 one small record per day with calls, a file per
 ///                                 month, so a trend over months never reads the calls
-///     live-call.json              {"schemaVersion": 1, "call", "elapsed", "savedAt"}
+///     live-call.json              {"schemaVersion": 1, "call", "elapsed", "savedAt",
+///                                  "answers" once the end-of-call dialogs began}
 ///                                 the call in progress, on one compact line; the only
 ///                                 file written while a call is live, removed once the
 ///                                 call is saved

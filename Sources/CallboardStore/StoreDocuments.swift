@@ -26,16 +26,19 @@ struct CheckpointDocument: Codable {
     var call: Call
     var elapsed: Double
     var savedAt: Date
+    /// Present only once the end-of-call dialogs began; older files have none.
+    var answers: EndOfCallAnswers?
 
     init(schemaVersion: Int, checkpoint: LiveCallCheckpoint) {
         self.schemaVersion = schemaVersion
         call = checkpoint.call
         elapsed = checkpoint.elapsed
         savedAt = checkpoint.savedAt
+        answers = checkpoint.answers
     }
 
     var checkpoint: LiveCallCheckpoint {
-        LiveCallCheckpoint(call: call, elapsed: elapsed, savedAt: savedAt)
+        LiveCallCheckpoint(call: call, elapsed: elapsed, savedAt: savedAt, answers: answers)
     }
 }
 

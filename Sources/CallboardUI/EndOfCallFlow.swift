@@ -64,16 +64,24 @@ public struct EndOfCallFlow: Hashable, Sendable {
         step = firstStep
     }
 
-    /// A flow begun again with `e` after Esc back to the call: the answers given the
-    /// first time come back, and it starts at the same first step as then.
-    mutating func restore(_ saved: EndOfCallFlow) {
+    /// The answers given so far, as kept with the call and in its checkpoint.
+    public var answers: EndOfCallAnswers {
+        EndOfCallAnswers(
+            prospectSpoke: prospectSpoke, askedDuringCall: askedDuringCall, referralAsk: referralAsk,
+            referralText: referralField.text, referrals: referrals, outcome: outcome,
+            nextStepText: nextStepField.text, nextStepAt: nextStepAt, draft: draft, editedFrom: editedFrom)
+    }
+
+    /// A flow begun again with `e` after Esc back to the call, or after a crash: the
+    /// answers given before come back, and it starts at the same first step as then.
+    mutating func restore(_ saved: EndOfCallAnswers) {
         prospectSpoke = prospectSpoke || saved.prospectSpoke
         askedDuringCall = saved.askedDuringCall
         referralAsk = saved.referralAsk
-        referralField = saved.referralField
+        referralField = TextField(saved.referralText)
         referrals = saved.referrals
         outcome = saved.outcome
-        nextStepField = saved.nextStepField
+        nextStepField = TextField(saved.nextStepText)
         nextStepAt = saved.nextStepAt
         draft = saved.draft
         editedFrom = saved.editedFrom

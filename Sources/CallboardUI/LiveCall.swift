@@ -14,9 +14,10 @@ public struct LiveCall: Hashable, Sendable {
     public var noteDraft = TextField()
     /// Who held the floor when `e` was pressed, to hand it back if the seller returns.
     public var speakerAtHangUp: Speaker?
-    /// The end-of-call answers when the seller went back to the call with Esc, so the
-    /// next `e` starts from them rather than from nothing.
-    public var endOfCallAnswers: EndOfCallFlow?
+    /// The end-of-call answers when the seller went back to the call with Esc (or the
+    /// call came back from a checkpoint taken in the dialogs), so the next `e` starts
+    /// from them rather than from nothing.
+    public var endOfCallAnswers: EndOfCallAnswers?
 
     public init(prospect: Prospect, at moment: Moment, targets: TalkTargets) {
         self.prospect = prospect
@@ -37,6 +38,7 @@ public struct LiveCall: Hashable, Sendable {
             resuming: checkpoint.call.segments, elapsed: checkpoint.elapsed, now: moment.monotonic,
             targets: targets)
         lastCheckpoint = moment.monotonic
+        endOfCallAnswers = checkpoint.answers
     }
 
     /// Whether the seller pressed `a` during the call.
@@ -44,7 +46,10 @@ public struct LiveCall: Hashable, Sendable {
 
     public func figures(at instant: MonotonicInstant) -> TalkFigures { meter.figures(at: instant) }
 
-    public func checkpoint(at moment: Moment) -> LiveCallCheckpoint {
-        LiveCallCheckpoint(call: call, meter: meter, at: moment.monotonic, wall: moment.wall)
+    /// The call as saved for a crash; `answers` are the dialogs' when the seller is in
+    /// them, else those kept from the last time.
+    public func checkpoint(at moment: Moment, answers: EndOfCallAnswers? = nil) -> LiveCallCheckpoint {
+        LiveCallCheckpoint(
+            call: call, meter: meter, at: moment.monotonic, wall: moment.wall, answers: answers ?? endOfCallAnswers)
     }
 }

@@ -103,7 +103,7 @@ extension AppState {
         // An ask answered in the dialog stays answered.
         if flow.referralAsk == .asked { call.call.referralAsk = .asked }
         // Nothing typed is lost: the next `e` starts from these answers.
-        call.endOfCallAnswers = flow
+        call.endOfCallAnswers = flow.answers
         live = call
         mode = .call
         return [checkpoint(at: moment)]

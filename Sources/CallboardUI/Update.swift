@@ -7,7 +7,15 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
     switch event {
     case .key(let key, let moment):
         state.observe(moment)
-        return state.handle(key, at: moment)
+        let before = state.answersInProgress
+        var effects = state.handle(key, at: moment)
+        // An answer given in the end-of-call dialogs is saved like a talk key: at once.
+        if let after = state.answersInProgress, after != before,
+            !effects.contains(where: { if case .checkpoint = $0 { true } else { false } })
+        {
+            effects.append(state.checkpoint(at: moment))
+        }
+        return effects
     case .tick(let moment):
         state.observe(moment)
         return state.tick(at: moment)
@@ -84,7 +92,7 @@ extension AppState {
             return askToQuit(at: moment)
         case .confirmQuit:
             confirmingQuit = false
-            if let live { return [.checkpoint(live.checkpoint(at: moment)), .quit(exitCode: 0)] }
+            if let checkpoint = liveCheckpoint(at: moment) { return [.checkpoint(checkpoint), .quit(exitCode: 0)] }
             return [.quit(exitCode: 0)]
         case .back:
             return back(at: moment)
@@ -260,7 +268,18 @@ extension AppState {
 
     mutating func checkpoint(at moment: Moment) -> Effect {
         live?.lastCheckpoint = moment.monotonic
-        return live.map { .checkpoint($0.checkpoint(at: moment)) } ?? .clearCheckpoint
+        return liveCheckpoint(at: moment).map { .checkpoint($0) } ?? .clearCheckpoint
+    }
+
+    /// The live call as a checkpoint, with the end-of-call answers given so far.
+    public func liveCheckpoint(at moment: Moment) -> LiveCallCheckpoint? {
+        live?.checkpoint(at: moment, answers: answersInProgress)
+    }
+
+    /// The answers of the end-of-call dialogs on screen, if they are.
+    var answersInProgress: EndOfCallAnswers? {
+        if case .endOfCall(let flow) = mode { return flow.answers }
+        return nil
     }
 
     /// Today's queue from the prospects, the cursor kept on the same prospect.

@@ -182,6 +182,25 @@ struct StoreRoundTripTests {
         try store.clearCheckpoint()  // clearing twice is harmless
     }
 
+    @Test func aCheckpointTakenInTheEndOfCallDialogsKeepsTheirAnswers() throws {
+        let scratch = ScratchDirectory()
+        let store = try Store(directory: scratch.store, zone: .gmt)
+        var checkpoint = Sample.checkpoint(seconds: 42)
+        checkpoint.answers = EndOfCallAnswers(
+            prospectSpoke: true, referralAsk: .asked, referralText: "Half typed",
+            referrals: [Referral(name: "Jan Jansen", company: "Jansen BV", phone: "020-5550114")],
+            outcome: .callback, nextStepText: "fri 14:30", nextStepAt: Sample.at(14),
+            draft: FollowUp(subject: "Thanks", body: "Talk on Friday"))
+        try store.writeCheckpoint(checkpoint)
+        let found = try #require(try store.checkpoint())
+        #expect(found.answers == checkpoint.answers, "\(String(describing: found.answers))")
+        #expect(found == checkpoint)
+        // Without answers the key is left out, so an ordinary checkpoint stays small.
+        try store.writeCheckpoint(Sample.checkpoint(seconds: 43))
+        let text = try String(contentsOf: store.directory.appendingPathComponent("live-call.json"), encoding: .utf8)
+        #expect(!text.contains("answers"))
+    }
+
     @Test func outboxMessagesAreWrittenListedReadAndRemoved() throws {
         let scratch = ScratchDirectory()
         let store = try Store(directory: scratch.store, zone: .gmt)

@@ -57,6 +57,44 @@ import Testing
         #expect(state.live == nil)
     }
 
+    /// Every answer in the end-of-call dialogs is checkpointed at once, so a crash in the
+    /// middle of them loses none: the next start brings the call back with them.
+    @Test func answersGivenInTheDialogsAreCheckpointedAndComeBackAfterACrash() throws {
+        var state = EndOfCallFlowTests.conversation()
+        F.press([.char("e"), .char("y")], &state, at: 100)
+        F.type("Jan Jansen, Jansen BV, 020-5550114", &state, at: 101)
+        F.press([.enter], &state, at: 102)
+        let effects = F.type("Pie", &state, at: 103)
+        guard case .checkpoint(let last)? = effects.last else {
+            Issue.record("typing a referral saved nothing: \(effects)")
+            return
+        }
+        let answers = try #require(last.answers)
+        #expect(answers.referralAsk == .asked)
+        #expect(answers.referrals.map(\.name) == ["Jan Jansen"])
+        #expect(answers.referralText == "Pie")
+
+        // The process dies here; the next start offers the call and `s` ends it with them.
+        var next = F.state()
+        _ = update(&next, .resumed(last, F.at(900)))
+        F.press([.char("s")], &next, at: 900)
+        expectShows(F.screen(next), "Kept from before: I asked, 1 referral.")
+        F.press([.char("y")], &next, at: 901)
+        let flow = try #require(EndOfCallFlowTests.flow(next))
+        #expect(flow.referrals.map(\.name) == ["Jan Jansen"])
+        #expect(flow.referralField.text == "Pie")
+    }
+
+    @Test func aCheckpointBeforeTheDialogsCarriesNoAnswers() throws {
+        var state = EndOfCallFlowTests.conversation()
+        let effects = F.press([.char("m")], &state, at: 100)
+        guard case .checkpoint(let checkpoint)? = effects.last else {
+            Issue.record("a talk key saved nothing: \(effects)")
+            return
+        }
+        #expect(checkpoint.answers == nil)
+    }
+
     @Test func escFromSavingLeadsBackToTheCallNotAway() {
         var state = Self.offered()
         F.press([.char("s"), .escape], &state, at: 500)

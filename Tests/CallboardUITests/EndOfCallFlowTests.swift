@@ -69,7 +69,9 @@ import Testing
         var state = Self.conversation()
         F.press([.char("e"), .char("y")], &state, at: 100)
         let effects = F.type("q?e", &state, at: 101)
-        #expect(effects.isEmpty)
+        // Only the live call's checkpoint, with the text typed so far: no quit, no help.
+        #expect(effects.allSatisfy { if case .checkpoint = $0 { true } else { false } })
+        #expect(state.showingHelp == false && state.confirmingQuit == false)
         #expect(Self.flow(state)?.referralField.text == "q?e")
         F.press([.backspace], &state, at: 101)
         #expect(Self.flow(state)?.referralField.text == "q?")

@@ -142,4 +142,22 @@ final class ScriptedTerminal: TerminalBackend {
         // Bruno has no company: no empty field between the separators.
         #expect(terminal.frames.last?.contains("Bruno Keller · not interested") == true)
     }
+
+    /// SIGTERM in the middle of the end-of-call dialogs: the checkpoint written on the way
+    /// out holds the answers given so far, not only the talk.
+    @Test func aSignalInTheEndOfCallDialogsCheckpointsTheirAnswers() throws {
+        let store = try store()
+        let script: [TerminalInput] =
+            [.key(.enter), .key(.char("p")), .timeout, .key(.char("e")), .key(.char("y"))]
+            + "Jan Jansen".map { .key(.char($0)) } + [.key(.enter)] + "Pi".map { .key(.char($0)) }
+            + [.signal(.terminate)]
+        let terminal = ScriptedTerminal(script: script, clock: clock)
+        let status = runtime(store: store).run(on: terminal)
+        #expect(status == 143)
+        let checkpoint = try #require(try store.checkpoint())
+        let answers = try #require(checkpoint.answers)
+        #expect(answers.referrals.map(\.name) == ["Jan Jansen"])
+        #expect(answers.referralText == "Pi")
+        #expect(checkpoint.call.segments.contains { $0.speaker == .prospect })
+    }
 }

@@ -162,11 +162,11 @@ private struct Loop {
 
     /// Writes the live call's checkpoint straight away (signals, suspend, the safety net).
     private mutating func saveLiveCall() {
-        guard let live = state.live else { return }
         let moment = runtime.moment()
+        guard let checkpoint = state.liveCheckpoint(at: moment) else { return }
         lastCheckpoint = moment.monotonic
         do {
-            try runtime.store.writeCheckpoint(live.checkpoint(at: moment))
+            try runtime.store.writeCheckpoint(checkpoint)
         } catch {
             if exitStatus == nil { dispatch(.failed("The live call could not be saved: \(error)")) }
         }
