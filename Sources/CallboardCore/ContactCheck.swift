@@ -54,6 +54,11 @@ public enum ContactCheck {
         prospects.first { isSamePerson(email: email, phone: phone, asEmail: $0.email, phone: $0.phone) }
     }
 
+    /// The same check over contact cards, as read from a whole store.
+    public static func existing(email: String, phone: String, among cards: [ContactCard]) -> ContactCard? {
+        cards.first { isSamePerson(email: email, phone: phone, asEmail: $0.email, phone: $0.phone) }
+    }
+
     // MARK: Plausibility
 
     /// A plausible address: one "@", something before it, a dot inside the domain, no spaces.

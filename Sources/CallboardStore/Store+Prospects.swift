@@ -31,6 +31,19 @@ extension Store {
         return all.sorted(by: Self.filedFirst)
     }
 
+    /// Every prospect's id, name, email and phone, in no particular order: what the
+    /// same-person check needs, decoded without the rest (on 11,600 prospects about
+    /// 130 ms instead of the 230 ms of `prospects()`; reading the files is the rest).
+    public func contactCards() throws(StoreError) -> [ContactCard] {
+        if hasLegacyProspects { return try legacyProspects().map(\.card) }
+        var cards: [ContactCard] = []
+        for index in 0..<ProspectBucket.count {
+            cards += try VersionedFile.read(ContactCardsDocument.self, from: bucketFile(index), migration: .prospects)?
+                .prospects ?? []
+        }
+        return cards
+    }
+
     /// The prospects with these ids that exist, oldest first; reads only their buckets.
     public func prospects(ids: some Sequence<ProspectID>) throws(StoreError) -> [Prospect] {
         let wanted = Set(ids)

@@ -15,6 +15,12 @@ struct DayDocument: Codable {
     var calls: [Call]
 }
 
+/// A bucket read for its contact cards only.
+struct ContactCardsDocument: Decodable {
+    var schemaVersion: Int
+    var prospects: [ContactCard]
+}
+
 struct SummariesDocument: Codable {
     var schemaVersion: Int
     var days: [DaySummary]

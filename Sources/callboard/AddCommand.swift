@@ -66,7 +66,8 @@ struct AddCommand: ParsableCommand {
             }
             let context = try CommandContext.load(storeFlag: store.store)
             let store = try context.openStore(.readWrite)
-            let prospects = try store.prospects()
+            // Contact cards, not whole records: the check reads every prospect.
+            let prospects = try store.contactCards()
             if let twin = ContactCheck.existing(email: cleanEmail, phone: cleanPhone, among: prospects) {
                 throw Failure.badData(
                     "\(ImportedText.line(twin.name)) (\(twin.id)) already has that email or phone; nothing was added.")
@@ -86,7 +87,7 @@ struct AddCommand: ParsableCommand {
     }
 
     /// A prospect by id, or by a name that only one prospect has.
-    static func find(_ key: String, in prospects: [Prospect]) throws -> Prospect {
+    static func find(_ key: String, in prospects: [ContactCard]) throws -> ContactCard {
         if let byID = prospects.first(where: { $0.id.rawValue == key }) { return byID }
         let named = prospects.filter { $0.name.caseInsensitiveCompare(key) == .orderedSame }
         switch named.count {

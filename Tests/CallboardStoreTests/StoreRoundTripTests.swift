@@ -201,6 +201,18 @@ struct StoreRoundTripTests {
         #expect(!text.contains("answers"))
     }
 
+    @Test func contactCardsHoldEveryProspectsIdNameEmailAndPhone() throws {
+        let scratch = ScratchDirectory()
+        let store = try Store(directory: scratch.store, zone: .gmt)
+        #expect(try store.contactCards().isEmpty)
+        var prospects = (1...40).map { Sample.prospect("p-\($0)") }
+        prospects.append(Prospect(id: "bare", name: "No Contact Yet", createdAt: Sample.at(9)))
+        try store.save(prospects: prospects)
+        let cards = try store.contactCards()
+        #expect(Set(cards) == Set(prospects.map(\.card)))
+        #expect(cards.first { $0.id == "bare" } == ContactCard(id: "bare", name: "No Contact Yet"))
+    }
+
     @Test func outboxMessagesAreWrittenListedReadAndRemoved() throws {
         let scratch = ScratchDirectory()
         let store = try Store(directory: scratch.store, zone: .gmt)

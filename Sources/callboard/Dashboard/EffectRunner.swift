@@ -39,7 +39,7 @@ struct EffectRunner {
             case .addProspect(let prospect):
                 // The dashboard holds only the working set; the same person may be filed
                 // outside it, so the whole store is asked, as `callboard add` does.
-                let others = try store.prospects().filter { $0.id != prospect.id }
+                let others = try store.contactCards().filter { $0.id != prospect.id }
                 if let twin = ContactCheck.existing(email: prospect.email, phone: prospect.phone, among: others) {
                     return [.prospectRefused(prospect.id, reason: "\(twin.name) (\(twin.id)) already has that email or phone")]
                 }
