@@ -82,6 +82,8 @@ struct AddCommand: ParsableCommand {
                 notes: ImportedText.lines(note ?? ""), createdAt: Date())
             // One bucket and the working set change, not every prospect file.
             try store.upsert(prospect: prospect)
+            // Kept in step by the save when there was one; made now when there was none.
+            _ = try store.workingSet(today: context.today)
             Output.write(prospect.id.rawValue + "\n")
         }
     }

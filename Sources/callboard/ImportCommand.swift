@@ -84,6 +84,8 @@ struct ImportCommand: ParsableCommand {
                     result = try importer.run(csv: text, existing: current, now: Date(), newID: { fresh.next() })
                 }
                 try store.save(prospects: result.prospects)
+                // Written now, so `today` and the dashboard read it instead of every prospect.
+                _ = try store.workingSet(today: context.today)
             }
             let verb = dryRun ? "Would import" : "Imported"
             Output.write(
