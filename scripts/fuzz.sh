@@ -3,7 +3,8 @@
 #
 # Builds the libFuzzer targets in Fuzz/ and runs each: store decoding and CSV import.
 # A number is seconds per target; a number with a trailing "r" is executions per target.
-# Crashes are written to Fuzz/crashes/<target>/; the corpus grows in Fuzz/corpus/.
+# Crashes are written to Fuzz/crashes/<target>/. The seeds in Fuzz/corpus/ are read; what
+# a run finds grows in Fuzz/.build/corpus/ (not committed), so the next run starts there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 limit="${1:-20}"
@@ -14,19 +15,17 @@ bin="$(swift build -c release --sanitize=fuzzer --package-path Fuzz --show-bin-p
 
 status=0
 for target in fuzz-store fuzz-import; do
-    corpus="Fuzz/corpus/${target#fuzz-}"
-    work="$(mktemp -d)"
-    mkdir -p "Fuzz/crashes/$target"
+    seeds="Fuzz/corpus/${target#fuzz-}"
+    grown="Fuzz/.build/corpus/${target#fuzz-}"
+    mkdir -p "$grown" "Fuzz/crashes/$target"
     echo "== $target (${budget[*]})"
     # Swift's backtracer would swallow the crash; libFuzzer must see it to save the input.
-    if ! SWIFT_BACKTRACE=enable=no "$bin/$target" "$work" "$corpus" "${budget[@]}" \
+    # New inputs go to the first folder given, so the seeds stay as committed.
+    if ! SWIFT_BACKTRACE=enable=no "$bin/$target" "$grown" "$seeds" "${budget[@]}" \
         -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
         -artifact_prefix="Fuzz/crashes/$target/" 2>&1 | tail -25; then
         status=1
     fi
     [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-    # Keep what the run found interesting for next time, but only small files.
-    find "$work" -type f -size -16k -exec cp -n {} "$corpus/" \; 2>/dev/null || true
-    rm -rf "$work"
 done
 exit $status
