@@ -71,6 +71,8 @@ extension Store {
             let file = dayFile(for: day)
             try AtomicFile.makeDirectory(callsDirectory)
             try AtomicFile.makeDirectory(file.deletingLastPathComponent())
+            // Opening sweeps only the newest years; a save into an older one sweeps it.
+            AtomicFile.removeLeftovers(in: file.deletingLastPathComponent())
             try VersionedFile.write(
                 DayDocument(schemaVersion: SchemaMigration.day.current, day: day, calls: calls),
                 to: file)

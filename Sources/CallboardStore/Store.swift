@@ -97,12 +97,13 @@ public final class Store: Sendable {
         }
     }
 
-    /// Sweeps temporary files a killed writer left behind. Lists folders only (one per
-    /// year of calls), so it stays cheap however long the history.
+    /// Sweeps temporary files a killed writer left behind: in the store's own folders and
+    /// the two newest years of calls, where calls are saved. An older year is swept when a
+    /// call of that year is saved, so opening costs the same however long the history.
     private func removeLeftovers() {
         var folders = [directory, outboxDirectory, prospectsDirectory, summariesDirectory]
         let years = (try? FileManager.default.contentsOfDirectory(atPath: callsDirectory.path)) ?? []
-        folders += years.map { callsDirectory.appendingPathComponent($0, isDirectory: true) }
+        folders += years.sorted().suffix(2).map { callsDirectory.appendingPathComponent($0, isDirectory: true) }
         for folder in folders { AtomicFile.removeLeftovers(in: folder) }
     }
 

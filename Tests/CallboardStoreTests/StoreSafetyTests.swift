@@ -88,6 +88,18 @@ struct StoreSafetyTests {
         _ = try Store(directory: scratch.store, zone: .gmt)
         #expect(leftovers.allSatisfy { !FileManager.default.fileExists(atPath: $0.path) })
     }
+
+    @Test func leftoversInOldYearsGoWhenACallOfThatYearIsSaved() throws {
+        let scratch = ScratchDirectory()
+        do { _ = try Store(directory: scratch.store, zone: .gmt) }
+        let years = ["2022", "2023", "2024", "2025"].map { scratch.store.appendingPathComponent("calls/\($0)/.\($0)-03-04.json.7.tmp") }
+        for file in years { try handWrite("{\"schemaVersion\": 1, \"da", to: file) }
+        let store = try Store(directory: scratch.store, zone: .gmt)
+        // Opening sweeps the two newest years only: its cost does not grow with history.
+        #expect(years.map { FileManager.default.fileExists(atPath: $0.path) } == [true, true, false, false])
+        try store.save(call: Sample.call("old", at: Sample.utc(29, 9).addingTimeInterval(-3 * 365 * 86_400)), targets: .standard)
+        #expect(years.map { FileManager.default.fileExists(atPath: $0.path) } == [true, false, false, false])
+    }
 }
 
 @Suite("Cost does not grow with history")
