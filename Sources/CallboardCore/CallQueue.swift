@@ -75,10 +75,10 @@ public enum CallQueue {
         for prospect in prospects where prospect.status.isCallable {
             guard let reason = reason(for: prospect, today: today, zone: zone, names: names) else { continue }
             var local: LocalTime?
-            if let id = prospect.timeZone, let prospectZone = prospect.zone {
+            if let id = prospect.timeZone {
                 if let known = localByZone[id] {
                     local = known
-                } else {
+                } else if let prospectZone = prospect.zone {
                     let computed = LocalTime(at: now, in: prospectZone, sellerZone: zone, hours: hours)
                     localByZone[id] = computed
                     local = computed
@@ -132,8 +132,14 @@ public enum CallQueue {
         var name: String
         var id: ProspectID
 
+        /// Decomposed, accents dropped, lower case: no locale tables to load at start-up.
         static func folded(_ name: String) -> String {
-            name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            var scalars = String.UnicodeScalarView()
+            for scalar in name.decomposedStringWithCanonicalMapping.unicodeScalars
+            where scalar.properties.generalCategory != .nonspacingMark {
+                scalars.append(scalar)
+            }
+            return String(scalars).lowercased()
         }
 
         static func < (a: Self, b: Self) -> Bool {
