@@ -133,6 +133,9 @@ public final class Terminal: TerminalBackend {
         def_prog_mode()
         endwin()
         defer {
+            // Whatever arrived for the program (a terminal's answer to its query, keys
+            // typed as it closed) must not reach the dashboard as keys.
+            tcflush(STDIN_FILENO, TCIFLUSH)
             reset_prog_mode()
             SignalTrap.setCursesActive(true)
             invalidate()

@@ -39,11 +39,14 @@ final class DashboardFixture {
         return env
     }
 
-    /// Starts the dashboard on this store in a fresh tmux session.
-    func start(width: Int = 100, height: Int = 30, term: String? = nil) throws -> TmuxSession {
+    /// Starts the dashboard on this store in a fresh tmux session; `extra` adds to the
+    /// environment (an editor, say).
+    func start(width: Int = 100, height: Int = 30, term: String? = nil, extra: [String: String] = [:]) throws
+        -> TmuxSession
+    {
         try TmuxSession(
             arguments: [try Self.binary().path, "--store", storeDirectory.path],
-            environment: environment(term: term), width: width, height: height)
+            environment: environment(term: term).merging(extra) { _, new in new }, width: width, height: height)
     }
 
     /// The `callboard` executable SwiftPM built beside this test bundle.

@@ -74,4 +74,27 @@ import Testing
         #expect(jan.prospect.company == "Jansen BV")
         #expect(queue.first?.prospect.name == "Jan Jansen")
     }
+
+    /// An editor reads the keyboard: it must be in the terminal's foreground process
+    /// group, and nothing typed for it may reach the dashboard afterwards.
+    @Test func theEditorReadsTheKeyboardAndItsTextBecomesTheNote() throws {
+        let fixture = try DashboardFixture(prospects: [Self.anna])
+        // A line editor: asks on the terminal, reads a line from it, appends it to the file.
+        let editor = fixture.root.appendingPathComponent("line-editor")
+        try Data("#!/bin/sh\nprintf 'note> '\nIFS= read -r line || exit 3\nprintf '%s' \"$line\" >> \"$1\"\n".utf8)
+            .write(to: editor)
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: editor.path)
+        let session = try fixture.start(extra: ["EDITOR": editor.path])
+        try session.waitFor(text: "Anna Berg")
+        try session.send("Enter")
+        try session.waitFor(text: "Anna Berg · 0:")
+        try session.send("n")
+        try session.type("budget ")
+        try session.send("C-o")
+        try session.waitFor(text: "note>")
+        try session.type("50k in Q1")
+        try session.send("Enter")
+        let screen = try session.waitFor(text: "budget 50k in Q1")
+        #expect(!screen.contains("exited with status"), "the editor could not read the keyboard:\n\(screen)")
+    }
 }

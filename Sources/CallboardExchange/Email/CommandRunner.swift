@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Runs an outside program (the send command, the editor) directly, never through a
 /// shell, and reports how it ended.
 public struct CommandRunner: Sendable {
@@ -69,18 +75,51 @@ public struct CommandRunner: Sendable {
 
     /// Runs `commandLine` on the user's terminal (an editor), with `arguments` after its
     /// own words, and waits for it.
+    ///
+    /// The program joins our process group, the terminal's foreground group, so it may
+    /// read the keyboard (Foundation's `Process` starts it in a group of its own, where a
+    /// full-screen editor gets only I/O errors). It starts with every signal unblocked and
+    /// at its default; while it runs we ignore SIGINT and SIGQUIT, as `system(3)` does,
+    /// so a Ctrl-C meant for the editor does not end the dashboard.
     public func runAttached(_ commandLine: String, arguments: [String]) throws(Failure) -> Int32 {
         let (executable, own) = try resolve(commandLine)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = own + arguments
-        do {
-            try process.run()
-        } catch {
-            throw .cannotStart(executable.path, error.localizedDescription)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        var ignore = sigaction()
+        #if canImport(Glibc)
+            ignore.__sigaction_handler.sa_handler = SIG_IGN
+        #else
+            ignore.__sigaction_u.__sa_handler = SIG_IGN
+        #endif
+        var savedInterrupt = sigaction()
+        var savedQuit = sigaction()
+        sigaction(SIGINT, &ignore, &savedInterrupt)
+        sigaction(SIGQUIT, &ignore, &savedQuit)
+        defer {
+            sigaction(SIGINT, &savedInterrupt, nil)
+            sigaction(SIGQUIT, &savedQuit, nil)
         }
-        process.waitUntilExit()
-        return process.terminationStatus
+
+        let argv = ([executable.path] + own + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        let started = posix_spawn(&pid, executable.path, nil, &attributes, argv, environ)
+        guard started == 0 else {
+            throw .cannotStart(executable.path, String(cString: strerror(started)))
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+        // Exited: its code; killed by a signal: 128 + the signal, as a shell says.
+        return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }
 
     func resolve(_ commandLine: String) throws(Failure) -> (URL, [String]) {
