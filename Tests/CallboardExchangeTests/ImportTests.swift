@@ -24,6 +24,25 @@ private func run(
 }
 
 @Suite struct ImportTests {
+    /// callboard's own CSV export read back: a do-not-call stays do-not-call, closed
+    /// prospects stay closed, and no import lifts a do-not-call the store already has.
+    @Test func theStatusOfCallboardsOwnExportComesBackAndDoNotCallIsNeverLifted() throws {
+        let people = [
+            Prospect(id: "a", name: "Tom Baker", company: "Baker Bakery", phone: "+1 312 555 0112", status: .doNotCall, createdAt: now),
+            Prospect(id: "b", name: "Lena Lost", email: "lena@example.com", status: .lost, createdAt: now),
+            Prospect(id: "c", name: "Ada Active", email: "ada@example.com", createdAt: now),
+        ]
+        let fresh = try run(CSVExport.document(prospects: people))
+        #expect(fresh.prospects.map(\.status) == [.doNotCall, .lost, .active])
+        // A file that says active does not make Tom callable again; it may close Ada.
+        let csv = "name,phone,email,status\r\nTom Baker,+1 312 555 0112,,active\r\nAda Active,,ada@example.com,won\r\n"
+        let again = try run(csv, existing: fresh.prospects)
+        #expect(again.prospects.map(\.status) == [.doNotCall, .lost, .won])
+        // A CRM's own words in a Status column are not callboard's, and change nothing.
+        let crm = try run("name,email,status\r\nAda Active,ada@example.com,Qualified\r\nNew Person,new@example.com,Open\r\n")
+        #expect(crm.prospects.map(\.status) == [.active, .active])
+    }
+
     @Test func hubSpotExportWithBOMQuotesNewlinesAndASharedPhone() throws {
         let result = try run(try Fixture.text("hubspot-contacts.csv"))
         #expect(result.rows == 10)

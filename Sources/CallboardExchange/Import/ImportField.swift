@@ -3,7 +3,7 @@ import Foundation
 /// A prospect field a CSV column can fill.
 public enum ImportField: String, CaseIterable, Sendable {
     case name, firstName, lastName, company, title, phone, mobilePhone, email, timeZone,
-        notes, doNotCall, source, priority
+        notes, doNotCall, status, source, priority
     /// A column that is known and deliberately not imported (CRM record ids, lead status).
     case ignore
 
@@ -32,6 +32,7 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .timeZone: "time zone"
         case .notes: "notes"
         case .doNotCall: "do not call"
+        case .status: "status"
         case .source: "lead source"
         case .priority: "priority"
         case .ignore: "ignored"
@@ -62,9 +63,11 @@ public struct ColumnMapping: Sendable {
             (.timeZone, ["time zone", "timezone", "tz", "hs timezone"]),
             (.notes, ["notes", "note", "description", "comments"]),
             (.doNotCall, ["do not call", "donotcall", "dnc"]),
+            // callboard's own export; a CRM's "Lead Status" is its own thing and ignored.
+            (.status, ["status"]),
             (.source, ["lead source", "leadsource", "source", "original source"]),
             (.priority, ["priority"]),
-            (.ignore, ["record id", "id", "lead status", "status", "hs object id", "owner",
+            (.ignore, ["record id", "id", "lead status", "hs object id", "owner",
                        "contact owner", "create date", "profile url", "linkedin url"]),
         ]
         var map: [String: ImportField] = [:]

@@ -11,6 +11,8 @@ struct ImportRow: Sendable {
     var timeZone: String?
     var notes: String
     var doNotCall: Bool
+    /// callboard's own status, when the column holds one; other words are not ours.
+    var status: Prospect.Status?
     var source: Prospect.Source?
     var priority: Int?
 
@@ -60,6 +62,9 @@ struct ImportRow: Sendable {
         case let other: problem(.doNotCall, "\"\(other)\" is neither true nor false")
         }
 
+        let status = Self.status(value(.status))
+        if status == .doNotCall { doNotCall = true }
+
         var priority: Int?
         if !value(.priority).isEmpty {
             if let number = Int(value(.priority)), (1...5).contains(number) {
@@ -74,7 +79,15 @@ struct ImportRow: Sendable {
             ImportRow(
                 name: name, company: value(.company), title: value(.title), phone: phone,
                 email: email, timeZone: zoneText.isEmpty ? nil : zoneText, notes: value(.notes),
-                doNotCall: doNotCall, source: source(value(.source)), priority: priority))
+                doNotCall: doNotCall, status: status, source: source(value(.source)), priority: priority))
+    }
+
+    /// "doNotCall", "Do not call", "DNC", "lost"… as callboard's statuses; nil for anything
+    /// else (a CRM's "Open" or "Qualified" says nothing callboard can use).
+    static func status(_ text: String) -> Prospect.Status? {
+        let key = ColumnMapping.normalised(text)
+        if key == "dnc" { return .doNotCall }
+        return Prospect.Status.allCases.first { ColumnMapping.normalised($0.rawValue) == key }
     }
 
     /// A CRM's lead source in callboard's few words.

@@ -31,6 +31,9 @@ struct ProspectBook {
                 prospect.notes = prospect.notes.isEmpty ? row.notes : prospect.notes + "\n" + row.notes
             }
             if let priority = row.priority { prospect.priority = priority }
+            // A status in the file wins, except that no import lifts a do-not-call: that
+            // takes the seller's own hand.
+            if let status = row.status, prospect.status != .doNotCall { prospect.status = status }
             if row.doNotCall { prospect.status = .doNotCall }
             prospects[index] = prospect
             remember(index)
@@ -40,7 +43,7 @@ struct ProspectBook {
             id: newID(), name: row.name, company: row.company, title: row.title,
             phone: row.phone, email: row.email, timeZone: row.timeZone,
             source: row.source ?? .list, priority: row.priority ?? 3,
-            status: row.doNotCall ? .doNotCall : .active, notes: row.notes, createdAt: now)
+            status: row.doNotCall ? .doNotCall : (row.status ?? .active), notes: row.notes, createdAt: now)
         prospects.append(prospect)
         remember(prospects.count - 1)
         return false
