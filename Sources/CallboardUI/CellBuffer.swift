@@ -176,6 +176,35 @@ public struct CellBuffer: Hashable, Sendable {
         return column
     }
 
+    /// Blanks the halves of wide characters that lost their other half: a frame or a
+    /// dialog drawn over one leaves a left half with nothing after it, or a right half with
+    /// no left, and a terminal would draw the character across whatever is there now.
+    public mutating func repairWideCharacters() {
+        let width = self.width
+        guard width > 0 else { return }
+        cells.withUnsafeMutableBufferPointer { cells in
+            for row in stride(from: 0, to: cells.count, by: width) {
+                var previousIsWide = false
+                for index in row..<(row + width) {
+                    let cell = cells[index]
+                    if cell.isContinuation {
+                        if !previousIsWide { cells[index] = Cell(" ", style: cell.style) }
+                        previousIsWide = false
+                        continue
+                    }
+                    let utf8 = cell.text.utf8
+                    let isWide = !(utf8.count == 1 && utf8.first.map { $0 < 0x80 } == true) && DisplayWidth.of(cell.text) == 2
+                    if isWide, index + 1 >= row + width || !cells[index + 1].isContinuation {
+                        cells[index] = Cell(" ", style: cell.style)
+                        previousIsWide = false
+                        continue
+                    }
+                    previousIsWide = isWide
+                }
+            }
+        }
+    }
+
     /// Printable ASCII, most of any screen, written a byte a cell with no grapheme
     /// breaking; nil for any other text.
     private mutating func writeASCII(_ text: String, x: Int, y: Int, limit: Int, style: Style) -> Int? {

@@ -43,6 +43,8 @@ public func render(_ state: AppState, into buffer: inout CellBuffer) {
     }
     if state.showingHelp { HelpOverlayView.draw(state, in: body, into: &buffer) }
     if state.confirmingQuit { QuitDialogView.draw(state, in: body, into: &buffer) }
+    // A dialog drawn over a wide character may have cut it in half.
+    buffer.repairWideCharacters()
 }
 
 /// Where the four panels go: queue over brief on the left, talk over referrals on the

@@ -127,4 +127,15 @@ struct CellBufferTests {
         b.write("ab", x: 0, y: 0)
         #expect(b[0, 0].text == "a" && b[1, 0].text == "b" && b[2, 0].text == "伟")
     }
+
+    @Test("a border drawn over half of a wide character leaves no half behind")
+    func repairHalves() {
+        var b = CellBuffer(width: 8, height: 1)
+        b.write("陈伟陈伟", x: 0, y: 0)
+        b[3, 0] = Cell("│")  // over 伟's right half
+        b[4, 0] = Cell("│")  // over 陈's left half
+        b.repairWideCharacters()
+        #expect(b.lines == ["陈 ││ 伟"])
+        #expect(!b[5, 0].isContinuation && b[7, 0].isContinuation)
+    }
 }

@@ -63,6 +63,26 @@ import Testing
         #expect(screen.column(of: "16:00", row: chen) == screen.column(of: "(03:00)", row: bram))
     }
 
+    /// Every row of every dialog over a brief in Chinese is exactly as wide as the screen:
+    /// no wide character half-covered by a dialog spills over its border.
+    @Test func dialogsOverWideCharactersKeepEveryRowTheScreensWidth() throws {
+        let wide = Prospect(
+            id: "chen", name: "陈伟", company: "东京精机株式会社东京精机株式会社", phone: "+86 10 5555 0101",
+            world: Prospect.World(organization: "东京精机株式会社东京精机株式会社东京精机株式会社东京精机"), createdAt: F.start)
+        var state = F.state(prospects: [wide])
+        F.press([.enter, .char("p")], &state, at: 1)
+        F.press([.char("e"), .char("n"), .char("4")], &state, at: 30)
+        for keys in [[], [Key.char("n")]] {
+            F.press(keys, &state, at: 31)
+            for width in [80, 97, 100, 101] {
+                let screen = F.screen(state, width: width, height: 30)
+                for (y, line) in screen.lines.enumerated() {
+                    #expect(DisplayWidth.of(text: line) == width, "row \(y) at width \(width): \(line)")
+                }
+            }
+        }
+    }
+
     @Test(arguments: [(80, 24), (100, 30), (60, 18)])
     func escapeSequencesInNamesAreDrawnHarmless(size: (Int, Int)) {
         let hostile = Prospect(
