@@ -12,22 +12,28 @@ public struct LiveCallCheckpoint: Hashable, Codable, Sendable {
     public var savedAt: Date
     /// The end-of-call answers given so far, once `e` was pressed; absent before.
     public var answers: EndOfCallAnswers?
+    /// A note being typed and not yet added; absent when there is none.
+    public var noteDraft: String?
 
-    public init(call: Call, elapsed: Double, savedAt: Date, answers: EndOfCallAnswers? = nil) {
+    public init(
+        call: Call, elapsed: Double, savedAt: Date, answers: EndOfCallAnswers? = nil, noteDraft: String? = nil
+    ) {
         self.call = call
         self.elapsed = elapsed
         self.savedAt = savedAt
         self.answers = answers
+        self.noteDraft = noteDraft
     }
 
     /// A checkpoint of a live call: the meter's segments up to `instant`.
     public init(
-        call: Call, meter: TalkMeter, at instant: MonotonicInstant, wall: Date, answers: EndOfCallAnswers? = nil
+        call: Call, meter: TalkMeter, at instant: MonotonicInstant, wall: Date, answers: EndOfCallAnswers? = nil,
+        noteDraft: String? = nil
     ) {
         var snapshot = call
         let elapsed = meter.elapsed(at: instant)
         snapshot.segments = meter.segments(upTo: elapsed)
-        self.init(call: snapshot, elapsed: elapsed, savedAt: wall, answers: answers)
+        self.init(call: snapshot, elapsed: elapsed, savedAt: wall, answers: answers, noteDraft: noteDraft)
     }
 
     /// The call as it would be saved if the seller chose "save it as it was" after a crash.

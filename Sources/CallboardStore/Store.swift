@@ -26,7 +26,8 @@ import Foundation
 ///                                 one small record per day with calls, a file per
 ///                                 month, so a trend over months never reads the calls
 ///     live-call.json              {"schemaVersion": 1, "call", "elapsed", "savedAt",
-///                                  "answers" once the end-of-call dialogs began}
+///                                  "answers" once the end-of-call dialogs began,
+///                                  "noteDraft" while a note is half typed}
 ///                                 the call in progress, on one compact line; the only
 ///                                 file written while a call is live, removed once the
 ///                                 call is saved

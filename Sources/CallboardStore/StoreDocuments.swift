@@ -34,6 +34,8 @@ struct CheckpointDocument: Codable {
     var savedAt: Date
     /// Present only once the end-of-call dialogs began; older files have none.
     var answers: EndOfCallAnswers?
+    /// Present only while a note is half typed.
+    var noteDraft: String?
 
     init(schemaVersion: Int, checkpoint: LiveCallCheckpoint) {
         self.schemaVersion = schemaVersion
@@ -41,10 +43,11 @@ struct CheckpointDocument: Codable {
         elapsed = checkpoint.elapsed
         savedAt = checkpoint.savedAt
         answers = checkpoint.answers
+        noteDraft = checkpoint.noteDraft
     }
 
     var checkpoint: LiveCallCheckpoint {
-        LiveCallCheckpoint(call: call, elapsed: elapsed, savedAt: savedAt, answers: answers)
+        LiveCallCheckpoint(call: call, elapsed: elapsed, savedAt: savedAt, answers: answers, noteDraft: noteDraft)
     }
 }
 

@@ -39,6 +39,7 @@ public struct LiveCall: Hashable, Sendable {
             targets: targets)
         lastCheckpoint = moment.monotonic
         endOfCallAnswers = checkpoint.answers
+        noteDraft = TextField(checkpoint.noteDraft ?? "")
     }
 
     /// Whether the seller pressed `a` during the call.
@@ -48,8 +49,12 @@ public struct LiveCall: Hashable, Sendable {
 
     /// The call as saved for a crash; `answers` are the dialogs' when the seller is in
     /// them, else those kept from the last time.
-    public func checkpoint(at moment: Moment, answers: EndOfCallAnswers? = nil) -> LiveCallCheckpoint {
-        LiveCallCheckpoint(
-            call: call, meter: meter, at: moment.monotonic, wall: moment.wall, answers: answers ?? endOfCallAnswers)
+    ///
+    /// `note` is the note field's text when it is open, else the one put aside.
+    public func checkpoint(at moment: Moment, answers: EndOfCallAnswers? = nil, note: String? = nil) -> LiveCallCheckpoint {
+        let draft = note ?? noteDraft.text
+        return LiveCallCheckpoint(
+            call: call, meter: meter, at: moment.monotonic, wall: moment.wall, answers: answers ?? endOfCallAnswers,
+            noteDraft: draft.isEmpty ? nil : draft)
     }
 }

@@ -7,10 +7,12 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
     switch event {
     case .key(let key, let moment):
         state.observe(moment)
-        let before = state.answersInProgress
+        let before = (state.answersInProgress, state.noteInProgress)
         var effects = state.handle(key, at: moment)
-        // An answer given in the end-of-call dialogs is saved like a talk key: at once.
-        if let after = state.answersInProgress, after != before,
+        // An answer in the end-of-call dialogs, or a letter of a note, is saved like a
+        // talk key: at once.
+        let after = (state.answersInProgress, state.noteInProgress)
+        if state.live != nil, after.0 != before.0 || after.1 != before.1,
             !effects.contains(where: { if case .checkpoint = $0 { true } else { false } })
         {
             effects.append(state.checkpoint(at: moment))
@@ -273,12 +275,18 @@ extension AppState {
 
     /// The live call as a checkpoint, with the end-of-call answers given so far.
     public func liveCheckpoint(at moment: Moment) -> LiveCallCheckpoint? {
-        live?.checkpoint(at: moment, answers: answersInProgress)
+        live?.checkpoint(at: moment, answers: answersInProgress, note: noteInProgress)
     }
 
     /// The answers of the end-of-call dialogs on screen, if they are.
     var answersInProgress: EndOfCallAnswers? {
         if case .endOfCall(let flow) = mode { return flow.answers }
+        return nil
+    }
+
+    /// The note field's text while it is open.
+    var noteInProgress: String? {
+        if case .note(let field) = mode { return field.text }
         return nil
     }
 

@@ -191,6 +191,7 @@ struct StoreRoundTripTests {
             referrals: [Referral(name: "Jan Jansen", company: "Jansen BV", phone: "020-5550114")],
             outcome: .callback, nextStepText: "fri 14:30", nextStepAt: Sample.at(14),
             draft: FollowUp(subject: "Thanks", body: "Talk on Friday"))
+        checkpoint.noteDraft = "budget 50k, decision in Q1"
         try store.writeCheckpoint(checkpoint)
         let found = try #require(try store.checkpoint())
         #expect(found.answers == checkpoint.answers, "\(String(describing: found.answers))")
@@ -198,7 +199,7 @@ struct StoreRoundTripTests {
         // Without answers the key is left out, so an ordinary checkpoint stays small.
         try store.writeCheckpoint(Sample.checkpoint(seconds: 43))
         let text = try String(contentsOf: store.directory.appendingPathComponent("live-call.json"), encoding: .utf8)
-        #expect(!text.contains("answers"))
+        #expect(!text.contains("answers") && !text.contains("noteDraft"))
     }
 
     @Test func contactCardsHoldEveryProspectsIdNameEmailAndPhone() throws {

@@ -85,6 +85,33 @@ import Testing
         #expect(flow.referralField.text == "Pie")
     }
 
+    @Test func aNoteBeingTypedIsCheckpointedAndWaitsInTheFieldAfterACrash() throws {
+        var state = EndOfCallFlowTests.conversation()
+        F.press([.char("n")], &state, at: 100)
+        let effects = F.type("budget 50k", &state, at: 101)
+        guard case .checkpoint(let last)? = effects.last else {
+            Issue.record("typing a note saved nothing: \(effects)")
+            return
+        }
+        #expect(last.noteDraft == "budget 50k")
+        var next = F.state()
+        _ = update(&next, .resumed(last, F.at(900)))
+        F.press([.char("r"), .char("n")], &next, at: 900)
+        guard case .note(let field) = next.mode else {
+            Issue.record("n did not open the note field: \(next.mode)")
+            return
+        }
+        #expect(field.text == "budget 50k")
+        // Added, it leaves the checkpoint as a note of the call.
+        let saved = F.press([.enter], &next, at: 901)
+        guard case .checkpoint(let after)? = saved.last else {
+            Issue.record("adding the note saved nothing: \(saved)")
+            return
+        }
+        #expect(after.noteDraft == nil)
+        #expect(after.call.notes.map(\.text) == ["budget 50k"])
+    }
+
     @Test func aCheckpointBeforeTheDialogsCarriesNoAnswers() throws {
         var state = EndOfCallFlowTests.conversation()
         let effects = F.press([.char("m")], &state, at: 100)
