@@ -56,16 +56,27 @@ enum EndOfCallDialogView {
         }
     }
 
+    /// The referrals so far, one row each, and the field under them. When they outgrow the
+    /// dialog the newest stay in view under a count of the rest; the field is never covered.
     static func referrals(_ flow: EndOfCallFlow, in rect: Rect, into buffer: inout CellBuffer) {
-        var texts: [(String, Style)] = [
-            ("One per line: Name, company, phone or email. Enter on an empty line finishes.", Style(.muted))
-        ]
-        for referral in flow.referrals {
+        guard rect.height > 0 else { return }
+        let help = [("One per line: Name, company, phone or email. Enter on an empty line finishes.", Style(.muted))]
+        let top = rect.height >= 4 ? DialogBox.lines(help, in: rect, into: &buffer) : 0
+        // Rows for the list: all but the header, a blank row and the field's.
+        let room = max(0, rect.height - top - 2)
+        var items: [(String, Style)] = flow.referrals.map { referral in
             let extra = [referral.company, referral.phone, referral.email].filter { !$0.isEmpty }.joined(separator: " · ")
-            texts.append(("✓ \(referral.name)\(extra.isEmpty ? "" : " — \(extra)")", Style(.good)))
+            return ("✓ \(referral.name)\(extra.isEmpty ? "" : " — \(extra)")", Style(.good))
         }
-        let row = DialogBox.lines(texts, in: rect, into: &buffer)
-        DialogBox.field(flow.referralField, in: rect.row(min(row + 1, rect.height - 1)), into: &buffer)
+        if items.count > room {
+            let shown = max(0, room - 1)
+            items = [("… \(items.count - shown) more above", Style(.muted))] + items.suffix(shown)
+        }
+        for (offset, item) in items.prefix(room).enumerated() {
+            buffer.write(Format.fit(item.0, width: rect.width), in: rect.row(top + offset), style: item.1)
+        }
+        let fieldRow = min(top + min(items.count, room) + 1, rect.height - 1)
+        DialogBox.field(flow.referralField, in: rect.row(fieldRow), into: &buffer)
     }
 
     static func nextStep(_ flow: EndOfCallFlow, state: AppState, in rect: Rect, into buffer: inout CellBuffer) {

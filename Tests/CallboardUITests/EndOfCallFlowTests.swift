@@ -65,6 +65,23 @@ import Testing
         #expect(Self.flow(state)?.step == .outcome)
     }
 
+    @Test func manyReferralsScrollAndNeverCoverTheField() throws {
+        var state = Self.conversation()
+        F.press([.char("e"), .char("y")], &state, at: 100)
+        let names = ["Ann", "Ben", "Cas", "Dee", "Eli", "Fay", "Gus", "Hal"].map { "\($0) Example, Co, \($0.lowercased())@example.com" }
+        for name in names + ["Maximilian von und zu Hohenzollern-Sigmaringen, Internationale Speditionsgesellschaft mbH & Co. KG Süd, max@example.de"] {
+            F.type(name, &state, at: 101)
+            F.press([.enter], &state, at: 102)
+        }
+        F.type("Zed", &state, at: 103)
+        let screen = F.screen(state)
+        let field = try #require(screen.row(containing: "› Zed"))
+        let newest = try #require(screen.row(containing: "✓ Maximilian"))
+        #expect(newest < field, "the newest referral shows above the field")
+        expectShows(screen, "more above")
+        #expect(Self.flow(state)?.referrals.count == 9)
+    }
+
     @Test func lettersTypedInAFieldAreTextNotKeys() throws {
         var state = Self.conversation()
         F.press([.char("e"), .char("y")], &state, at: 100)
