@@ -23,6 +23,14 @@ enum BriefView {
         for (i, line) in lines.dropFirst(scroll).prefix(inner.height).enumerated() {
             buffer.write(line.text, in: inner.row(i), style: line.style)
         }
+        // Say when the brief runs on below, and how to read it.
+        if lines.count - scroll > inner.height, inner.height >= 3 {
+            // The hint takes the last row, so that row's line is hidden too.
+            let below = lines.count - scroll - inner.height + 1
+            let hint = state.live == nil && state.focus != .brief ? "Tab, then ↓ for more" : "↓ for more"
+            buffer.write(Format.fit("… \(below) more lines · \(hint)", width: inner.width),
+                in: inner.row(inner.height - 1), style: Style(.muted, dim: true))
+        }
     }
 
     struct Line {

@@ -86,6 +86,8 @@ public enum Keymap {
             KeyBinding([.char("a")], "a", .askedReferrals, "referral ask on/off", in: [.call]),
             KeyBinding([.char("n")], "n", .note, "note", in: [.call]),
             KeyBinding([.char("e")], "e", .endCall, "end call", in: [.call]),
+            KeyBinding([.char("j"), .down], "j/↓", .moveDown, "scroll the brief", in: [.call], essential: false),
+            KeyBinding([.char("k"), .up], "k/↑", .moveUp, "scroll the brief back", in: [.call], essential: false),
 
             KeyBinding([.char("j"), .down], "j/↓", .moveDown, "next", in: [.queue, .followUps], essential: false),
             KeyBinding([.char("k"), .up], "k/↑", .moveUp, "previous", in: [.queue, .followUps], essential: false),

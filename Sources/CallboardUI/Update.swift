@@ -242,7 +242,8 @@ extension AppState {
             browser.selection = clamp(browser.selection + delta, count: pendingFollowUps.count)
             mode = .followUps(browser)
         case .queue, .call:
-            if focus == .brief {
+            // In a call the queue stands still, so the keys scroll the brief.
+            if focus == .brief || live != nil {
                 briefScroll = max(0, briefScroll + delta)
             } else if live == nil {
                 selection = clamp(selection + delta, count: queue.count)

@@ -63,6 +63,29 @@ import Testing
         #expect(screen.column(of: "16:00", row: chen) == screen.column(of: "(03:00)", row: bram))
     }
 
+    @Test func aLongBriefSaysThereIsMoreAndScrollsWithTheArrowsInACall() throws {
+        let long = Prospect(
+            id: "lena", name: "Lena Long", company: "Wordy BV", phone: "+31 20 555 0199", email: "lena@wordy.example",
+            world: Prospect.World(
+                organization: "Three sites, 140 people, family owned since 1952, buying through a central office",
+                challenges: "Orders lost between email and the ERP; night shift has nobody to call; stock counts drift",
+                requirements: "SAP B1 integration, a pilot before Q2, sign-off by the CFO, Dutch-speaking support"),
+            createdAt: F.start, lastOutcome: .callback, lastCalledAt: F.start.addingTimeInterval(-86_400),
+            lastCallNotes: "Call back after the board meeting")
+        var state = F.state(prospects: [long])
+        F.press([.enter], &state, at: 1)
+        F.type("nAsked about the pilot budget", &state, at: 2)
+        F.press([.enter], &state, at: 3)
+        let before = F.screen(state)
+        expectShows(before, "more lines · ↓ for more")
+        #expect(!before.contains("Call back after the board meeting"))
+        for _ in 0..<12 { F.press([.down], &state, at: 4) }
+        let after = F.screen(state)
+        expectShows(after, "Call back after the board meeting")
+        #expect(!after.contains("more lines"))
+        #expect(state.live != nil, "the arrows never end or change the call")
+    }
+
     /// Every row of every dialog over a brief in Chinese is exactly as wide as the screen:
     /// no wide character half-covered by a dialog spills over its border.
     @Test func dialogsOverWideCharactersKeepEveryRowTheScreensWidth() throws {
