@@ -9,6 +9,9 @@ public struct EndOfCallAnswers: Hashable, Codable, Sendable {
     /// Whether the ask was marked with `a` during the call.
     public var askedDuringCall: Bool
     public var referralAsk: ReferralAsk
+    /// Whether the seller answered the referral question, so an unanswered one is never
+    /// reported back as "I did not ask".
+    public var askAnswered: Bool
     /// A referral being typed, not yet added.
     public var referralText: String
     public var referrals: [Referral]
@@ -25,12 +28,13 @@ public struct EndOfCallAnswers: Hashable, Codable, Sendable {
 
     public init(
         prospectSpoke: Bool = false, askedDuringCall: Bool = false, referralAsk: ReferralAsk = .notAsked,
-        referralText: String = "", referrals: [Referral] = [], outcome: Outcome? = nil, nextStepText: String = "",
-        nextStepAt: Date? = nil, draft: FollowUp? = nil, editedFrom: FollowUp? = nil
+        askAnswered: Bool = false, referralText: String = "", referrals: [Referral] = [], outcome: Outcome? = nil,
+        nextStepText: String = "", nextStepAt: Date? = nil, draft: FollowUp? = nil, editedFrom: FollowUp? = nil
     ) {
         self.prospectSpoke = prospectSpoke
         self.askedDuringCall = askedDuringCall
         self.referralAsk = referralAsk
+        self.askAnswered = askAnswered
         self.referralText = referralText
         self.referrals = referrals
         self.outcome = outcome
@@ -38,5 +42,33 @@ public struct EndOfCallAnswers: Hashable, Codable, Sendable {
         self.nextStepAt = nextStepAt
         self.draft = draft
         self.editedFrom = editedFrom
+    }
+
+    /// Whether anything was answered or typed at all.
+    public var isEmpty: Bool {
+        !askAnswered && referralText.isEmpty && referrals.isEmpty && outcome == nil && nextStepText.isEmpty
+            && draft == nil
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case prospectSpoke, askedDuringCall, referralAsk, askAnswered, referralText, referrals, outcome
+        case nextStepText, nextStepAt, draft, editedFrom
+    }
+
+    /// Every key may be missing, so a checkpoint from before a field existed still loads.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            prospectSpoke: try c.decodeIfPresent(Bool.self, forKey: .prospectSpoke) ?? false,
+            askedDuringCall: try c.decodeIfPresent(Bool.self, forKey: .askedDuringCall) ?? false,
+            referralAsk: try c.decodeIfPresent(ReferralAsk.self, forKey: .referralAsk) ?? .notAsked,
+            askAnswered: try c.decodeIfPresent(Bool.self, forKey: .askAnswered) ?? false,
+            referralText: try c.decodeIfPresent(String.self, forKey: .referralText) ?? "",
+            referrals: try c.decodeIfPresent([Referral].self, forKey: .referrals) ?? [],
+            outcome: try c.decodeIfPresent(Outcome.self, forKey: .outcome),
+            nextStepText: try c.decodeIfPresent(String.self, forKey: .nextStepText) ?? "",
+            nextStepAt: try c.decodeIfPresent(Date.self, forKey: .nextStepAt),
+            draft: try c.decodeIfPresent(FollowUp.self, forKey: .draft),
+            editedFrom: try c.decodeIfPresent(FollowUp.self, forKey: .editedFrom))
     }
 }

@@ -18,7 +18,7 @@ enum EndOfCallDialogView {
                 ("", Style(.text)),
                 ("Esc goes back to the call to ask now.", Style(.muted)),
             ]
-            if flow.isRestored { texts.append((kept(flow), Style(.accent))) }
+            if flow.isRestored, let kept = kept(flow) { texts.append((kept, Style(.accent))) }
             DialogBox.lines(texts, in: content, into: &buffer)
         case .referrals:
             referrals(flow, in: content, into: &buffer)
@@ -38,12 +38,16 @@ enum EndOfCallDialogView {
     }
 
     /// "Kept from before: I asked, 1 referral, callback." — what the earlier `e` was told.
-    static func kept(_ flow: EndOfCallFlow) -> String {
-        var parts = [flow.referralAsk == .asked ? "I asked" : "I did not ask"]
+    static func kept(_ flow: EndOfCallFlow) -> String? {
+        var parts: [String] = []
+        // An ask never answered is not reported as "I did not ask".
+        if flow.askAnswered || flow.referralAsk == .asked {
+            parts.append(flow.referralAsk == .asked ? "I asked" : "I did not ask")
+        }
         let n = flow.referrals.count
         if n > 0 { parts.append("\(n) referral\(n == 1 ? "" : "s")") }
         if let outcome = flow.outcome { parts.append(outcome.label) }
-        return "Kept from before: " + parts.joined(separator: ", ") + "."
+        return parts.isEmpty ? nil : "Kept from before: " + parts.joined(separator: ", ") + "."
     }
 
     static func title(_ step: EndOfCallFlow.Step, name: String) -> String {

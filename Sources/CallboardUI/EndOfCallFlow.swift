@@ -29,6 +29,8 @@ public struct EndOfCallFlow: Hashable, Sendable {
     /// The ask as marked during the call with `a`, before the dialog.
     public var askedDuringCall: Bool
     public var referralAsk: ReferralAsk
+    /// Whether `y` or `n` answered the referral question.
+    public var askAnswered = false
     public var referralField: TextField
     public var referrals: [Referral]
     public var outcome: Outcome?
@@ -68,7 +70,7 @@ public struct EndOfCallFlow: Hashable, Sendable {
     public var answers: EndOfCallAnswers {
         EndOfCallAnswers(
             prospectSpoke: prospectSpoke, askedDuringCall: askedDuringCall, referralAsk: referralAsk,
-            referralText: referralField.text, referrals: referrals, outcome: outcome,
+            askAnswered: askAnswered, referralText: referralField.text, referrals: referrals, outcome: outcome,
             nextStepText: nextStepField.text, nextStepAt: nextStepAt, draft: draft, editedFrom: editedFrom)
     }
 
@@ -78,6 +80,7 @@ public struct EndOfCallFlow: Hashable, Sendable {
         prospectSpoke = prospectSpoke || saved.prospectSpoke
         askedDuringCall = saved.askedDuringCall
         referralAsk = saved.referralAsk
+        askAnswered = saved.askAnswered
         referralField = TextField(saved.referralText)
         referrals = saved.referrals
         outcome = saved.outcome
@@ -85,7 +88,8 @@ public struct EndOfCallFlow: Hashable, Sendable {
         nextStepAt = saved.nextStepAt
         draft = saved.draft
         editedFrom = saved.editedFrom
-        isRestored = true
+        // Only answers worth mentioning make the dialog say they were kept.
+        isRestored = !saved.isEmpty
         history = []
         step = firstStep
     }

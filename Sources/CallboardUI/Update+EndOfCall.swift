@@ -25,8 +25,10 @@ extension AppState {
         switch (flow.step, action) {
         case (.referralAsk, .answerYes):
             flow.referralAsk = .asked
+            flow.askAnswered = true
         case (.referralAsk, .answerNo):
             flow.referralAsk = .notAsked
+            flow.askAnswered = true
         case (.referrals, .accept):
             if !flow.referralField.isBlank {
                 flow.referrals.append(Self.referral(from: flow.referralField.text))

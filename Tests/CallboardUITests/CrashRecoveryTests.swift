@@ -112,6 +112,28 @@ import Testing
         #expect(after.call.notes.map(\.text) == ["budget 50k"])
     }
 
+    /// A crash at the first question, before any answer: the call comes back, and the
+    /// dialog claims no answer the seller never gave.
+    @Test func aQuestionLeftUnansweredIsNotReportedAsAnAnswer() throws {
+        var state = EndOfCallFlowTests.conversation()
+        let effects = F.press([.char("e")], &state, at: 100)
+        guard case .checkpoint(let last)? = effects.last else {
+            Issue.record("e saved nothing: \(effects)")
+            return
+        }
+        var next = F.state()
+        _ = update(&next, .resumed(last, F.at(900)))
+        F.press([.char("s")], &next, at: 900)
+        expectShows(F.screen(next), "Did you ask for referrals?")
+        expectHides(F.screen(next), "Kept from before")
+        // Answered, then lost to a crash: the answer is named.
+        F.press([.char("n")], &next, at: 901)
+        var again = F.state()
+        _ = update(&again, .resumed(try #require(next.liveCheckpoint(at: F.at(902))), F.at(903)))
+        F.press([.char("s")], &again, at: 903)
+        expectShows(F.screen(again), "Kept from before: I did not ask.")
+    }
+
     @Test func aCheckpointBeforeTheDialogsCarriesNoAnswers() throws {
         var state = EndOfCallFlowTests.conversation()
         let effects = F.press([.char("m")], &state, at: 100)
