@@ -36,6 +36,8 @@ public enum Action: Hashable, Sendable {
     case answerYes, answerNo
     case chooseOutcome(Outcome)
     case accept, skip, send
+    /// The seller sent the follow-up from their own mail program.
+    case markSent
     case confirmQuit
     /// Keys the review screen handles itself; listed here so help and the status line
     /// show them.
@@ -112,6 +114,7 @@ public enum Keymap {
             KeyBinding([.char("x")], "x", .skip, "skip", in: [.followUpDraft]),
             KeyBinding([.char("S")], "S", .send, "send now", in: [.followUpDraft]),
             KeyBinding([.enter], "Enter", .accept, "open", in: [.followUps]),
+            KeyBinding([.char("d")], "d", .markSent, "done: I sent it myself", in: [.followUps]),
 
             KeyBinding([.left, .right, .char("h"), .char("l")], "←/→", .reviewKey("day"), "previous / next day", in: [.review]),
             KeyBinding([.char("t")], "t", .reviewKey("today"), "today", in: [.review]),

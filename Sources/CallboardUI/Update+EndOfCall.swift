@@ -14,7 +14,7 @@ extension AppState {
         case .endOfCall(let flow):
             return flowAction(action, flow: flow, at: moment)
         case .followUps(let browser):
-            return followUpsAction(action, browser: browser)
+            return followUpsAction(action, browser: browser, at: moment)
         default:
             return []
         }

@@ -10,10 +10,15 @@ extension AppState {
         return pendingFollowUps[browser.selection]
     }
 
-    mutating func followUpsAction(_ action: Action, browser: FollowUpsBrowser) -> [Effect] {
+    mutating func followUpsAction(_ action: Action, browser: FollowUpsBrowser, at moment: Moment) -> [Effect] {
         var browser = browser
         guard let pending = selectedFollowUp, let draft = pending.call.followUp else { return [] }
         switch (browser.isOpen, action) {
+        case (_, .markSent):
+            // Sent outside callboard: it leaves the list as sent, not skipped.
+            let effects = followUpSent(pending.call.id, at: moment.wall)
+            status = StatusMessage("Marked the follow-up to \(pending.prospect.name) as sent")
+            return effects
         case (false, .accept):
             browser.isOpen = true
             mode = .followUps(browser)

@@ -120,7 +120,7 @@ extension AppState {
             return callAction(action, at: moment)
         case .resumeCall, .saveRecoveredCall:
             return recoveryAction(action, at: moment)
-        case .answerYes, .answerNo, .chooseOutcome, .accept, .skip, .send, .openEditor:
+        case .answerYes, .answerNo, .chooseOutcome, .accept, .skip, .send, .openEditor, .markSent:
             return dialogAction(action, at: moment)
         case .reviewKey:
             return []

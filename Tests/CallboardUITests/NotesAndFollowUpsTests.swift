@@ -130,6 +130,21 @@ import Testing
         #expect(state.mode == .queue)
     }
 
+    @Test func dMarksAFollowUpSentFromTheSellersOwnMailAndItLeavesTheList() throws {
+        var state = Self.state()
+        F.press([.char("f")], &state, at: 1)
+        let effects = F.press([.char("d")], &state, at: 2)
+        guard case .save(let call, _)? = effects.first else {
+            Issue.record("d saved nothing: \(effects)")
+            return
+        }
+        #expect(call.id == "old")
+        #expect(call.followUp?.status == .sent)
+        #expect(call.followUp?.sentAt == F.at(2).wall)
+        #expect(state.pendingFollowUps.map(\.call.id) == ["new"])
+        expectShows(F.screen(state), "Marked the follow-up to Anna de Vries as sent")
+    }
+
     @Test func enterOpensTheDraftAndEnterAgainWritesIt() {
         var state = Self.state()
         F.press([.char("f"), .enter], &state, at: 1)
