@@ -72,7 +72,7 @@ public struct FollowUpTemplate: Hashable, Sendable {
         let values: [String: String] = [
             "first_name": prospect.firstName,
             "name": prospect.name,
-            "company": prospect.company.isEmpty ? "your company" : prospect.company,
+            "company": prospect.company,
             "outcome": Self.outcomeSentence(call: call, zone: zone),
             "referral_thanks": Self.referralThanks(call.referrals),
             "sender_name": sellerName,
@@ -124,6 +124,8 @@ public struct FollowUpTemplate: Hashable, Sendable {
 
     static func fill(_ text: String, _ values: [String: String]) -> String {
         var out = text
+        // "your work at {{company}}" without a company reads "your work".
+        if values["company"]?.isEmpty == true { out = out.replacingOccurrences(of: " at {{company}}", with: "") }
         for (key, value) in values {
             // "at {{company}}." with "Atlas S.A." must not end in "S.A.."
             if value.hasSuffix(".") { out = out.replacingOccurrences(of: "{{\(key)}}.", with: value) }

@@ -131,11 +131,15 @@ enum EndOfCallDialogView {
     static func followUp(_ flow: EndOfCallFlow, state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
         guard let draft = flow.draft, let prospect = state.live?.prospect else { return }
         var rect = rect
+        var notes: [(String, Style)] = []
         if flow.editedFrom != nil {
-            let kept = flow.editedDraftIsOutdated
+            notes.append(flow.editedDraftIsOutdated
                 ? ("Your edited text is kept; the answers changed since, so check it (E).", Style(.warn, bold: true))
-                : ("Your edited text is kept.", Style(.muted))
-            let used = DialogBox.lines([kept], in: rect, into: &buffer)
+                : ("Your edited text is kept.", Style(.muted)))
+        }
+        if let unsigned = FollowUpDraftView.unsigned(state.settings) { notes.append((unsigned, Style(.warn))) }
+        if !notes.isEmpty {
+            let used = DialogBox.lines(notes, in: rect, into: &buffer)
             rect = rect.splitTop(min(used, rect.height)).1
         }
         FollowUpDraftView.draw(draft, to: prospect, in: rect, into: &buffer)
@@ -144,6 +148,16 @@ enum EndOfCallDialogView {
 
 /// A follow-up email as the seller reviews it: recipient, subject, body.
 enum FollowUpDraftView {
+    /// What is missing for the email to be signed and sent as the seller, if anything.
+    static func unsigned(_ settings: Settings) -> String? {
+        switch (settings.sellerName.isEmpty, settings.sellerEmail.isEmpty) {
+        case (false, false): nil
+        case (true, true): "Unsigned: set sellerName and sellerEmail in the configuration (callboard config)."
+        case (true, false): "Unsigned: set sellerName in the configuration (callboard config)."
+        case (false, true): "No sender address: set sellerEmail in the configuration (callboard config)."
+        }
+    }
+
     static func draw(_ draft: FollowUp, to prospect: Prospect, in rect: Rect, into buffer: inout CellBuffer) {
         let to = AppState.looksLikeEmail(prospect.email)
             ? ("To: \(prospect.name) <\(prospect.email)>", Style(.text))

@@ -13,7 +13,12 @@ enum FollowUpsView {
         let (content, legend) = inner.splitBottom(1)
         KeyLegend.draw(browser.isOpen ? .followUpDraft : .followUps, in: legend, into: &buffer)
         if browser.isOpen, let pending = state.selectedFollowUp, let draft = pending.call.followUp {
-            FollowUpDraftView.draw(draft, to: pending.prospect, in: content, into: &buffer)
+            var rect = content
+            if let unsigned = FollowUpDraftView.unsigned(state.settings) {
+                let used = DialogBox.lines([(unsigned, Style(.warn))], in: rect, into: &buffer)
+                rect = rect.splitTop(min(used, rect.height)).1
+            }
+            FollowUpDraftView.draw(draft, to: pending.prospect, in: rect, into: &buffer)
             return
         }
         let top = max(0, min(browser.selection - content.height / 2, state.pendingFollowUps.count - content.height))

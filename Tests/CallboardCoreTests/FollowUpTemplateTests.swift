@@ -35,6 +35,15 @@ struct FollowUpTemplateTests {
         #expect(draft(.notInterested).body.contains("not a priority"))
     }
 
+    @Test("without a company the thanks is for their work, not for \"your company\"")
+    func noCompany() {
+        let prospect = Prospect(id: "p2", name: "Sam Solo", createdAt: Fixture.at("2026-12-01 09:00", zone))
+        let call = Call(id: "c2", prospectID: "p2", startedAt: Fixture.at("2026-12-02 10:00", zone), outcome: .notInterested)
+        let d = FollowUpTemplate.standard.draft(call: call, prospect: prospect, sellerName: "Sam Seller", zone: zone)
+        #expect(d.body.contains("for telling me about your work. I understand"))
+        #expect(!d.body.contains("your company"))
+    }
+
     @Test("a company name ending in a full stop does not double it")
     func companyWithFullStop() {
         let prospect = Prospect(id: "p2", name: "Ana Lima", company: "Atlas Engineering S.A.", createdAt: .distantPast)

@@ -65,6 +65,16 @@ import Testing
         #expect(Self.flow(state)?.step == .outcome)
     }
 
+    @Test func anEmailWithoutTheSellersNameOrAddressSaysHowToSetThem() throws {
+        var state = Self.conversation()
+        F.press([.char("e"), .char("n"), .char("4")], &state, at: 100)
+        expectHides(F.screen(state), "Unsigned", "No sender address")
+        state.settings.sellerName = ""
+        expectShows(F.screen(state), "Unsigned: set sellerName in the configuration (callboard config).")
+        state.settings.sellerEmail = ""
+        expectShows(F.screen(state), "Unsigned: set sellerName and sellerEmail in the configuration")
+    }
+
     @Test func manyReferralsScrollAndNeverCoverTheField() throws {
         var state = Self.conversation()
         F.press([.char("e"), .char("y")], &state, at: 100)
