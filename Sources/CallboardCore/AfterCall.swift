@@ -7,15 +7,19 @@ public struct AfterCall: Hashable, Sendable {
     public var call: Call
     /// The called prospect, updated.
     public var prospect: Prospect
-    /// One new prospect per referral, due the next business day.
+    /// One new prospect per referral not already known, due the next business day.
     public var newProspects: [Prospect]
+    /// Prospects already known who were referred on this call: the referral links to them,
+    /// and one with no referrer yet now counts as a referral from the caller.
+    public var referredProspects: [Prospect]
 
     /// - Parameters:
     ///   - today: the seller's calendar day of the call.
     ///   - zone: the seller's zone, to file an appointment under its day.
+    ///   - known: prospects a referral may already be (the same person by email or phone).
     public init(
         call: Call, prospect original: Prospect, today: CalendarDay, zone: TimeZone,
-        retry: RetryRule
+        retry: RetryRule, known: [Prospect] = []
     ) {
         var call = call
         call.prospectName = original.name
@@ -39,9 +43,22 @@ public struct AfterCall: Hashable, Sendable {
         Self.schedule(&prospect, call: call, today: today, zone: zone, retry: retry)
 
         var created: [Prospect] = []
+        var referred: [Prospect] = []
         let createdAt = call.endedAt ?? call.startedAt
+        let others = known.filter { $0.id != original.id }
         for index in call.referrals.indices {
             let referral = call.referrals[index]
+            if referral.prospectID == nil,
+                var twin = ContactCheck.existing(email: referral.email, phone: referral.phone, among: others)
+            {
+                call.referrals[index].prospectID = twin.id
+                if twin.referredBy == nil, twin.status.isCallable, !referred.contains(where: { $0.id == twin.id }) {
+                    twin.source = .referral
+                    twin.referredBy = original.id
+                    referred.append(twin)
+                }
+                continue
+            }
             let id = referral.prospectID ?? ProspectID("\(call.id.rawValue)/r\(index + 1)")
             call.referrals[index].prospectID = id
             created.append(
@@ -53,6 +70,7 @@ public struct AfterCall: Hashable, Sendable {
         self.call = call
         self.prospect = prospect
         self.newProspects = created
+        self.referredProspects = referred
     }
 
     private static func schedule(

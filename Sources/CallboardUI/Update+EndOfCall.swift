@@ -140,8 +140,9 @@ extension AppState {
             call.followUp = draft
         }
         let day = CalendarDay(containing: call.startedAt, in: zone)
-        let after = AfterCall(call: call, prospect: live.prospect, today: day, zone: zone, retry: settings.retry)
-        let changed = [after.prospect] + after.newProspects
+        let after = AfterCall(
+            call: call, prospect: live.prospect, today: day, zone: zone, retry: settings.retry, known: prospects)
+        let changed = [after.prospect] + after.newProspects + after.referredProspects
         for prospect in changed {
             if let i = prospects.firstIndex(where: { $0.id == prospect.id }) {
                 prospects[i] = prospect
@@ -163,9 +164,11 @@ extension AppState {
             if send { effects.append(.sendFollowUp(call: after.call, prospect: after.prospect)) }
         }
         let referrals = after.newProspects.count
+        let linked = after.call.referrals.count - referrals
         self.status = StatusMessage(
             "Saved the call with \(after.prospect.name)"
-                + (referrals > 0 ? "; \(referrals) referral\(referrals == 1 ? "" : "s") added for tomorrow" : ""))
+                + (referrals > 0 ? "; \(referrals) referral\(referrals == 1 ? "" : "s") added for tomorrow" : "")
+                + (linked > 0 ? "; \(linked) already in your list" : ""))
         return effects
     }
 

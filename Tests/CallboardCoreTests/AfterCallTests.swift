@@ -42,6 +42,24 @@ struct AfterCallTests {
         #expect(queue[0].reason == .referral(from: "Anna de Vries"))
     }
 
+    @Test("a referral who is already a prospect is linked, not added twice, and now counts as referred")
+    func knownReferral() {
+        let greta = Prospect(id: "greta", name: "Greta Müller", company: "Müller GmbH", email: "greta@example.de",
+                             createdAt: Fixture.at("2026-11-01 09:00", zone))
+        let call = Call(
+            id: Call.makeID(prospect: "p1", startedAt: start), prospectID: "p1", startedAt: start, duration: 300,
+            outcome: .notInterested, referralAsk: .asked,
+            referrals: [Referral(name: "Greta M.", email: "Greta@Example.de"), Referral(name: "Jan Jansen", phone: "020-5550114")])
+        let anna = Fixture.prospect("p1", "Anna de Vries")
+        let result = AfterCall(call: call, prospect: anna, today: today, zone: zone, retry: RetryRule(), known: [anna, greta])
+        #expect(result.newProspects.map(\.name) == ["Jan Jansen"])
+        #expect(result.call.referrals.first?.prospectID == "greta")
+        #expect(result.referredProspects.map(\.id) == ["greta"])
+        #expect(result.referredProspects.first?.referredBy == "p1")
+        #expect(result.referredProspects.first?.source == .referral)
+        #expect(result.referredProspects.first?.name == "Greta Müller", "the record she has is kept")
+    }
+
     @Test("a callback sets the time and the day; attempts and last outcome follow")
     func callback() {
         let at = Fixture.at("2026-12-08 14:30", zone)
