@@ -32,6 +32,8 @@ public struct LocalTime: Hashable, Sendable {
     public var isBusinessHours: Bool
     /// The prospect's calendar day minus the seller's: -1, 0 or 1.
     public var dayOffset: Int
+    /// Whether it is Saturday or Sunday where they are.
+    public var isWeekend: Bool
 
     public init(at instant: Date, in zone: TimeZone, sellerZone: TimeZone, hours: BusinessHours) {
         let parts = CalendarDay.calendar(zone).dateComponents([.hour, .minute], from: instant)
@@ -41,7 +43,8 @@ public struct LocalTime: Hashable, Sendable {
         self.hour = hour
         let minute = parts.minute ?? 0
         text = (hour < 10 ? "0" : "") + String(hour) + ":" + (minute < 10 ? "0" : "") + String(minute)
-        isBusinessHours = hours.contains(hour: hour) && !localDay.isWeekend
+        isWeekend = localDay.isWeekend
+        isBusinessHours = hours.contains(hour: hour) && !isWeekend
         dayOffset = CalendarDay(containing: instant, in: sellerZone).days(until: localDay)
     }
 }

@@ -105,7 +105,7 @@ public enum Keymap {
             KeyBinding([.char("y")], "y", .answerYes, "I asked", in: [.referralAsk]),
             KeyBinding([.char("n")], "n", .answerNo, "I did not ask", in: [.referralAsk]),
             KeyBinding([.enter], "Enter", .accept, "add (empty: done)", in: [.referralEntry, .addProspect]),
-            KeyBinding([.enter], "Enter", .accept, "set the date", in: [.nextStep]),
+            KeyBinding([.enter], "Enter", .accept, "confirm", in: [.nextStep]),
             KeyBinding([.enter], "Enter", .accept, "save the note", in: [.note]),
             KeyBinding([.ctrl("o")], "Ctrl-O", .openEditor, "note in $EDITOR", in: [.note]),
 

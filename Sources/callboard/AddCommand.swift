@@ -49,7 +49,7 @@ struct AddCommand: ParsableCommand {
         let named = problems.map { problem -> String in
             switch problem.field {
             case .name: "the name: \(problem.description)"
-            case .phone: "--phone: \(problem.description)"
+            case .phone: phone.isEmpty && email.isEmpty ? "\(problem.description) (--phone or --email)" : "--phone: \(problem.description)"
             case .email: "--email: \(problem.description)"
             }
         }

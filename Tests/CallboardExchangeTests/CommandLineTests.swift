@@ -168,7 +168,7 @@ private func snapshot(_ folder: URL) throws -> [String: Data] {
     @Test func addNeedsAPlausiblePhoneOrEmailLikeImport() throws {
         let nothing = try Program.run(["add", "Anna", "--store", store], home: home)
         #expect(nothing.status == 65)
-        #expect(nothing.stderr.contains("--phone: a phone number or an email address is needed to reach them. Nothing was added."))
+        #expect(nothing.stderr.contains("a phone number or an email address is needed to reach them (--phone or --email). Nothing was added."))
         let letters = try Program.run(["add", "Anna", "--phone", "abc", "--store", store], home: home)
         #expect(letters.status == 65)
         #expect(letters.stderr.contains("--phone: “abc” is not a phone number"))

@@ -99,6 +99,18 @@ private let created = Date(timeIntervalSince1970: 1_795_000_000)
         #expect(back.prospects.first?.notes == "two\nlines")
     }
 
+    @Test func todaysTextSaysWhyATimeIsOutsideTheirHours() throws {
+        let zone = try #require(TimeZone(identifier: "Europe/Amsterdam"))
+        let day = try #require(CalendarDay("2026-11-27"))  // a Friday
+        let now = try #require(day.at(hour: 22, minute: 30, in: zone))
+        let tokyo = Prospect(id: "p-1", name: "Kenji Watanabe", phone: "+81 3 5555 0101", timeZone: "Asia/Tokyo", createdAt: created)
+        let london = Prospect(id: "p-2", name: "Jan Jansen", phone: "020-5550114", timeZone: "Europe/London", createdAt: created)
+        let entries = CallQueue.entries(prospects: [tokyo, london], today: day, now: now, zone: zone)
+        let text = TodayReport.text(day: day, entries: entries, prospects: [tokyo, london], zone: zone)
+        #expect(text.contains("their time 06:30 (their weekend)"), "Saturday morning in Tokyo:\n\(text)")
+        #expect(text.contains("their time 21:30 (outside hours)"), "\(text)")
+    }
+
     @Test func todayJSONHasTheDocumentedShape() throws {
         let zone = try #require(TimeZone(identifier: "Europe/Amsterdam"))
         let day = try #require(CalendarDay("2026-11-30"))

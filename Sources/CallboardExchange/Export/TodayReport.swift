@@ -111,7 +111,8 @@ public enum TodayReport {
             if !row.company.isEmpty { parts.append(row.company) }
             if !row.phone.isEmpty { parts.append(row.phone) }
             if let local = entry.local {
-                parts.append("their time \(local.text)" + (local.isBusinessHours ? "" : " (outside hours)"))
+                let why = local.isBusinessHours ? "" : (local.isWeekend ? " (their weekend)" : " (outside hours)")
+                parts.append("their time \(local.text)" + why)
             }
             let line = "\(number + 1). [\(why)] " + parts.joined(separator: " · ")
             out += ImportedText.line(line) + "\n"
