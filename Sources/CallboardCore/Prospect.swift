@@ -31,6 +31,8 @@ public struct Prospect: Identifiable, Hashable, Codable, Sendable {
         public var isEmpty: Bool {
             organization.isEmpty && challenges.isEmpty && requirements.isEmpty
         }
+
+        enum CodingKeys: String, CodingKey { case organization, challenges, requirements }
     }
 
     public var id: ProspectID
@@ -122,26 +124,64 @@ public struct Prospect: Identifiable, Hashable, Codable, Sendable {
     /// has a default so such files still load.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(ProspectID.self, forKey: .id)
+        // Small values are read as text and converted here: every distinct type through
+        // the generic decoder costs a first-use lookup at start-up, and this is the one
+        // record the first frame reads hundreds of.
+        func text(_ key: CodingKeys) throws -> String? { try c.decodeIfPresent(String.self, forKey: key) }
+        func value<T: RawRepresentable>(_ key: CodingKeys, as type: T.Type) throws -> T? where T.RawValue == String {
+            guard let raw = try text(key) else { return nil }
+            guard let value = T(rawValue: raw) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: c, debugDescription: "\"\(raw)\" is not \(Self.label(of: type))")
+            }
+            return value
+        }
+        id = ProspectID(try c.decode(String.self, forKey: .id))
         name = try c.decode(String.self, forKey: .name)
-        company = try c.decodeIfPresent(String.self, forKey: .company) ?? ""
-        title = try c.decodeIfPresent(String.self, forKey: .title) ?? ""
-        phone = try c.decodeIfPresent(String.self, forKey: .phone) ?? ""
-        email = try c.decodeIfPresent(String.self, forKey: .email) ?? ""
-        timeZone = try c.decodeIfPresent(String.self, forKey: .timeZone)
-        source = try c.decodeIfPresent(Source.self, forKey: .source) ?? .list
-        referredBy = try c.decodeIfPresent(ProspectID.self, forKey: .referredBy)
+        company = try text(.company) ?? ""
+        title = try text(.title) ?? ""
+        phone = try text(.phone) ?? ""
+        email = try text(.email) ?? ""
+        timeZone = try text(.timeZone)
+        source = try value(.source, as: Source.self) ?? .list
+        referredBy = try text(.referredBy).map { ProspectID($0) }
         priority = try c.decodeIfPresent(Int.self, forKey: .priority) ?? 3
-        status = try c.decodeIfPresent(Status.self, forKey: .status) ?? .active
-        nextCallDay = try c.decodeIfPresent(CalendarDay.self, forKey: .nextCallDay)
+        status = try value(.status, as: Status.self) ?? .active
+        if let day = try text(.nextCallDay) {
+            guard let parsed = CalendarDay(day) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .nextCallDay, in: c, debugDescription: "expected a date as YYYY-MM-DD, found \"\(day)\"")
+            }
+            nextCallDay = parsed
+        } else {
+            nextCallDay = nil
+        }
         callbackAt = try c.decodeIfPresent(Date.self, forKey: .callbackAt)
         meetingAt = try c.decodeIfPresent(Date.self, forKey: .meetingAt)
         attempts = try c.decodeIfPresent(Int.self, forKey: .attempts) ?? 0
-        world = try c.decodeIfPresent(World.self, forKey: .world) ?? World()
-        notes = try c.decodeIfPresent(String.self, forKey: .notes) ?? ""
+        if c.contains(.world), try !c.decodeNil(forKey: .world) {
+            let w = try c.nestedContainer(keyedBy: World.CodingKeys.self, forKey: .world)
+            world = World(
+                organization: try w.decodeIfPresent(String.self, forKey: .organization) ?? "",
+                challenges: try w.decodeIfPresent(String.self, forKey: .challenges) ?? "",
+                requirements: try w.decodeIfPresent(String.self, forKey: .requirements) ?? "")
+        } else {
+            world = World()
+        }
+        notes = try text(.notes) ?? ""
         createdAt = try c.decode(Date.self, forKey: .createdAt)
-        lastOutcome = try c.decodeIfPresent(Outcome.self, forKey: .lastOutcome)
+        lastOutcome = try value(.lastOutcome, as: Outcome.self)
         lastCalledAt = try c.decodeIfPresent(Date.self, forKey: .lastCalledAt)
-        lastCallNotes = try c.decodeIfPresent(String.self, forKey: .lastCallNotes) ?? ""
+        lastCallNotes = try text(.lastCallNotes) ?? ""
+    }
+
+    /// "a status (active, won, lost, doNotCall, unreachable)" for a refused value.
+    private static func label<T>(of type: T.Type) -> String {
+        switch type {
+        case is Status.Type: "a status (\(Status.allCases.map(\.rawValue).joined(separator: ", ")))"
+        case is Source.Type: "a source (\(Source.allCases.map(\.rawValue).joined(separator: ", ")))"
+        case is Outcome.Type: "an outcome (\(Outcome.allCases.map(\.rawValue).joined(separator: ", ")))"
+        default: "a known value"
+        }
     }
 }

@@ -38,6 +38,24 @@ struct StoreBadFileTests {
         #expect(try Data(contentsOf: file) == before, sourceLocation: sourceLocation)
     }
 
+    @Test(arguments: [
+        ("\"status\": \"maybe\"", ["prospects[0].status", "\"maybe\" is not a status (active, won, lost, doNotCall, unreachable)"]),
+        ("\"nextCallDay\": \"next week\"", ["prospects[0].nextCallDay", "expected a date as YYYY-MM-DD, found \"next week\""]),
+        ("\"lastOutcome\": \"great\"", ["prospects[0].lastOutcome", "\"great\" is not an outcome (noAnswer, voicemail"]),
+        ("\"world\": {\"challenges\": 7}", ["prospects[0].world.challenges", "expected text"]),
+    ])
+    func aWrongValueInAProspectNamesItsKeyAndWhatWasExpected(field: String, words: [String]) throws {
+        let scratch = ScratchDirectory()
+        let store = try filledStore(scratch)
+        try handWrite(
+            """
+            {"schemaVersion": 1, "prospects": [
+              {"id": "p-1", "name": "Anna", "createdAt": "2026-11-01T08:00:00Z", \(field)}
+            ]}
+            """, to: store.prospectFile("p-1"))
+        try expectRefusal(of: store.prospectFile("p-1"), mentioning: words) { _ = try store.prospects() }
+    }
+
     @Test func brokenJSONIsReportedByLineAndColumnAndLeftAlone() throws {
         let scratch = ScratchDirectory()
         let store = try filledStore(scratch)
