@@ -23,7 +23,7 @@ import Testing
         let screen = F.screen(F.state(), width: 80, height: 24)
         #expect(screen.line(0).hasPrefix("Review · Sunday 29 Nov 2026 (today)"))
         #expect(screen.line(0).hasSuffix("←/→ day  t today  Enter detail  Esc back"))
-        #expect(screen.line(1).hasPrefix("Dials 3 · Conversations 2 · Talk time 8:20 · Goal 3/40 █░░░░░░░░░ 8%"))
+        #expect(screen.line(1).hasPrefix("Dials 3 · Conversations 2 · On calls 8:20 · Goal 3/40 █░░░░░░░░░ 8%"))
         #expect(screen.line(2).hasPrefix("My share 50% █████░░░░░ target ≤43% · Inside the band 1/2"))
         #expect(screen.line(3) == "Referral asks 1/2 · Referrals gained 2 · Follow-ups sent 1, pending 1")
         let header = try #require(F.row(screen, containing: "Prospect"))

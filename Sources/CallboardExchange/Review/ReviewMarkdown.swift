@@ -50,7 +50,7 @@ public enum ReviewMarkdown {
 
     static func totalsTable(_ t: DaySummary, dailyGoal: Int?) -> String {
         var heads = [
-            "Dials", "Conversations", "Talk time", "My share", "In band", "Referral asks", "Referrals",
+            "Dials", "Conversations", "On calls", "My share", "In band", "Referral asks", "Referrals",
             "Follow-ups sent", "Pending",
         ]
         var cells = [

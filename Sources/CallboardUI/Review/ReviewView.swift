@@ -50,7 +50,8 @@ extension ReviewState {
         w.put("\(s.dials)", value, in: &buffer)
         w.put(sep + "Conversations ", label, in: &buffer)
         w.put("\(s.conversations)", value, in: &buffer)
-        w.put(sep + "Talk time ", label, in: &buffer)
+        // The length of the calls, hold included; the share below is who talked.
+        w.put(sep + "On calls ", label, in: &buffer)
         w.put(ReviewFigures.duration(s.callSeconds), value, in: &buffer)
         if dailyGoal > 0 {
             let progress = Double(s.dials) / Double(dailyGoal)
