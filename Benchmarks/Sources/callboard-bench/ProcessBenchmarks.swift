@@ -21,19 +21,40 @@ struct ProcessBenchmarks {
             environment: workload.environment, width: width, height: height)
     }
 
-    /// P1 and P6: seconds from spawn to the first frame, and the peak memory once it is up.
-    func startUp(store: URL) throws -> (seconds: [Double], peakKB: [Int]) {
-        var seconds: [Double] = []
-        var peaks: [Int] = []
-        for _ in 0..<runs {
-            let terminal = try start(store: store)
-            seconds.append(try terminal.waitFor(Self.firstFrameMarker))
-            terminal.pump(for: 0.2)
-            if let peak = ProcessFigures.peakResidentKB(of: terminal.pid) { peaks.append(peak) }
-            terminal.type("q")
-            terminal.finish()
+    /// P1 and P6, as pairs: each run starts both stores back to back, in alternating
+    /// order, so a change in the machine's load between runs touches both sides of each
+    /// ratio.
+    func startUpPairs(_ first: URL, _ second: URL) throws
+        -> (first: [Double], second: [Double], ratios: [Double], firstPeakKB: [Int], secondPeakKB: [Int])
+    {
+        var a: [Double] = [], b: [Double] = [], ratios: [Double] = []
+        var peaksA: [Int] = [], peaksB: [Int] = []
+        for run in 0..<runs {
+            let one: (Double, Int?), two: (Double, Int?)
+            if run.isMultiple(of: 2) {
+                one = try startOnce(store: first)
+                two = try startOnce(store: second)
+            } else {
+                two = try startOnce(store: second)
+                one = try startOnce(store: first)
+            }
+            a.append(one.0)
+            b.append(two.0)
+            ratios.append(two.0 / one.0)
+            if let peak = one.1 { peaksA.append(peak) }
+            if let peak = two.1 { peaksB.append(peak) }
         }
-        return (seconds, peaks)
+        return (a, b, ratios, peaksA, peaksB)
+    }
+
+    private func startOnce(store: URL) throws -> (seconds: Double, peakKB: Int?) {
+        let terminal = try start(store: store)
+        let seconds = try terminal.waitFor(Self.firstFrameMarker)
+        terminal.pump(for: 0.2)
+        let peak = ProcessFigures.peakResidentKB(of: terminal.pid)
+        terminal.type("q")
+        terminal.finish()
+        return (seconds, peak)
     }
 
     struct Idle {

@@ -55,19 +55,19 @@ do {
     let inProcess = InProcessBenchmarks(workload: workload, runs: runs)
 
     if wanted("P1") || wanted("P6") {
-        let empty = try processes.startUp(store: workload.empty)
-        let big = try processes.startUp(store: workload.threeYears)
-        let emptyMedian = Stats.median(empty.seconds) * 1000
-        let bigMedian = Stats.median(big.seconds) * 1000
+        let pairs = try processes.startUpPairs(workload.empty, workload.threeYears)
+        let emptyMedian = Stats.median(pairs.first) * 1000
+        let bigMedian = Stats.median(pairs.second) * 1000
         if wanted("P1") {
             rows.append(Row(id: "P1", measure: "start → first frame, empty store", value: ms(emptyMedian), target: "≤ 100 ms", pass: emptyMedian <= 100))
             rows.append(Row(id: "P1", measure: "start → first frame, 3-year store", value: ms(bigMedian), target: "≤ 100 ms", pass: bigMedian <= 100))
-            let ratio = bigMedian / emptyMedian
-            rows.append(Row(id: "P1", measure: "3-year / empty", value: String(format: "%.2f×", ratio), target: "≤ 1.5×", pass: ratio <= 1.5))
+            // The median of each run's own ratio: both stores start back to back.
+            let ratio = Stats.median(pairs.ratios)
+            rows.append(Row(id: "P1", measure: "3-year / empty (median of paired runs)", value: String(format: "%.2f×", ratio), target: "≤ 1.5×", pass: ratio <= 1.5))
         }
         if wanted("P6") {
-            let peak = Stats.median(big.peakKB.map(Double.init)) / 1024
-            let emptyPeak = Stats.median(empty.peakKB.map(Double.init)) / 1024
+            let peak = Stats.median(pairs.secondPeakKB.map(Double.init)) / 1024
+            let emptyPeak = Stats.median(pairs.firstPeakKB.map(Double.init)) / 1024
             rows.append(Row(id: "P6", measure: "peak RSS, 3-year store open", value: String(format: "%.1f MB", peak), target: "≤ 40 MB", pass: peak <= 40,
                             note: String(format: "(empty store: %.1f MB)", emptyPeak)))
         }
