@@ -22,18 +22,53 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
             parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
             let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
         else { return nil }
-        let candidate = CalendarDay(year: y, month: m, day: d)
-        // Round-trip through the calendar to reject 2026-02-30 and friends.
-        guard let start = candidate.start(in: .gmt),
-            CalendarDay(containing: start, in: .gmt) == candidate
-        else { return nil }
-        self = candidate
+        // 2026-02-30 and friends are refused.
+        guard y >= 1, (1...12).contains(m), (1...Self.daysIn(month: m, of: y)).contains(d) else { return nil }
+        self.init(year: y, month: m, day: d)
     }
 
-    /// The calendar day that contains `instant` in `zone`.
+    /// The calendar day that contains `instant` in `zone`: the zone's offset at that
+    /// instant, then plain arithmetic. It runs for every prospect on every queue build, and
+    /// a calendar object per call cost more than the rest of the queue.
     public init(containing instant: Date, in zone: TimeZone) {
-        let parts = Self.calendar(zone).dateComponents([.year, .month, .day], from: instant)
-        self.init(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+        let local = instant.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: instant))
+        guard local.isFinite, abs(local) < 1e14 else {
+            let parts = Self.calendar(zone).dateComponents([.year, .month, .day], from: instant)
+            self.init(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+            return
+        }
+        self.init(daysSinceEpoch: Int((local / 86_400).rounded(.down)))
+    }
+
+    /// The day `days` after 1970-01-01 (before it when negative), on the proleptic
+    /// Gregorian calendar (Howard Hinnant's civil-from-days).
+    public init(daysSinceEpoch days: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: dayOfYear - (153 * mp + 2) / 5 + 1)
+    }
+
+    /// Days from 1970-01-01 to this day (days-from-civil).
+    public var daysSinceEpoch: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    public static func daysIn(month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     /// Midnight at the start of this day in `zone`.
@@ -49,18 +84,13 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
     }
 
     public func adding(days: Int) -> CalendarDay {
-        let cal = Self.calendar(.gmt)
-        guard let start = start(in: .gmt),
-            let moved = cal.date(byAdding: .day, value: days, to: start)
-        else { return self }
-        return CalendarDay(containing: moved, in: .gmt)
+        CalendarDay(daysSinceEpoch: daysSinceEpoch + days)
     }
 
-    /// 1 = Monday ... 7 = Sunday.
+    /// 1 = Monday ... 7 = Sunday (1970-01-01 was a Thursday).
     public var isoWeekday: Int {
-        guard let start = start(in: .gmt) else { return 1 }
-        let weekday = Self.calendar(.gmt).component(.weekday, from: start)  // 1 = Sunday
-        return (weekday + 5) % 7 + 1
+        let fromThursday = (daysSinceEpoch % 7 + 7) % 7
+        return (fromThursday + 3) % 7 + 1
     }
 
     public var isWeekend: Bool { isoWeekday >= 6 }
@@ -74,8 +104,7 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
 
     /// Whole days from `self` to `other` (positive when `other` is later).
     public func days(until other: CalendarDay) -> Int {
-        guard let a = start(in: .gmt), let b = other.start(in: .gmt) else { return 0 }
-        return Int((b.timeIntervalSince(a) / 86_400).rounded())
+        other.daysSinceEpoch - daysSinceEpoch
     }
 
     public var description: String {

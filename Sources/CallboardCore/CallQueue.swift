@@ -36,12 +36,14 @@ public struct LocalTime: Hashable, Sendable {
     public var isWeekend: Bool
 
     public init(at instant: Date, in zone: TimeZone, sellerZone: TimeZone, hours: BusinessHours) {
-        let parts = CalendarDay.calendar(zone).dateComponents([.hour, .minute], from: instant)
-        let hour = parts.hour ?? 0
+        // The zone's offset at the instant, then arithmetic: no calendar object per zone.
+        let local = Int((instant.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: instant))).rounded(.down))
+        let secondOfDay = (local % 86_400 + 86_400) % 86_400
+        let hour = secondOfDay / 3600
+        let minute = secondOfDay % 3600 / 60
         let localDay = CalendarDay(containing: instant, in: zone)
         self.zone = zone
         self.hour = hour
-        let minute = parts.minute ?? 0
         text = (hour < 10 ? "0" : "") + String(hour) + ":" + (minute < 10 ? "0" : "") + String(minute)
         isWeekend = localDay.isWeekend
         isBusinessHours = hours.contains(hour: hour) && !isWeekend

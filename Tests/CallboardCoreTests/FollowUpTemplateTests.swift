@@ -77,39 +77,3 @@ struct FollowUpTemplateTests {
         #expect(unknown.description.contains("{{fist_name}}"))
     }
 }
-
-@Suite("Calendar days")
-struct CalendarDayTests {
-    @Test("parses only real dates in YYYY-MM-DD")
-    func parsing() {
-        #expect(CalendarDay("2026-11-29")?.description == "2026-11-29")
-        #expect(CalendarDay("2028-02-29") != nil)
-        #expect(CalendarDay("2026-02-29") == nil)
-        #expect(CalendarDay("2026-13-01") == nil)
-        #expect(CalendarDay("26-11-29") == nil)
-        #expect(CalendarDay("2026-1-29") == nil)
-        #expect(CalendarDay("") == nil)
-    }
-
-    @Test("weekdays, business days and arithmetic across month and year ends")
-    func arithmetic() {
-        let friday = Fixture.day("2026-12-04")
-        #expect(friday.isoWeekday == 5)
-        #expect(friday.nextBusinessDay == Fixture.day("2026-12-07"))
-        #expect(Fixture.day("2026-12-31").adding(days: 1) == Fixture.day("2027-01-01"))
-        #expect(Fixture.day("2026-11-29").days(until: Fixture.day("2026-12-02")) == 3)
-    }
-
-    @Test("the day of an instant depends on the zone")
-    func zones() {
-        let instant = Fixture.at("2026-11-29 23:30", Fixture.amsterdam)
-        #expect(CalendarDay(containing: instant, in: Fixture.amsterdam) == Fixture.day("2026-11-29"))
-        #expect(CalendarDay(containing: instant, in: Fixture.tokyo) == Fixture.day("2026-11-30"))
-    }
-
-    @Test("a file with an impossible date names it")
-    func decodingError() {
-        let data = Data(#"["2026-02-30"]"#.utf8)
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode([CalendarDay].self, from: data) }
-    }
-}
