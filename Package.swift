@@ -53,7 +53,8 @@ let package = Package(
         .testTarget(name: "CallboardExchangeTests", dependencies: ["CallboardExchange"]),
         .testTarget(name: "CallboardUITests", dependencies: ["CallboardUI"]),
         .testTarget(name: "CallboardTerminalTests", dependencies: ["CallboardTerminal"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CallboardCore", "CallboardStore", "callboard"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["CallboardCore", "CallboardStore", "CallboardExchange", "callboard"]),
         // Crashes, hostile text, terminal and store abuse against the real binary.
         .testTarget(
             name: "HardeningTests",

@@ -6,22 +6,11 @@ import Testing
 /// Foundation's Gregorian calendar everywhere callboard can meet a date.
 @Suite("Calendar days")
 struct CalendarDayTests {
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let zones = ["UTC", "Europe/Amsterdam", "America/New_York", "Asia/Tokyo", "Asia/Kolkata",
                         "Australia/Lord_Howe", "Pacific/Chatham", "America/St_Johns", "Pacific/Kiritimati"]
 
     @Test func theDayContainingAnInstantIsTheCalendarsInEveryZone() throws {
-        var random = Seeded(state: 11)
+        var random = SeededRandom(seed: 11)
         for zoneName in Self.zones {
             let zone = try #require(TimeZone(identifier: zoneName))
             var calendar = Calendar(identifier: .gregorian)

@@ -1,3 +1,4 @@
+import CallboardCore
 import Foundation
 import Testing
 
@@ -5,21 +6,10 @@ import Testing
 
 /// The store's own reading and writing of timestamps must agree with Foundation's ISO-8601
 /// format style on every date a file can hold; only the speed differs.
+/// Dates come from a fixed seed, so a failure names a date that comes back every run.
 @Suite struct ISOTimestampTests {
-    /// A fixed-seed generator, so a failure names a date that comes back every run.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func writesWhatTheFormatStyleWritesAndReadsItBack() {
-        var random = Seeded(state: 7)
+        var random = SeededRandom(seed: 7)
         for index in 0..<5000 {
             // Years 1 to 9999: whole seconds, milliseconds, or finer (the monotonic clock's).
             var seconds = Double(Int64.random(in: -62_135_596_800..<253_402_300_800, using: &random))

@@ -14,6 +14,12 @@ import Testing
         return LiveCallCheckpoint(call: call, elapsed: 45.25, savedAt: F.start.addingTimeInterval(45))
     }
 
+    /// The checkpoint the last effect writes, if it writes one.
+    static func checkpoint(in effects: [Effect]) -> LiveCallCheckpoint? {
+        if case .checkpoint(let checkpoint)? = effects.last { return checkpoint }
+        return nil
+    }
+
     static func offered(width: Int = 100) -> AppState {
         var state = F.state(width: width)
         _ = update(&state, .resumed(checkpoint(), F.at(500)))
@@ -65,10 +71,7 @@ import Testing
         F.type("Jan Jansen, Jansen BV, 020-5550114", &state, at: 101)
         F.press([.enter], &state, at: 102)
         let effects = F.type("Pie", &state, at: 103)
-        guard case .checkpoint(let last)? = effects.last else {
-            Issue.record("typing a referral saved nothing: \(effects)")
-            return
-        }
+        let last = try #require(Self.checkpoint(in: effects), "typing a referral saved nothing")
         let answers = try #require(last.answers)
         #expect(answers.referralAsk == .asked)
         #expect(answers.referrals.map(\.name) == ["Jan Jansen"])
@@ -89,10 +92,7 @@ import Testing
         var state = EndOfCallFlowTests.conversation()
         F.press([.char("n")], &state, at: 100)
         let effects = F.type("budget 50k", &state, at: 101)
-        guard case .checkpoint(let last)? = effects.last else {
-            Issue.record("typing a note saved nothing: \(effects)")
-            return
-        }
+        let last = try #require(Self.checkpoint(in: effects), "typing a note saved nothing")
         #expect(last.noteDraft == "budget 50k")
         var next = F.state()
         _ = update(&next, .resumed(last, F.at(900)))
@@ -104,10 +104,7 @@ import Testing
         #expect(field.text == "budget 50k")
         // Added, it leaves the checkpoint as a note of the call.
         let saved = F.press([.enter], &next, at: 901)
-        guard case .checkpoint(let after)? = saved.last else {
-            Issue.record("adding the note saved nothing: \(saved)")
-            return
-        }
+        let after = try #require(Self.checkpoint(in: saved), "adding the note saved nothing")
         #expect(after.noteDraft == nil)
         #expect(after.call.notes.map(\.text) == ["budget 50k"])
     }
@@ -117,10 +114,7 @@ import Testing
     @Test func aQuestionLeftUnansweredIsNotReportedAsAnAnswer() throws {
         var state = EndOfCallFlowTests.conversation()
         let effects = F.press([.char("e")], &state, at: 100)
-        guard case .checkpoint(let last)? = effects.last else {
-            Issue.record("e saved nothing: \(effects)")
-            return
-        }
+        let last = try #require(Self.checkpoint(in: effects), "e saved nothing")
         var next = F.state()
         _ = update(&next, .resumed(last, F.at(900)))
         F.press([.char("s")], &next, at: 900)
@@ -137,10 +131,7 @@ import Testing
     @Test func aCheckpointBeforeTheDialogsCarriesNoAnswers() throws {
         var state = EndOfCallFlowTests.conversation()
         let effects = F.press([.char("m")], &state, at: 100)
-        guard case .checkpoint(let checkpoint)? = effects.last else {
-            Issue.record("a talk key saved nothing: \(effects)")
-            return
-        }
+        let checkpoint = try #require(Self.checkpoint(in: effects), "a talk key saved nothing")
         #expect(checkpoint.answers == nil)
     }
 

@@ -83,17 +83,6 @@ public struct CommandRunner: Sendable {
     /// so a Ctrl-C meant for the editor does not end the dashboard.
     public func runAttached(_ commandLine: String, arguments: [String]) throws(Failure) -> Int32 {
         let (executable, own) = try resolve(commandLine)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
         var ignore = sigaction()
         #if canImport(Glibc)
             ignore.__sigaction_handler.sa_handler = SIG_IGN
@@ -112,7 +101,9 @@ public struct CommandRunner: Sendable {
         let argv = ([executable.path] + own + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
-        let started = posix_spawn(&pid, executable.path, nil, &attributes, argv, environ)
+        let started = ChildSignals.withDefaultAttributes { attributes in
+            posix_spawn(&pid, executable.path, nil, &attributes, argv, environ)
+        }
         guard started == 0 else {
             throw .cannotStart(executable.path, String(cString: strerror(started)))
         }
