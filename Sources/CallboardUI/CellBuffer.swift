@@ -110,6 +110,9 @@ public struct CellBuffer: Hashable, Sendable {
     public private(set) var width: Int
     public private(set) var height: Int
     public private(set) var cells: [Cell]
+    /// Whether a wide character's right half was ever written; without one there is
+    /// nothing for `repairWideCharacters` to do.
+    private var holdsWideCharacters = false
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -126,14 +129,27 @@ public struct CellBuffer: Hashable, Sendable {
         }
         set {
             guard x >= 0, y >= 0, x < width, y < height else { return }
+            if newValue.isContinuation { holdsWideCharacters = true }
             cells[y * width + x] = newValue
         }
+    }
+
+    /// Equal when they show the same cells; how they were drawn does not count.
+    public static func == (a: CellBuffer, b: CellBuffer) -> Bool {
+        a.width == b.width && a.height == b.height && a.cells == b.cells
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(width)
+        hasher.combine(height)
+        hasher.combine(cells)
     }
 
     /// Fills a rectangle with one cell.
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let clipped = rect.clipped(to: bounds)
         guard !clipped.isEmpty else { return }
+        if cell.isContinuation { holdsWideCharacters = true }
         let width = self.width
         cells.withUnsafeMutableBufferPointer { cells in
             for y in clipped.y..<clipped.maxY {
@@ -181,7 +197,7 @@ public struct CellBuffer: Hashable, Sendable {
     /// no left, and a terminal would draw the character across whatever is there now.
     public mutating func repairWideCharacters() {
         let width = self.width
-        guard width > 0 else { return }
+        guard width > 0, holdsWideCharacters else { return }
         cells.withUnsafeMutableBufferPointer { cells in
             for row in stride(from: 0, to: cells.count, by: width) {
                 var previousIsWide = false
