@@ -245,7 +245,7 @@ extension AppState {
             // In a call the queue stands still, so the keys scroll the brief.
             if focus == .brief || live != nil {
                 briefScroll = max(0, briefScroll + delta)
-            } else if live == nil {
+            } else {
                 selection = clamp(selection + delta, count: queue.count)
                 briefScroll = 0
             }
