@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "CallboardUI", targets: ["CallboardUI"]),
         .library(name: "CallboardExchange", targets: ["CallboardExchange"]),
         .library(name: "CallboardTerminal", targets: ["CallboardTerminal"]),
+        .library(name: "CallboardUseCases", targets: ["CallboardUseCases"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,6 +35,8 @@ let package = Package(
             name: "CallboardExchange",
             dependencies: ["CallboardCore", .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
+        // The workflows, once: add, import, file a call, queue, review. Core + Store, no UI.
+        .target(name: "CallboardUseCases", dependencies: ["CallboardCore", "CallboardStore", "CallboardExchange"]),
         // The one ncurses backend: cell buffer to terminal, keys from terminal.
         .target(name: "CallboardTerminal", dependencies: ["CNcurses", "CallboardUI"]),
         // The thin executable: commands, wiring, effects.
@@ -41,7 +44,7 @@ let package = Package(
             name: "callboard",
             dependencies: [
                 "CallboardCore", "CallboardStore", "CallboardUI", "CallboardTerminal",
-                "CallboardExchange",
+                "CallboardExchange", "CallboardUseCases",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +55,9 @@ let package = Package(
         .testTarget(name: "CallboardStoreTests", dependencies: ["CallboardStore", "store-torture"]),
         .testTarget(name: "CallboardExchangeTests", dependencies: ["CallboardExchange"]),
         .testTarget(name: "CallboardUITests", dependencies: ["CallboardUI"]),
+        .testTarget(
+            name: "CallboardUseCasesTests",
+            dependencies: ["CallboardUseCases", "CallboardCore", "CallboardStore", "CallboardExchange"]),
         .testTarget(name: "CallboardTerminalTests", dependencies: ["CallboardTerminal"]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["CallboardCore", "CallboardStore", "CallboardExchange", "callboard"]),

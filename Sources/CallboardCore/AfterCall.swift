@@ -12,14 +12,23 @@ public struct AfterCall: Hashable, Sendable {
     /// Prospects already known who were referred on this call: the referral links to them,
     /// and one with no referrer yet now counts as a referral from the caller.
     public var referredProspects: [Prospect]
+    /// What became of each referral, in the order they were given.
+    public var referralFilings: [ReferralFiling]
+
+    /// Every prospect the call changed or created, to be saved together.
+    public var changedProspects: [Prospect] { [prospect] + newProspects + referredProspects }
 
     /// - Parameters:
     ///   - today: the seller's calendar day of the call.
     ///   - zone: the seller's zone, to file an appointment under its day.
-    ///   - known: prospects a referral may already be (the same person by email or phone).
+    ///   - known: prospects a referral may already be, from the whole store (see
+    ///     ``ContactIndex``): a referral who is the same person links to them and never
+    ///     becomes a second record, above all not an active lead for someone who asked
+    ///     not to be called.
+    ///   - newID: the id for each new referral lead.
     public init(
         call: Call, prospect original: Prospect, today: CalendarDay, zone: TimeZone,
-        retry: RetryRule, known: [Prospect] = []
+        retry: RetryRule, known: [Prospect] = [], newID: () -> ProspectID
     ) {
         var call = call
         call.prospectName = original.name
@@ -44,33 +53,66 @@ public struct AfterCall: Hashable, Sendable {
 
         var created: [Prospect] = []
         var referred: [Prospect] = []
+        var filings: [ReferralFiling] = []
         let createdAt = call.endedAt ?? call.startedAt
-        let others = known.filter { $0.id != original.id }
         for index in call.referrals.indices {
             let referral = call.referrals[index]
-            if referral.prospectID == nil,
-                var twin = ContactCheck.existing(email: referral.email, phone: referral.phone, among: others)
-            {
-                call.referrals[index].prospectID = twin.id
-                if twin.referredBy == nil, twin.status.isCallable, !referred.contains(where: { $0.id == twin.id }) {
-                    twin.source = .referral
-                    twin.referredBy = original.id
-                    referred.append(twin)
-                }
+            let card = ContactCard(id: "", name: referral.name, email: referral.email, phone: referral.phone)
+            // Those already filed on this call first, so a name given twice is one lead.
+            let pool = referred + created + known.filter { $0.id != original.id }
+            let twin = referral.prospectID.flatMap { id in pool.first { $0.id == id } }
+                ?? ContactCheck.existing(card, among: pool)
+            guard var twin else {
+                let id = referral.prospectID ?? newID()
+                call.referrals[index].prospectID = id
+                created.append(
+                    Prospect(
+                        id: id, name: referral.name, company: referral.company, phone: referral.phone,
+                        email: referral.email, source: .referral, referredBy: original.id,
+                        nextCallDay: today.nextBusinessDay, createdAt: createdAt))
+                filings.append(.added(id, name: referral.name))
                 continue
             }
-            let id = referral.prospectID ?? ProspectID("\(call.id.rawValue)/r\(index + 1)")
-            call.referrals[index].prospectID = id
-            created.append(
-                Prospect(
-                    id: id, name: referral.name, company: referral.company, phone: referral.phone,
-                    email: referral.email, source: .referral, referredBy: original.id,
-                    nextCallDay: today.nextBusinessDay, createdAt: createdAt))
+            call.referrals[index].prospectID = twin.id
+            guard twin.status.isCallable else {
+                // Linked for the record; their status stays exactly as it is.
+                filings.append(.notQueued(twin.id, name: twin.name, status: twin.status))
+                continue
+            }
+            filings.append(.linked(twin.id, name: twin.name))
+            if let at = created.firstIndex(where: { $0.id == twin.id }) {
+                Self.takeNewer(referral, into: &created[at])
+                continue
+            }
+            var changed = Self.takeNewer(referral, into: &twin)
+            if twin.referredBy == nil {
+                twin.source = .referral
+                twin.referredBy = original.id
+                changed = true
+            }
+            guard changed else { continue }
+            if let at = referred.firstIndex(where: { $0.id == twin.id }) {
+                referred[at] = twin
+            } else {
+                referred.append(twin)
+            }
         }
         self.call = call
         self.prospect = prospect
         self.newProspects = created
         self.referredProspects = referred
+        self.referralFilings = filings
+    }
+
+    /// A referral's email replaces the one on file when it differs: the same name on the
+    /// same number with a new address is the same person, who moved. Returns whether
+    /// anything changed.
+    @discardableResult
+    private static func takeNewer(_ referral: Referral, into prospect: inout Prospect) -> Bool {
+        guard let email = ContactCheck.emailKey(referral.email), email != ContactCheck.emailKey(prospect.email)
+        else { return false }
+        prospect.email = referral.email.trimmingCharacters(in: .whitespaces)
+        return true
     }
 
     private static func schedule(
@@ -96,7 +138,7 @@ public struct AfterCall: Hashable, Sendable {
             prospect.status = .lost
             prospect.nextCallDay = nil
         case .noAnswer?, .voicemail?, .gatekeeper?, nil:
-            if let next = retry.nextAttempt(after: today, attemptsSoFar: prospect.attempts) {
+            if let next = retry.plan(attemptsBefore: prospect.attempts - 1, on: today).next {
                 prospect.nextCallDay = next
             } else {
                 prospect.status = .unreachable
@@ -110,4 +152,15 @@ public struct AfterCall: Hashable, Sendable {
         guard !trimmed.isEmpty else { return }
         field = field.isEmpty ? trimmed : field + "\n" + trimmed
     }
+}
+
+/// What became of one referral when the call was saved.
+public enum ReferralFiling: Hashable, Sendable {
+    /// A new lead, due the next business day.
+    case added(ProspectID, name: String)
+    /// Already a prospect who can be called: the referral links to them.
+    case linked(ProspectID, name: String)
+    /// Already a prospect who must not be called (do-not-call, lost, won, unreachable):
+    /// the referral links to them for the record, and they stay out of the queue.
+    case notQueued(ProspectID, name: String, status: Prospect.Status)
 }

@@ -77,7 +77,7 @@ public enum CallQueue {
         // Each zone's clock is read once, not once per prospect.
         var localByZone: [String: LocalTime] = [:]
         var keyed: [(key: SortKey, entry: QueueEntry)] = []
-        for prospect in prospects where prospect.status.isCallable {
+        for prospect in prospects {
             guard let reason = reason(for: prospect, today: today, zone: zone, names: names) else { continue }
             var local: LocalTime?
             if let id = prospect.timeZone {
@@ -101,11 +101,8 @@ public enum CallQueue {
     static func reason(
         for prospect: Prospect, today: CalendarDay, zone: TimeZone, names: [ProspectID: String]
     ) -> QueueReason? {
-        if let callback = prospect.callbackAt {
-            // A callback on a later day keeps the prospect out until then.
-            return CalendarDay(containing: callback, in: zone) <= today ? .callback(at: callback) : nil
-        }
-        if let next = prospect.nextCallDay, next > today { return nil }
+        guard prospect.isDue(on: today, in: zone) else { return nil }
+        if let callback = prospect.callbackAt { return .callback(at: callback) }
         if prospect.source == .referral {
             return .referral(from: prospect.referredBy.flatMap { names[$0] })
         }

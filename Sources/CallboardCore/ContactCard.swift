@@ -3,7 +3,7 @@ import Foundation
 /// Who a prospect is and how to reach them, without the rest of their record: what the
 /// checks for the same person and for a referrer's name need, read from every prospect
 /// at a fraction of the cost of reading them whole.
-public struct ContactCard: Hashable, Sendable, Decodable {
+public struct ContactCard: Hashable, Sendable, Codable {
     public var id: ProspectID
     public var name: String
     public var email: String
@@ -17,6 +17,14 @@ public struct ContactCard: Hashable, Sendable, Decodable {
     }
 
     private enum CodingKeys: String, CodingKey { case id, name, email, phone }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        if !email.isEmpty { try c.encode(email, forKey: .email) }
+        if !phone.isEmpty { try c.encode(phone, forKey: .phone) }
+    }
 
     /// Read from a stored prospect; email and phone may be absent, as `Prospect` allows.
     public init(from decoder: any Decoder) throws {

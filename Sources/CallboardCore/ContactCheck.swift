@@ -39,24 +39,44 @@ public enum ContactCheck {
         return digits >= 5 ? String(key) : nil
     }
 
-    /// Whether two sets of contact details belong to the same person: the same email, or
-    /// the same phone when their emails do not say otherwise. Colleagues often share a
-    /// switchboard number; two different addresses mean two people.
-    public static func isSamePerson(email a: String, phone aPhone: String, asEmail b: String, phone bPhone: String) -> Bool {
-        let aEmail = emailKey(a), bEmail = emailKey(b)
-        if let aEmail, let bEmail { return aEmail == bEmail }
-        guard let aKey = phoneKey(aPhone), let bKey = phoneKey(bPhone) else { return false }
-        return aKey == bKey
+    /// A name as compared: its words without case, accents or punctuation, in sorted
+    /// order, so "Doe, Jane", "jane doe" and "Jane  Doé" read the same.
+    public static func nameKey(_ name: String) -> String {
+        var words: [String] = []
+        var word = String.UnicodeScalarView()
+        for scalar in name.decomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+            let properties = scalar.properties
+            if properties.generalCategory == .nonspacingMark { continue }
+            if properties.isAlphabetic || properties.numericType != nil {
+                word.append(scalar)
+            } else if !word.isEmpty {
+                words.append(String(word))
+                word = String.UnicodeScalarView()
+            }
+        }
+        if !word.isEmpty { words.append(String(word)) }
+        return words.sorted().joined(separator: " ")
     }
 
-    /// The first prospect who is the same person as these details, if any.
-    public static func existing(email: String, phone: String, among prospects: [Prospect]) -> Prospect? {
-        prospects.first { isSamePerson(email: email, phone: phone, asEmail: $0.email, phone: $0.phone) }
+    /// Whether two sets of contact details belong to the same person: the same email; or
+    /// the same phone number under the same name, even when the emails differ (people
+    /// change address; the newer one is the one to use). Where one of them has no email,
+    /// a shortened name will do ("Anna" and "Anna de Vries"). Colleagues behind one
+    /// switchboard share a number under different names, and stay two people.
+    public static func isSamePerson(_ a: ContactCard, _ b: ContactCard) -> Bool {
+        if let aEmail = emailKey(a.email), aEmail == emailKey(b.email) { return true }
+        guard let aPhone = phoneKey(a.phone), aPhone == phoneKey(b.phone) else { return false }
+        let aName = nameKey(a.name), bName = nameKey(b.name)
+        guard !aName.isEmpty, !bName.isEmpty else { return false }
+        if aName == bName { return true }
+        guard emailKey(a.email) == nil || emailKey(b.email) == nil else { return false }
+        let aWords = Set(aName.split(separator: " ")), bWords = Set(bName.split(separator: " "))
+        return aWords.isSubset(of: bWords) || bWords.isSubset(of: aWords)
     }
 
-    /// The same check over contact cards, as read from a whole store.
-    public static func existing(email: String, phone: String, among cards: [ContactCard]) -> ContactCard? {
-        cards.first { isSamePerson(email: email, phone: phone, asEmail: $0.email, phone: $0.phone) }
+    /// The first prospect who is the same person as `card`, if any (never `card` itself).
+    public static func existing(_ card: ContactCard, among prospects: [Prospect]) -> Prospect? {
+        prospects.first { $0.id != card.id && isSamePerson(card, $0.card) }
     }
 
     // MARK: Plausibility
@@ -69,6 +89,31 @@ public enum ContactCheck {
         else { return false }
         let domain = parts[1]
         return domain.contains(".") && !domain.hasPrefix(".") && !domain.hasSuffix(".")
+    }
+
+    /// Whether a message can be addressed to `email`: plausible, and plain ASCII with none
+    /// of the characters that would break the header line it goes into. The one rule for
+    /// "can this address receive email", for the dialog's `S` and for the sender alike.
+    public static func canReceiveEmail(_ email: String) -> Bool {
+        isPlausibleEmail(email)
+            && email.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 && $0.value < 0x7F }
+            && !email.contains(where: { "<>()[],;:\\\"".contains($0) })
+    }
+
+    /// Why a follow-up from `sender` to `recipient` cannot be sent, or nil when it can:
+    /// "the prospect has no email address", for the sender to finish its own sentence.
+    public static func sendProblem(to recipient: String, from sender: String) -> String? {
+        if !canReceiveEmail(recipient) {
+            let shown = String(
+                String.UnicodeScalarView(
+                    recipient.unicodeScalars.filter { $0.value >= 0x20 && !ControlCharacters.isDropped($0) }))
+            return recipient.isEmpty
+                ? "the prospect has no email address" : "\"\(shown)\" is not a usable email address"
+        }
+        if !canReceiveEmail(sender) {
+            return "your own email address is not set; add \"sellerEmail\" to the configuration file"
+        }
+        return nil
     }
 
     /// A plausible phone number: at least five digits, and otherwise only what people put

@@ -2,16 +2,12 @@ import Foundation
 
 /// What the seller answered in the end-of-call dialogs so far: kept with the live call
 /// when they go back to it, and in its checkpoint, so neither Esc nor a crash loses a
-/// referral typed or an outcome chosen.
+/// referral typed or an outcome chosen. The facts of the hang-up (whether the prospect
+/// spoke, whether `a` marked the ask) are the live call's and are not copied here.
 public struct EndOfCallAnswers: Hashable, Codable, Sendable {
-    /// Whether the prospect was heard before the hang-up.
-    public var prospectSpoke: Bool
-    /// Whether the ask was marked with `a` during the call.
-    public var askedDuringCall: Bool
-    public var referralAsk: ReferralAsk
-    /// Whether the seller answered the referral question, so an unanswered one is never
-    /// reported back as "I did not ask".
-    public var askAnswered: Bool
+    /// `y` or `n` to "did you ask for referrals?"; nil until answered, so an unanswered
+    /// question is never reported back as "I did not ask".
+    public var askAnswer: Bool?
     /// A referral being typed, not yet added.
     public var referralText: String
     public var referrals: [Referral]
@@ -27,14 +23,10 @@ public struct EndOfCallAnswers: Hashable, Codable, Sendable {
     public var editedFrom: FollowUp?
 
     public init(
-        prospectSpoke: Bool = false, askedDuringCall: Bool = false, referralAsk: ReferralAsk = .notAsked,
-        askAnswered: Bool = false, referralText: String = "", referrals: [Referral] = [], outcome: Outcome? = nil,
+        askAnswer: Bool? = nil, referralText: String = "", referrals: [Referral] = [], outcome: Outcome? = nil,
         nextStepText: String = "", nextStepAt: Date? = nil, draft: FollowUp? = nil, editedFrom: FollowUp? = nil
     ) {
-        self.prospectSpoke = prospectSpoke
-        self.askedDuringCall = askedDuringCall
-        self.referralAsk = referralAsk
-        self.askAnswered = askAnswered
+        self.askAnswer = askAnswer
         self.referralText = referralText
         self.referrals = referrals
         self.outcome = outcome
@@ -46,23 +38,60 @@ public struct EndOfCallAnswers: Hashable, Codable, Sendable {
 
     /// Whether anything was answered or typed at all.
     public var isEmpty: Bool {
-        !askAnswered && referralText.isEmpty && referrals.isEmpty && outcome == nil && nextStepText.isEmpty
+        askAnswer == nil && referralText.isEmpty && referrals.isEmpty && outcome == nil && nextStepText.isEmpty
             && draft == nil
     }
 
+    /// Whether the seller asked for referrals: their answer, else the mark made with `a`.
+    public func referralAsk(markedDuringCall: Bool) -> ReferralAsk {
+        (askAnswer ?? markedDuringCall) ? .asked : .notAsked
+    }
+
+    /// Whether the seller reached the prospect: by the outcome once chosen, before that by
+    /// whether the prospect spoke.
+    public func connected(prospectSpoke: Bool) -> Bool { outcome.map(\.isConversation) ?? prospectSpoke }
+
+    /// The call as saved: `live` (its segments, notes and the ask marked during it) with
+    /// these answers. The one place answers become a `Call`.
+    ///
+    /// - Parameters:
+    ///   - prospectSpoke: whether the prospect was heard before the hang-up.
+    ///   - followUp: the status of the thank-you email, or nil when none is kept.
+    public func finished(
+        _ live: Call, segments: [TalkSegment], duration: Double, prospectSpoke: Bool,
+        followUp: FollowUp.Status? = nil
+    ) -> Call {
+        var call = live
+        call.duration = duration
+        call.segments = segments
+        call.outcome = outcome
+        let ask = referralAsk(markedDuringCall: live.referralAsk == .asked)
+        call.referralAsk = connected(prospectSpoke: prospectSpoke) ? ask : .notApplicable
+        // Names typed before the answer was changed to "did not ask" are not saved.
+        call.referrals = call.referralAsk == .asked ? referrals : []
+        call.nextStepAt = outcome.map { $0.needsAppointment } == true ? nextStepAt : nil
+        if let followUp, var draft {
+            draft.status = followUp
+            call.followUp = draft
+        }
+        return call
+    }
+
     private enum CodingKeys: String, CodingKey {
-        case prospectSpoke, askedDuringCall, referralAsk, askAnswered, referralText, referrals, outcome
-        case nextStepText, nextStepAt, draft, editedFrom
+        case askAnswer, referralText, referrals, outcome, nextStepText, nextStepAt, draft, editedFrom
+        // Earlier checkpoints kept the answer in two fields.
+        case referralAsk, askAnswered
     }
 
     /// Every key may be missing, so a checkpoint from before a field existed still loads.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        var answer = try c.decodeIfPresent(Bool.self, forKey: .askAnswer)
+        if answer == nil, try c.decodeIfPresent(Bool.self, forKey: .askAnswered) == true {
+            answer = try c.decodeIfPresent(ReferralAsk.self, forKey: .referralAsk) == .asked
+        }
         self.init(
-            prospectSpoke: try c.decodeIfPresent(Bool.self, forKey: .prospectSpoke) ?? false,
-            askedDuringCall: try c.decodeIfPresent(Bool.self, forKey: .askedDuringCall) ?? false,
-            referralAsk: try c.decodeIfPresent(ReferralAsk.self, forKey: .referralAsk) ?? .notAsked,
-            askAnswered: try c.decodeIfPresent(Bool.self, forKey: .askAnswered) ?? false,
+            askAnswer: answer,
             referralText: try c.decodeIfPresent(String.self, forKey: .referralText) ?? "",
             referrals: try c.decodeIfPresent([Referral].self, forKey: .referrals) ?? [],
             outcome: try c.decodeIfPresent(Outcome.self, forKey: .outcome),
@@ -70,5 +99,17 @@ public struct EndOfCallAnswers: Hashable, Codable, Sendable {
             nextStepAt: try c.decodeIfPresent(Date.self, forKey: .nextStepAt),
             draft: try c.decodeIfPresent(FollowUp.self, forKey: .draft),
             editedFrom: try c.decodeIfPresent(FollowUp.self, forKey: .editedFrom))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(askAnswer, forKey: .askAnswer)
+        if !referralText.isEmpty { try c.encode(referralText, forKey: .referralText) }
+        if !referrals.isEmpty { try c.encode(referrals, forKey: .referrals) }
+        try c.encodeIfPresent(outcome, forKey: .outcome)
+        if !nextStepText.isEmpty { try c.encode(nextStepText, forKey: .nextStepText) }
+        try c.encodeIfPresent(nextStepAt, forKey: .nextStepAt)
+        try c.encodeIfPresent(draft, forKey: .draft)
+        try c.encodeIfPresent(editedFrom, forKey: .editedFrom)
     }
 }

@@ -145,3 +145,46 @@ public struct FollowUpTemplate: Hashable, Sendable {
         return found
     }
 }
+
+extension FollowUp {
+    /// The draft as an editor shows it: the subject line, a blank line, the body.
+    public var editable: String { "Subject: \(subject)\n\n\(body)" }
+
+    /// What an editor left of `draft`'s ``editable`` text; a missing subject line keeps
+    /// the old subject.
+    public static func edited(_ text: String, from draft: FollowUp) -> FollowUp {
+        var draft = draft
+        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        if let first = lines.first, first.lowercased().hasPrefix("subject:") {
+            draft.subject = first.dropFirst("subject:".count).trimmingCharacters(in: .whitespaces)
+            lines.removeFirst()
+            while lines.first?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeFirst() }
+        }
+        draft.body = lines.joined(separator: "\n")
+        return draft
+    }
+}
+
+/// A finished call as the store filed it: the call with its referrals linked, every
+/// prospect it changed or created, and what became of each referral.
+public struct FiledCall: Hashable, Sendable {
+    public var call: Call
+    /// The called prospect, as updated.
+    public var prospect: Prospect
+    /// Every prospect saved with the call, the called one first.
+    public var prospects: [Prospect]
+    public var referralFilings: [ReferralFiling]
+    /// The outbox file the follow-up was written to, when one was.
+    public var followUpFile: String?
+
+    public init(
+        call: Call, prospect: Prospect, prospects: [Prospect], referralFilings: [ReferralFiling],
+        followUpFile: String? = nil
+    ) {
+        self.call = call
+        self.prospect = prospect
+        self.prospects = prospects
+        self.referralFilings = referralFilings
+        self.followUpFile = followUpFile
+    }
+}

@@ -37,3 +37,18 @@ public struct CallID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
     public var description: String { rawValue }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
+
+extension ProspectID {
+    /// A new id for a prospect made in callboard ("p-3f9a0c12"): short enough to type on
+    /// the command line, drawn from `random` until one is not taken. The one way new
+    /// prospects get an id, whether added by hand, imported or referred.
+    public static func make(using random: inout some RandomNumberGenerator, isTaken: (ProspectID) -> Bool)
+        -> ProspectID
+    {
+        while true {
+            let hex = String(UInt32.random(in: .min ... .max, using: &random), radix: 16)
+            let id = ProspectID("p-" + String(repeating: "0", count: 8 - hex.count) + hex)
+            if !isTaken(id) { return id }
+        }
+    }
+}

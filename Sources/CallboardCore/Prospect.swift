@@ -13,6 +13,17 @@ public struct Prospect: Identifiable, Hashable, Codable, Sendable {
 
         /// Closed prospects never show in the queue.
         public var isCallable: Bool { self == .active }
+
+        /// "on the do-not-call list", for a sentence about the prospect.
+        public var phrase: String {
+            switch self {
+            case .active: "active"
+            case .won: "a won customer"
+            case .lost: "closed as lost"
+            case .doNotCall: "on the do-not-call list"
+            case .unreachable: "closed as unreachable"
+            }
+        }
     }
 
     /// What the seller has learned of the prospect's organization, challenges and

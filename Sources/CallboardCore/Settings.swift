@@ -43,6 +43,14 @@ public struct RetryRule: Hashable, Codable, Sendable {
         return day
     }
 
+    /// What a call that reached nobody means for a prospect with `attemptsBefore`
+    /// attempts: which attempt it was, and the day of the next (nil: they leave the queue).
+    /// The one rule, for the saved prospect and for the dialog that announces it.
+    public func plan(attemptsBefore: Int, on today: CalendarDay) -> RetryPlan {
+        let attempt = attemptsBefore + 1
+        return RetryPlan(attempt: attempt, of: maxAttempts, next: nextAttempt(after: today, attemptsSoFar: attempt))
+    }
+
     public var problem: String? {
         if businessDays < 1 { return "the retry wait must be at least 1 business day" }
         if maxAttempts < 1 { return "the number of attempts must be at least 1" }
@@ -79,4 +87,13 @@ public struct Settings: Hashable, Sendable {
         self.referralReminderMinutes = referralReminderMinutes
         self.followUpTemplate = followUpTemplate
     }
+}
+
+/// The retry rule applied to one call that reached nobody.
+public struct RetryPlan: Hashable, Sendable {
+    /// This call's attempt, from 1.
+    public var attempt: Int
+    public var of: Int
+    /// The day of the next attempt; nil when this was the last.
+    public var next: CalendarDay?
 }

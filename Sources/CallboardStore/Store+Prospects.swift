@@ -102,6 +102,7 @@ extension Store {
             let queue = storedWorkingSet()
             try writeAllBuckets(prospects)
             if hasLegacyProspects { try AtomicFile.remove(prospectsFile) }
+            try writeContacts(prospects.map(\.card))
             // Rebuilt for the day it was built on: the store reads no clock. Without one,
             // the next `workingSet(today:)` builds it.
             if let queue { try writeWorkingSet(built: prospects, on: queue.builtOn) }
@@ -145,9 +146,11 @@ extension Store {
                 buckets[index] = list
             }
             let queue = storedWorkingSet()
-            // A crash between the buckets and the working set must not leave a stale
-            // working set behind: it goes first and is rebuilt if it stays missing.
+            let contacts = storedContacts()
+            // A crash between the buckets and the derived files must not leave a stale
+            // copy behind: they go first and are rebuilt if they stay missing.
             try removeWorkingSet()
+            try removeContacts()
             try AtomicFile.makeDirectory(prospectsDirectory)
             for index in touched.keys.sorted() {
                 try writeBucket(index, buckets[index] ?? [])
@@ -155,6 +158,7 @@ extension Store {
             if let queue {
                 try writeWorkingSetDocument(try updated(queue, written: written, added: added))
             }
+            if let contacts { try writeContacts(updatedContacts(contacts, written: written)) }
         }
     }
 
@@ -179,6 +183,7 @@ extension Store {
                 to: stagingDirectory.appendingPathComponent(ProspectBucket.fileName(index)))
         }
         try removeWorkingSet()
+        try removeContacts()
         if FileManager.default.fileExists(atPath: prospectsDirectory.path) {
             try AtomicFile.move(prospectsDirectory, to: retiredDirectory)
         }

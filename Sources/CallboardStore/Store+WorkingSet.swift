@@ -63,7 +63,7 @@ extension Store {
     /// the next read rebuilds.
     func writeWorkingSetDocument(_ document: WorkingSetDocument) throws(StoreError) {
         let last = document.coversThrough
-        let recent = document.prospects.filter { !isQueued($0, through: last) }
+        let recent = document.prospects.filter { !$0.isDue(on: last, in: zone) }
         try VersionedFile.write(
             RecentCalleesDocument(
                 schemaVersion: SchemaMigration.workingSet.current, builtOn: document.builtOn,
@@ -79,7 +79,7 @@ extension Store {
 
     func queuePart(of document: WorkingSetDocument) -> WorkingSetDocument {
         var queue = document
-        queue.prospects = document.prospects.filter { isQueued($0, through: document.coversThrough) }
+        queue.prospects = document.prospects.filter { $0.isDue(on: document.coversThrough, in: zone) }
         return queue
     }
 
@@ -133,17 +133,7 @@ extension Store {
         {
             return true
         }
-        return isQueued(prospect, through: last)
-    }
-
-    /// Whether the queue can show the prospect on some day up to `last`.
-    func isQueued(_ prospect: Prospect, through last: CalendarDay) -> Bool {
-        guard prospect.status.isCallable else { return false }
-        if let callback = prospect.callbackAt, CalendarDay(containing: callback, in: zone) <= last {
-            return true
-        }
-        guard let next = prospect.nextCallDay else { return true }
-        return next <= last
+        return prospect.isDue(on: last, in: zone)
     }
 
     static func workingSet(from document: WorkingSetDocument) -> WorkingSet {

@@ -21,6 +21,12 @@ struct ContactCardsDocument: Decodable {
     var prospects: [ContactCard]
 }
 
+/// `contacts.json`: every prospect's contact card, the index of who is already filed.
+struct ContactsDocument: Codable {
+    var schemaVersion: Int
+    var cards: [ContactCard]
+}
+
 struct SummariesDocument: Codable {
     var schemaVersion: Int
     var days: [DaySummary]

@@ -59,8 +59,6 @@ public struct AppState: Hashable, Sendable {
     public var mode: Mode
     /// Why the line in the add field was not added; the field keeps the text.
     public var addProblem: String?
-    /// The prospect last sent to the store from the add field, until the store answers.
-    public var savingProspect: TypedProspect?
     public var live: LiveCall?
     public var showingHelp: Bool
     public var confirmingQuit: Bool
@@ -91,7 +89,6 @@ public struct AppState: Hashable, Sendable {
         pendingFollowUps = []
         mode = .queue
         addProblem = nil
-        savingProspect = nil
         live = nil
         showingHelp = false
         confirmingQuit = false

@@ -13,11 +13,17 @@ public enum Effect: Hashable, Sendable {
     case checkpoint(LiveCallCheckpoint)
     /// The live call was saved for good; its checkpoint can go.
     case clearCheckpoint
-    /// Save a finished call and the prospects it changed or created; answer `.saved`.
-    case save(call: Call, prospects: [Prospect])
-    /// Save a prospect typed in on the dashboard unless the store already has the same
-    /// person; answer nothing, `.prospectRefused` or `.failed`.
-    case addProspect(Prospect)
+    /// File a finished call: save it, update its prospect, turn its referrals into leads
+    /// (or link them to who is already filed) and write its follow-up when one is kept;
+    /// answer `.callFiled`, or `.callNotFiled` with nothing counted as done. `send` pipes
+    /// the follow-up to the send command once it is written.
+    case fileCall(call: Call, prospect: Prospect, send: Bool)
+    /// Save a change to a call already filed (its follow-up sent, skipped or edited);
+    /// answer `.saved`.
+    case updateCall(Call)
+    /// Add someone typed in on the dashboard unless the store already has the same person;
+    /// answer `.prospectAdded` or `.prospectRefused`.
+    case addProspect(ContactLine)
     /// Write the call's follow-up as an .eml into the outbox; answer `.followUpWritten`.
     case writeFollowUp(call: Call, prospect: Prospect)
     /// Pipe the call's follow-up to the send command; answer `.followUpSent` or `.failed`.

@@ -26,7 +26,7 @@ enum EndOfCallDialogView {
             var texts: [(String, Style)] = [("How did the call end?", Style(.title, bold: true))]
             for binding in Keymap.bindings(in: .outcome) {
                 guard case .chooseOutcome(let outcome) = binding.action else { continue }
-                let chosen = flow.outcome == outcome
+                let chosen = flow.answers.outcome == outcome
                 texts.append(("\(binding.label)  \(outcome.label)\(chosen ? "  ◀" : "")", Style(chosen ? .accent : .text, bold: chosen)))
             }
             DialogBox.lines(texts, in: content, into: &buffer)
@@ -41,12 +41,12 @@ enum EndOfCallDialogView {
     static func kept(_ flow: EndOfCallFlow) -> String? {
         var parts: [String] = []
         // An ask never answered is not reported as "I did not ask".
-        if flow.askAnswered || flow.referralAsk == .asked {
+        if flow.answers.askAnswer != nil || flow.referralAsk == .asked {
             parts.append(flow.referralAsk == .asked ? "I asked" : "I did not ask")
         }
-        let n = flow.referrals.count
+        let n = flow.answers.referrals.count
         if n > 0 { parts.append("\(n) referral\(n == 1 ? "" : "s")") }
-        if let outcome = flow.outcome { parts.append(outcome.label) }
+        if let outcome = flow.answers.outcome { parts.append(outcome.label) }
         return parts.isEmpty ? nil : "Kept from before: " + parts.joined(separator: ", ") + "."
     }
 
@@ -68,7 +68,7 @@ enum EndOfCallDialogView {
         let top = rect.height >= 4 ? DialogBox.lines(help, in: rect, into: &buffer) : 0
         // Rows for the list: all but the header, a blank row and the field's.
         let room = max(0, rect.height - top - 2)
-        var items: [(String, Style)] = flow.referrals.map { referral in
+        var items: [(String, Style)] = flow.answers.referrals.map { referral in
             let extra = [referral.company, referral.phone, referral.email].filter { !$0.isEmpty }.joined(separator: " · ")
             return ("✓ \(referral.name)\(extra.isEmpty ? "" : " — \(extra)")", Style(.good))
         }
@@ -80,11 +80,15 @@ enum EndOfCallDialogView {
             buffer.write(Format.fit(item.0, width: rect.width), in: rect.row(top + offset), style: item.1)
         }
         let fieldRow = min(top + min(items.count, room) + 1, rect.height - 1)
+        if let error = flow.referralError, fieldRow > top {
+            // In the blank row above the field, so the list and the field stay where they are.
+            buffer.write(Format.fit(error, width: rect.width), in: rect.row(fieldRow - 1), style: Style(.bad, bold: true))
+        }
         DialogBox.field(flow.referralField, in: rect.row(fieldRow), into: &buffer)
     }
 
     static func nextStep(_ flow: EndOfCallFlow, state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
-        guard let outcome = flow.outcome, let prospect = state.live?.prospect else { return }
+        guard let outcome = flow.answers.outcome, let prospect = state.live?.prospect else { return }
         if outcome.needsAppointment {
             let theirZone = prospect.zone ?? state.zone
             let differs = theirZone.secondsFromGMT(for: flow.hangUp.wall) != state.zone.secondsFromGMT(for: flow.hangUp.wall)
@@ -105,13 +109,13 @@ enum EndOfCallDialogView {
             }
             DialogBox.lines(texts, in: rect, from: min(row + 3, rect.height), into: &buffer)
         } else {
-            let day = CalendarDay(containing: flow.hangUp.wall, in: state.zone)
-            let attempts = prospect.attempts + 1
+            let plan = state.settings.retry.plan(
+                attemptsBefore: prospect.attempts, on: CalendarDay(containing: flow.hangUp.wall, in: state.zone))
             let text: String
-            if let next = state.settings.retry.nextAttempt(after: day, attemptsSoFar: attempts) {
-                text = "Next attempt \(Format.day(next)) (\(attempts) of \(state.settings.retry.maxAttempts) attempts so far)."
+            if let next = plan.next {
+                text = "Next attempt \(Format.day(next)) (\(plan.attempt) of \(plan.of) attempts so far)."
             } else {
-                text = "That was attempt \(attempts) of \(state.settings.retry.maxAttempts): \(prospect.name) leaves the queue."
+                text = "That was attempt \(plan.attempt) of \(plan.of): \(prospect.name) leaves the queue."
             }
             DialogBox.lines([
                 ("\(Format.sentence(outcome.label)).", Style(.title, bold: true)),
@@ -129,10 +133,10 @@ enum EndOfCallDialogView {
     }
 
     static func followUp(_ flow: EndOfCallFlow, state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
-        guard let draft = flow.draft, let prospect = state.live?.prospect else { return }
+        guard let draft = flow.answers.draft, let prospect = state.live?.prospect else { return }
         var rect = rect
         var notes: [(String, Style)] = []
-        if flow.editedFrom != nil {
+        if flow.answers.editedFrom != nil {
             notes.append(flow.editedDraftIsOutdated
                 ? ("Your edited text is kept; the answers changed since, so check it (E).", Style(.warn, bold: true))
                 : ("Your edited text is kept.", Style(.muted)))
@@ -159,7 +163,7 @@ enum FollowUpDraftView {
     }
 
     static func draw(_ draft: FollowUp, to prospect: Prospect, in rect: Rect, into buffer: inout CellBuffer) {
-        let to = AppState.looksLikeEmail(prospect.email)
+        let to = ContactCheck.canReceiveEmail(prospect.email)
             ? ("To: \(prospect.name) <\(prospect.email)>", Style(.text))
             : ("To: \(prospect.name) — no recipient: no valid email address", Style(.bad, bold: true))
         DialogBox.lines([

@@ -2,7 +2,11 @@ import CallboardCore
 import Foundation
 
 /// The dialogs after `e`: referral ask, referrals, outcome, next step, follow-up email.
-/// Each step can go back with Esc; what was typed stays.
+///
+/// It owns the one copy of the seller's ``EndOfCallAnswers``; beside them it holds only
+/// what the screen needs (the step, the way back, cursors, errors) and the facts of the
+/// hang-up. Each step can go back with Esc; what was typed stays. Like the review screen
+/// it answers its own keys, and says in a ``Request`` what the app should do next.
 public struct EndOfCallFlow: Hashable, Sendable {
     public enum Step: Hashable, Sendable {
         case referralAsk, referrals, outcome, nextStep, followUp
@@ -18,85 +22,73 @@ public struct EndOfCallFlow: Hashable, Sendable {
         }
     }
 
-    public var step: Step
-    /// Steps already answered, for Esc.
-    public var history: [Step]
+    /// What the seller answered: parked as it is in the live call and its checkpoint.
+    public var answers: EndOfCallAnswers
+
     /// The instant `e` was pressed: the hang-up.
     public var hangUp: Moment
     /// Whether the prospect was heard before the hang-up; calls that never connected skip
     /// the referral ask until an outcome says otherwise.
     public var prospectSpoke: Bool
-    /// The ask as marked during the call with `a`, before the dialog.
+    /// Whether `a` marked the ask during the call.
     public var askedDuringCall: Bool
-    public var referralAsk: ReferralAsk
-    /// Whether `y` or `n` answered the referral question.
-    public var askAnswered = false
-    public var referralField: TextField
-    public var referrals: [Referral]
-    public var outcome: Outcome?
-    public var nextStepField: TextField
-    public var nextStepAt: Date?
+
+    public var step: Step
+    /// Steps already answered, for Esc.
+    public var history: [Step]
+    public var referralCursor: Int
+    public var nextStepCursor: Int
+    /// Why the typed referral was refused; the field keeps its text.
+    public var referralError: String?
     /// Why the typed date was refused; the field keeps its text.
     public var nextStepError: String?
-    public var draft: FollowUp?
-    /// The draft as generated when the seller last edited it in `$EDITOR`; nil while the
-    /// draft is still the generated one, which is then rebuilt whenever the answers change.
-    public var editedFrom: FollowUp?
     /// Whether the answers changed since the seller's edit, so their kept text may be
     /// out of date.
     public var editedDraftIsOutdated = false
     /// Whether the answers came back from an earlier `e`, so the dialog can say so.
     public var isRestored = false
 
-    public init(hangUp: Moment, prospectSpoke: Bool, askedDuringCall: Bool) {
+    /// A flow begun with `e`; `answers` are those kept from an earlier `e` (after Esc back
+    /// to the call, or a crash), and it starts at the same first step as then.
+    public init(hangUp: Moment, prospectSpoke: Bool, askedDuringCall: Bool, answers: EndOfCallAnswers? = nil) {
         self.hangUp = hangUp
         self.prospectSpoke = prospectSpoke
         self.askedDuringCall = askedDuringCall
-        referralAsk = askedDuringCall ? .asked : .notAsked
-        referralField = TextField()
-        referrals = []
-        outcome = nil
-        nextStepField = TextField()
-        nextStepAt = nil
-        nextStepError = nil
-        draft = nil
-        editedFrom = nil
+        self.answers = answers ?? EndOfCallAnswers()
+        referralCursor = self.answers.referralText.count
+        nextStepCursor = self.answers.nextStepText.count
+        // Only answers worth mentioning make the dialog say they were kept.
+        isRestored = !(answers?.isEmpty ?? true)
         history = []
         step = .outcome
         step = firstStep
     }
 
-    /// The answers given so far, as kept with the call and in its checkpoint.
-    public var answers: EndOfCallAnswers {
-        EndOfCallAnswers(
-            prospectSpoke: prospectSpoke, askedDuringCall: askedDuringCall, referralAsk: referralAsk,
-            askAnswered: askAnswered, referralText: referralField.text, referrals: referrals, outcome: outcome,
-            nextStepText: nextStepField.text, nextStepAt: nextStepAt, draft: draft, editedFrom: editedFrom)
+    // MARK: The fields, over the answers' text
+
+    public var referralField: TextField {
+        get { TextField(answers.referralText, cursor: referralCursor) }
+        set {
+            answers.referralText = newValue.text
+            referralCursor = newValue.cursor
+        }
     }
 
-    /// A flow begun again with `e` after Esc back to the call, or after a crash: the
-    /// answers given before come back, and it starts at the same first step as then.
-    mutating func restore(_ saved: EndOfCallAnswers) {
-        prospectSpoke = prospectSpoke || saved.prospectSpoke
-        askedDuringCall = saved.askedDuringCall
-        referralAsk = saved.referralAsk
-        askAnswered = saved.askAnswered
-        referralField = TextField(saved.referralText)
-        referrals = saved.referrals
-        outcome = saved.outcome
-        nextStepField = TextField(saved.nextStepText)
-        nextStepAt = saved.nextStepAt
-        draft = saved.draft
-        editedFrom = saved.editedFrom
-        // Only answers worth mentioning make the dialog say they were kept.
-        isRestored = !saved.isEmpty
-        history = []
-        step = firstStep
+    public var nextStepField: TextField {
+        get { TextField(answers.nextStepText, cursor: nextStepCursor) }
+        set {
+            answers.nextStepText = newValue.text
+            nextStepCursor = newValue.cursor
+        }
     }
 
-    /// Whether the seller reached the prospect: by the outcome once chosen, before that by
-    /// whether the prospect spoke.
-    public var connected: Bool { outcome.map(\.isConversation) ?? prospectSpoke }
+    // MARK: The order of the steps
+
+    /// Whether the seller asked, as it stands.
+    public var referralAsk: ReferralAsk { answers.referralAsk(markedDuringCall: askedDuringCall) }
+
+    /// Whether the seller reached the prospect, as it stands.
+    public var connected: Bool { answers.connected(prospectSpoke: prospectSpoke) }
 
     /// The steps in order. A call that never connected starts at the outcome.
     var order: [Step] {
@@ -113,8 +105,8 @@ public struct EndOfCallFlow: Hashable, Sendable {
         case .referralAsk: connected && !askedDuringCall
         case .referrals: referralAsk == .asked
         case .outcome: true
-        case .nextStep: outcome.map { $0.needsAppointment || $0.isRetry } ?? false
-        case .followUp: outcome?.isConversation ?? false
+        case .nextStep: answers.outcome.map { $0.needsAppointment || $0.isRetry } ?? false
+        case .followUp: answers.outcome?.isConversation ?? false
         }
     }
 
@@ -139,8 +131,150 @@ public struct EndOfCallFlow: Hashable, Sendable {
         return true
     }
 
-    /// The ask as it will be saved: not applicable when the prospect was never reached.
-    public var recordedAsk: ReferralAsk { connected ? referralAsk : .notApplicable }
+    // MARK: Keys
+
+    /// What the app should do after a key of the flow.
+    public enum Request: Hashable, Sendable {
+        case none
+        /// Esc on the first step: back to the live call, the answers parked.
+        case backToCall
+        /// The last answer is in: save the call, with the follow-up kept as `followUp`
+        /// (nil: none), and send it when `send`.
+        case finish(followUp: FollowUp.Status?, send: Bool)
+        /// Open the draft in `$EDITOR`.
+        case edit(FollowUp)
+        /// A message for the status line, e.g. why `S` cannot send.
+        case refuse(String)
+    }
+
+    /// What the flow needs from the rest of the app to answer a key.
+    public struct Context {
+        public var live: LiveCall
+        public var settings: Settings
+        public var zone: TimeZone
+        /// Why `S` cannot send now, or nil when it can.
+        public var sendRefusal: String?
+    }
+
+    /// Answers an action of the keymap, or a key typed into a field (`action` nil).
+    mutating func handle(_ key: Key, action: Action?, context: Context) -> Request {
+        guard let action else {
+            type(key)
+            return .none
+        }
+        switch (step, action) {
+        case (_, .back):
+            return goBack() ? .none : .backToCall
+        case (.referralAsk, .answerYes):
+            answers.askAnswer = true
+        case (.referralAsk, .answerNo):
+            answers.askAnswer = false
+        case (.referrals, .accept):
+            if !referralField.isBlank {
+                switch ContactLine.read(answers.referralText, for: .referral) {
+                case .success(let line):
+                    answers.referrals.append(line.referral)
+                    referralField = TextField()
+                    referralError = nil
+                case .failure(let refusal):
+                    referralError = refusal.description
+                }
+                return .none
+            }
+        case (.outcome, .chooseOutcome(let outcome)):
+            if answers.outcome != outcome {
+                answers.outcome = outcome
+                answers.nextStepAt = nil
+                nextStepError = nil
+                // The seller's own text is never thrown away; a generated one is rebuilt.
+                if answers.editedFrom == nil { answers.draft = nil }
+            }
+        case (.nextStep, .accept):
+            if answers.outcome?.needsAppointment == true {
+                let theirs = context.live.prospect.zone ?? context.zone
+                switch NextStepParser.parse(answers.nextStepText, now: hangUp.wall, zone: theirs) {
+                case .success(let date):
+                    answers.nextStepAt = date
+                    nextStepError = nil
+                case .failure(let failure):
+                    nextStepError = failure.description
+                    return .none
+                }
+            }
+        case (.followUp, .accept):
+            return .finish(followUp: .pending, send: false)
+        case (.followUp, .skip):
+            return .finish(followUp: .skipped, send: false)
+        case (.followUp, .send):
+            if let refusal = context.sendRefusal { return .refuse(refusal) }
+            return .finish(followUp: .pending, send: true)
+        case (.followUp, .openEditor):
+            return answers.draft.map { .edit($0) } ?? .none
+        default:
+            return .none
+        }
+        guard advance() else { return .finish(followUp: nil, send: false) }
+        if step == .followUp { refreshDraft(context) }
+        return .none
+    }
+
+    /// Printable and editing keys go to the field of the step, if it has one.
+    mutating func type(_ key: Key) {
+        switch step {
+        case .referrals:
+            var field = referralField
+            if field.apply(key) {
+                referralField = field
+                referralError = nil
+            }
+        case .nextStep where answers.outcome?.needsAppointment == true:
+            var field = nextStepField
+            if field.apply(key) {
+                nextStepField = field
+                nextStepError = nil
+            }
+        default: break
+        }
+    }
+
+    // MARK: The draft
+
+    /// The call as it would be saved now.
+    func finishedCall(_ live: LiveCall, followUp: FollowUp.Status? = nil) -> Call {
+        var meter = live.meter
+        meter.end(at: hangUp.monotonic)
+        return answers.finished(
+            live.call, segments: meter.segments, duration: meter.elapsed(at: hangUp.monotonic),
+            prospectSpoke: prospectSpoke, followUp: followUp)
+    }
+
+    /// The thank-you draft the answers as they stand would give.
+    func generatedDraft(_ context: Context) -> FollowUp {
+        let template = context.settings.followUpTemplate.flatMap { try? FollowUpTemplate.parse($0).get() } ?? .standard
+        return template.draft(
+            call: finishedCall(context.live), prospect: context.live.prospect,
+            sellerName: context.settings.sellerName, zone: context.live.prospect.zone ?? context.zone)
+    }
+
+    /// The draft states the outcome, the next step and the referrals, so it is made anew
+    /// from the answers each time the email step is reached. Text the seller edited stays
+    /// as they wrote it; the dialog then says whether the answers changed since.
+    mutating func refreshDraft(_ context: Context) {
+        let fresh = generatedDraft(context)
+        if let base = answers.editedFrom, answers.draft != nil {
+            editedDraftIsOutdated = fresh != base
+        } else {
+            answers.draft = fresh
+        }
+    }
+
+    /// The seller's edit of the draft, read back from the editor.
+    mutating func applyEdit(_ text: String, context: Context) {
+        guard let draft = answers.draft else { return }
+        answers.draft = FollowUp.edited(text, from: draft)
+        answers.editedFrom = generatedDraft(context)
+        editedDraftIsOutdated = false
+    }
 }
 
 /// The follow-ups-pending list: the cursor and the one opened, if any.

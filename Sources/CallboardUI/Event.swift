@@ -16,9 +16,16 @@ public enum Event: Hashable, Sendable {
     case followUpsLoaded(calls: [Call], prospects: [Prospect])
     /// A live call found after a crash, offered to resume (on hold) or save.
     case resumed(LiveCallCheckpoint, Moment)
-    /// The store refused a prospect typed in the add field; `reason` says why.
-    case prospectRefused(ProspectID, reason: String)
-    /// A call and its prospects were saved.
+    /// The store added a prospect typed in the add field.
+    case prospectAdded(Prospect)
+    /// The store refused the line typed in the add field; `reason` says why.
+    case prospectRefused(line: String, reason: String)
+    /// A finished call was filed; `send` is the request that came with it.
+    case callFiled(FiledCall, send: Bool)
+    /// A finished call could not be filed; `reason` says what failed and where. Its
+    /// checkpoint stays, so it is offered again.
+    case callNotFiled(CallID, reason: String)
+    /// A change to a filed call was saved.
     case saved(CallID)
     /// A follow-up was written to the outbox as `file`.
     case followUpWritten(CallID, file: String)

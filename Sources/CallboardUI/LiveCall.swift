@@ -45,6 +45,10 @@ public struct LiveCall: Hashable, Sendable {
     /// Whether the seller pressed `a` during the call.
     public var askMarked: Bool { call.referralAsk == .asked }
 
+    /// Whether the ask was made as things stand: marked with `a`, or answered "y" in the
+    /// end-of-call dialog before the seller went back to the call.
+    public var askMade: Bool { askMarked || endOfCallAnswers?.askAnswer == true }
+
     public func figures(at instant: MonotonicInstant) -> TalkFigures { meter.figures(at: instant) }
 
     /// The call as saved for a crash; `answers` are the dialogs' when the seller is in

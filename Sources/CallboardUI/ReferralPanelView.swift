@@ -5,14 +5,14 @@ import Foundation
 /// run a while or the seller is ending it, ticked once the ask is marked.
 enum ReferralPanelView {
     static func isProminent(_ state: AppState) -> Bool {
-        guard let live = state.live, !live.askMarked, let now = state.now else { return false }
+        guard let live = state.live, !live.askMade, let now = state.now else { return false }
         if case .endOfCall = state.mode { return true }
         return live.figures(at: now.monotonic).talk >= state.settings.referralReminderMinutes * 60
     }
 
     static func draw(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
         let prominent = isProminent(state)
-        var asked = state.live?.askMarked ?? false
+        var asked = state.live?.askMade ?? false
         // "y, I asked" in the end-of-call dialog ticks the checklist as `a` does.
         if case .endOfCall(let flow) = state.mode, flow.referralAsk == .asked { asked = true }
         let title = prominent ? "Ask for referrals now" : "Referral ask"

@@ -9,6 +9,11 @@ public struct TextField: Hashable, Sendable {
         cursor = text.count
     }
 
+    public init(_ text: String, cursor: Int) {
+        self.text = text
+        self.cursor = max(0, min(cursor, text.count))
+    }
+
     public var isBlank: Bool { text.allSatisfy(\.isWhitespace) }
 
     /// Applies an editing key; returns false when the key is not an editing key (Enter,

@@ -59,11 +59,9 @@ extension AppState {
         case .hold: call.meter.hold(at: t)
         case .askedReferrals:
             // A second `a` takes back a mark pressed by mistake.
-            call.call.referralAsk = call.askMarked ? .notAsked : .asked
-            // Answers kept from an earlier `e` follow the mark, so the two never disagree.
-            let marked = call.askMarked
-            call.endOfCallAnswers?.referralAsk = call.call.referralAsk
-            call.endOfCallAnswers?.askedDuringCall = marked
+            call.call.referralAsk = call.askMade ? .notAsked : .asked
+            // The mark is the newer word: an answer kept from an earlier `e` gives way.
+            call.endOfCallAnswers?.askAnswer = nil
             status = StatusMessage(call.askMarked ? "Referral ask marked" : "Referral ask unmarked")
         case .note:
             mode = .note(call.noteDraft)
@@ -85,10 +83,10 @@ extension AppState {
         call.speakerAtHangUp = figures.speaker
         call.meter.hold(at: moment.monotonic)
         live = call
-        var flow = EndOfCallFlow(
-            hangUp: moment, prospectSpoke: figures.prospect > 0, askedDuringCall: call.askMarked)
-        if let saved = call.endOfCallAnswers { flow.restore(saved) }
-        mode = .endOfCall(flow)
+        mode = .endOfCall(
+            EndOfCallFlow(
+                hangUp: moment, prospectSpoke: figures.prospect > 0, askedDuringCall: call.askMarked,
+                answers: call.endOfCallAnswers))
         return [checkpoint(at: moment)]
     }
 
@@ -100,8 +98,7 @@ extension AppState {
         }
         if let speaker = call.speakerAtHangUp { call.meter.mark(speaker, at: moment.monotonic) }
         call.speakerAtHangUp = nil
-        // An ask answered in the dialog stays answered.
-        if flow.referralAsk == .asked { call.call.referralAsk = .asked }
+        // An ask answered in the dialog stays answered: it is in the parked answers.
         // Nothing typed is lost: the next `e` starts from these answers.
         call.endOfCallAnswers = flow.answers
         live = call

@@ -26,7 +26,7 @@ extension AppState {
         case (true, .accept):
             return [.writeFollowUp(call: pending.call, prospect: pending.prospect)]
         case (true, .openEditor):
-            return [.openEditor(text: Self.editable(draft), purpose: .pendingFollowUp(pending.call.id))]
+            return [.openEditor(text: draft.editable, purpose: .pendingFollowUp(pending.call.id))]
         case (true, .send):
             if let refusal = sendRefusal(to: pending.prospect) {
                 status = StatusMessage(refusal, isError: true)
@@ -41,7 +41,7 @@ extension AppState {
             browser.selection = clamp(browser.selection, count: pendingFollowUps.count)
             mode = .followUps(browser)
             status = StatusMessage("Skipped the follow-up to \(pending.prospect.name)")
-            return [.save(call: call, prospects: [])]
+            return [.updateCall(call)]
         default:
             return []
         }
@@ -92,7 +92,7 @@ extension AppState {
         call.followUp?.sentAt = date
         removePending(id)
         status = StatusMessage("Follow-up sent to \(pending.prospect.name)")
-        return [.save(call: call, prospects: [])]
+        return [.updateCall(call)]
     }
 
     mutating func edited(_ purpose: EditorPurpose, text: String) -> [Effect] {
@@ -101,17 +101,15 @@ extension AppState {
             // The editor may return several lines; the note keeps them all.
             mode = .note(TextField(text.trimmingCharacters(in: .whitespacesAndNewlines)))
         case (.followUpDraft, .endOfCall(var flow)):
-            guard let draft = flow.draft else { return [] }
-            flow.draft = Self.applyEdit(text, to: draft)
-            flow.editedFrom = self.draft(for: flow)
-            flow.editedDraftIsOutdated = false
+            guard let live else { return [] }
+            flow.applyEdit(text, context: flowContext(live))
             mode = .endOfCall(flow)
         case (.pendingFollowUp(let id), _):
             guard let i = pendingFollowUps.firstIndex(where: { $0.call.id == id }),
                 let draft = pendingFollowUps[i].call.followUp
             else { return [] }
-            pendingFollowUps[i].call.followUp = Self.applyEdit(text, to: draft)
-            return [.save(call: pendingFollowUps[i].call, prospects: [])]
+            pendingFollowUps[i].call.followUp = FollowUp.edited(text, from: draft)
+            return [.updateCall(pendingFollowUps[i].call)]
         default:
             break
         }

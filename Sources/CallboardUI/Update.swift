@@ -40,8 +40,14 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
     case .resumed(let checkpoint, let moment):
         state.observe(moment)
         return state.offer(checkpoint)
-    case .prospectRefused(let id, let reason):
-        return state.prospectRefused(id, reason: reason)
+    case .prospectAdded(let prospect):
+        return state.prospectAdded(prospect)
+    case .prospectRefused(let line, let reason):
+        return state.prospectRefused(line: line, reason: reason)
+    case .callFiled(let filed, let send):
+        return state.callFiled(filed, send: send)
+    case .callNotFiled(let id, let reason):
+        return state.callNotFiled(id, reason: reason)
     case .saved(let id):
         return state.finishSaving(id)
     case .followUpWritten(let id, let file):
@@ -82,7 +88,7 @@ extension AppState {
         if case .review(let review) = mode, !showingHelp, !confirmingQuit, action != .help, action != .quit {
             return forwardToReview(key, review)
         }
-        guard let action else { return type(key, in: context) }
+        guard let action else { return type(key, at: moment) }
         // A key press clears an old message; a new one may replace it below.
         if context != .quitConfirm { status = nil }
 
@@ -158,7 +164,7 @@ extension AppState {
     }
 
     /// Printable keys go to the text field of the current dialog, if it has one.
-    mutating func type(_ key: Key, in context: KeyContext) -> [Effect] {
+    mutating func type(_ key: Key, at moment: Moment) -> [Effect] {
         switch mode {
         case .addProspect(var field):
             if field.apply(key) {
@@ -167,17 +173,8 @@ extension AppState {
             }
         case .note(var field):
             if field.apply(key) { mode = .note(field) }
-        case .endOfCall(var flow):
-            switch flow.step {
-            case .referrals:
-                if flow.referralField.apply(key) { mode = .endOfCall(flow) }
-            case .nextStep where flow.outcome?.needsAppointment == true:
-                if flow.nextStepField.apply(key) {
-                    flow.nextStepError = nil
-                    mode = .endOfCall(flow)
-                }
-            default: break
-            }
+        case .endOfCall(let flow):
+            return flowKey(key, action: nil, flow: flow, at: moment)
         default: break
         }
         return []
@@ -227,12 +224,8 @@ extension AppState {
             live?.noteDraft = field
             mode = .call
             return []
-        case .endOfCall(var flow):
-            if flow.goBack() {
-                mode = .endOfCall(flow)
-                return []
-            }
-            return returnToCall(from: flow, at: moment)
+        case .endOfCall(let flow):
+            return flowKey(nil, action: .back, flow: flow, at: moment)
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CallboardCore
 import CallboardExchange
+import CallboardUseCases
 import Foundation
 
 /// `callboard add NAME ...`: one prospect by hand.
@@ -41,11 +42,9 @@ struct AddCommand: ParsableCommand {
         guard (1...5).contains(priority) else { throw ValidationError("--priority must be from 1 to 5.") }
     }
 
-    /// The same rules as a row of an import: a name, and a phone or an email that could be
-    /// real. Bad data, not bad usage, so it exits 65 like a rejected import.
-    static func contactProblem(name: String, phone: String, email: String) -> String? {
-        let problems = ContactCheck.problems(name: name, phone: phone, email: email)
-        guard !problems.isEmpty else { return nil }
+    /// The desk's refusal in the command's own words, naming the options at fault. Bad
+    /// data, not bad usage, so it exits 65 like a rejected import.
+    static func describe(_ problems: [ContactCheck.Problem], phone: String, email: String) -> String {
         let named = problems.map { problem -> String in
             switch problem.field {
             case .name: "the name: \(problem.description)"
@@ -58,47 +57,43 @@ struct AddCommand: ParsableCommand {
 
     func run() throws {
         try Failure.reported {
-            let cleanName = ImportedText.line(name)
-            let cleanPhone = ImportedText.line(phone ?? "")
-            let cleanEmail = ImportedText.line(email ?? "")
-            if let problem = Self.contactProblem(name: cleanName, phone: cleanPhone, email: cleanEmail) {
-                throw Failure.badData(problem)
+            let new = NewProspect(
+                name: name, company: company ?? "", title: title ?? "", phone: phone ?? "", email: email ?? "",
+                timeZone: timezone, source: .list, priority: priority, nextCallDay: due.flatMap(CalendarDay.init),
+                notes: note ?? "")
+            // Bad data is refused before the store is opened: it takes no lock.
+            let problems = new.problems
+            guard problems.isEmpty else {
+                throw Failure.badData(
+                    Self.describe(problems, phone: ImportedText.line(new.phone), email: ImportedText.line(new.email)))
             }
             let context = try CommandContext.load(storeFlag: store.store)
-            let store = try context.openStore(.readWrite)
-            // Contact cards, not whole records: the check reads every prospect.
-            let prospects = try store.contactCards()
-            if let twin = ContactCheck.existing(email: cleanEmail, phone: cleanPhone, among: prospects) {
+            let desk = try context.desk(.readWrite)
+            var prospect = new
+            if let referredBy {
+                switch try desk.findProspect(referredBy) {
+                case .success(let referrer): prospect.referredBy = referrer.id
+                case .failure(.none):
+                    throw Failure.badData("No prospect has the id or name \"\(ImportedText.line(referredBy))\".")
+                case .failure(.several(let ids)):
+                    throw Failure.badData(
+                        "\(ids.count) prospects are named \"\(ImportedText.line(referredBy))\"; give an id instead: "
+                            + ids.map(\.rawValue).joined(separator: ", ") + ".")
+                }
+            }
+            let added: Prospect
+            do throws(AddRefusal) {
+                added = try desk.add(prospect, at: Date())
+            } catch .samePerson(let twin) {
                 throw Failure.badData(
                     "\(ImportedText.line(twin.name)) (\(twin.id)) already has that email or phone; nothing was added.")
+            } catch .problems(let problems) {
+                throw Failure.badData(
+                    Self.describe(problems, phone: ImportedText.line(new.phone), email: ImportedText.line(new.email)))
+            } catch .store(let error) {
+                throw error
             }
-            let referrer = try referredBy.map { try Self.find($0, in: prospects) }
-            var ids = NewProspectID(taken: prospects.map(\.id))
-            let prospect = Prospect(
-                id: ids.next(), name: cleanName, company: ImportedText.line(company ?? ""),
-                title: ImportedText.line(title ?? ""), phone: cleanPhone, email: cleanEmail,
-                timeZone: timezone, source: referrer == nil ? .list : .referral, referredBy: referrer?.id,
-                priority: priority, nextCallDay: due.flatMap(CalendarDay.init),
-                notes: ImportedText.lines(note ?? ""), createdAt: Date())
-            // One bucket and the working set change, not every prospect file.
-            try store.upsert(prospect: prospect)
-            // Kept in step by the save when there was one; made now when there was none.
-            _ = try store.workingSet(today: context.today)
-            Output.write(prospect.id.rawValue + "\n")
-        }
-    }
-
-    /// A prospect by id, or by a name that only one prospect has.
-    static func find(_ key: String, in prospects: [ContactCard]) throws -> ContactCard {
-        if let byID = prospects.first(where: { $0.id.rawValue == key }) { return byID }
-        let named = prospects.filter { $0.name.caseInsensitiveCompare(key) == .orderedSame }
-        switch named.count {
-        case 1: return named[0]
-        case 0: throw Failure.badData("No prospect has the id or name \"\(ImportedText.line(key))\".")
-        default:
-            throw Failure.badData(
-                "\(named.count) prospects are named \"\(ImportedText.line(key))\"; give an id instead: "
-                    + named.map(\.id.rawValue).joined(separator: ", ") + ".")
+            Output.write(added.id.rawValue + "\n")
         }
     }
 }

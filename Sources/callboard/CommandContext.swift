@@ -1,6 +1,7 @@
 import CallboardCore
 import CallboardExchange
 import CallboardStore
+import CallboardUseCases
 import Foundation
 
 /// What every command starts from: the environment, the configuration and the store's
@@ -45,6 +46,11 @@ struct CommandContext {
         return try Store(directory: storeDirectory, zone: zone, access: access)
     }
 
+    /// The workflows over the store, opened for `access`.
+    func desk(_ access: Store.Access) throws -> Desk {
+        Desk(store: try openStore(access), settings: settings)
+    }
+
     /// The store would call a file "missing" or fail to make a folder over it; say what it is.
     func requireFolder(_ access: Store.Access) throws {
         var isFolder: ObjCBool = false
@@ -53,13 +59,6 @@ struct CommandContext {
         let message = "\(storeDirectory.path) is a file, not a folder. Point --store or $CALLBOARD_HOME "
             + "at the folder that holds callboard's data (or a new one)."
         throw access == .readOnly ? Failure.missingInput(message) : Failure.cannotCreate(message)
-    }
-
-    /// The prospects, or none when the store does not exist yet (a read-only command on a
-    /// fresh machine is not an error).
-    func readProspects() throws -> [Prospect] {
-        guard FileManager.default.fileExists(atPath: storeDirectory.path) else { return [] }
-        return try openStore(.readOnly).prospects()
     }
 
     func launch(storeDirectory: URL, theme: String?) -> DashboardLaunch {

@@ -24,13 +24,12 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try Failure.reported {
             let context = try CommandContext.load(storeFlag: store.store)
-            let exists = FileManager.default.fileExists(atPath: context.storeDirectory.path)
-            let store = exists ? try context.openStore(.readOnly) : nil
-            let prospects = try store?.prospects() ?? []
+            let store = try context.openStore(.readOnly)
+            let prospects = try store.prospects()
             let data: Data
             switch format {
             case .json:
-                data = try JSONExport.document(prospects: prospects, calls: try store?.allCalls() ?? [], exportedAt: Date())
+                data = try JSONExport.document(prospects: prospects, calls: try store.allCalls(), exportedAt: Date())
             case .csv:
                 data = Data(CSVExport.document(prospects: prospects).utf8)
             case .ics:

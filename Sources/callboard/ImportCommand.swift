@@ -1,6 +1,7 @@
 import ArgumentParser
 import CallboardCore
 import CallboardExchange
+import CallboardUseCases
 import Foundation
 
 /// `callboard import FILE.csv`: prospects from a CRM or spreadsheet export.
@@ -50,15 +51,15 @@ struct ImportCommand: ParsableCommand {
             let data = try Self.read(file)
             let text = try ProspectImport.text(of: data)
             let importer = ProspectImport(overrides: try ColumnMapping.overrides(from: mappings), skipInvalid: skipInvalid)
-            // Check the file against a read-only view first: a rejected import takes no
-            // lock and touches no file of the store, not even the lock's.
-            let exists = FileManager.default.fileExists(atPath: context.storeDirectory.path)
-            let seen = exists ? try context.openStore(.readOnly).prospects() : []
-            var ids = NewProspectID(taken: seen.map(\.id))
+            // Checked against a read-only view first: a rejected import takes no lock and
+            // touches no file of the store, not even the lock's.
             var bar = ProgressBar(enabled: Output.stderrIsTerminal)
-            var result = try importer.run(
-                csv: text, existing: seen, now: Date(), newID: { ids.next() },
-                progress: { done, total in bar.show(done: done, total: total) })
+            let exists = FileManager.default.fileExists(atPath: context.storeDirectory.path)
+            let show = { (done: Int, total: Int) in bar.show(done: done, total: total) }
+            var result =
+                exists
+                ? try context.desk(.readOnly).checkImport(csv: text, with: importer, at: Date(), progress: show)
+                : try Desk.checkImport(csv: text, with: importer, at: Date(), progress: show)
             bar.finish()
             reportProblems(result)
             if result.isRejected {
@@ -76,16 +77,7 @@ struct ImportCommand: ParsableCommand {
             if !dryRun {
                 // The summary only once the prospects are saved: a locked store or a full
                 // disk must not follow "Imported".
-                let store = try context.openStore(.readWrite)
-                let current = try store.prospects()
-                if current != seen {
-                    // Someone saved in between; merge into what is there now.
-                    var fresh = NewProspectID(taken: current.map(\.id))
-                    result = try importer.run(csv: text, existing: current, now: Date(), newID: { fresh.next() })
-                }
-                try store.save(prospects: result.prospects)
-                // Written now, so `today` and the dashboard read it instead of every prospect.
-                _ = try store.workingSet(today: context.today)
+                result = try context.desk(.readWrite).importProspects(csv: text, with: importer, at: Date())
             }
             let verb = dryRun ? "Would import" : "Imported"
             Output.write(

@@ -3,6 +3,7 @@ import CallboardCore
 import CallboardExchange
 import CallboardStore
 import CallboardUI
+import CallboardUseCases
 import Foundation
 
 /// `callboard review`: how the calls of a day, or of several days, went.
@@ -53,17 +54,12 @@ struct ReviewCommand: ParsableCommand {
             let context = try CommandContext.load(storeFlag: store.store)
             let period = try period(today: context.today)
             let settings = context.settings
-            let store: Store? =
-                FileManager.default.fileExists(atPath: context.storeDirectory.path)
-                ? try context.openStore(.readOnly) : nil
+            let desk = try context.desk(.readOnly)
             switch period {
             case .day(let day):
-                let report = try Self.dayReport(day, store: store, targets: settings.targets)
-                Output.write(render(report, zone: context.zone, settings: settings))
+                Output.write(render(try desk.dayReport(day), zone: context.zone, settings: settings))
             case .range(let first, let last):
-                let report = try Self.rangeReport(
-                    from: first, to: last, store: store, withCalls: format.report.listsCalls,
-                    targets: settings.targets)
+                let report = try desk.rangeReport(from: first, to: last, withCalls: format.report.listsCalls)
                 Output.write(render(report, zone: context.zone, settings: settings))
             }
         }
@@ -75,39 +71,6 @@ struct ReviewCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-    }
-
-    /// One day: its calls for the rows, its stored summary for the totals.
-    static func dayReport(_ day: CalendarDay, store: Store?, targets: TalkTargets) throws -> DayReport {
-        guard let store else { return DayReport(day: day, calls: [], prospects: [:]) }
-        let calls = try store.calls(on: day)
-        let summary = try store.summaries(from: day, to: day).first
-        let prospects = ProspectLabel.lookup(try store.prospects(ids: ProspectLabel.unnamed(in: calls)))
-        return DayReport(day: day, calls: calls, prospects: prospects, summary: summary, targets: targets)
-    }
-
-    /// Every day of a range. Totals come from the per-day summaries; a day's calls are read
-    /// only when the format lists calls and the day had some.
-    static func rangeReport(
-        from first: CalendarDay, to last: CalendarDay, store: Store?, withCalls: Bool, targets: TalkTargets
-    ) throws -> RangeReport {
-        let days = ReviewPeriod.range(from: first, to: last).days
-        guard let store else {
-            return RangeReport(from: first, to: last, days: days.map { DayReport(day: $0, calls: [], prospects: [:]) })
-        }
-        let summaries = Dictionary(
-            try store.summaries(from: first, to: last).map { ($0.day, $0) }, uniquingKeysWith: { _, later in later })
-        let calls = try days.map { day throws -> [Call] in
-            withCalls && (summaries[day]?.dials ?? 0) > 0 ? try store.calls(on: day) : []
-        }
-        // Calls carry their prospect's name; only older ones need the prospects read.
-        let prospects = ProspectLabel.lookup(try store.prospects(ids: ProspectLabel.unnamed(in: calls.flatMap { $0 })))
-        let reports = zip(days, calls).map { day, calls in
-            DayReport(
-                day: day, calls: calls, prospects: prospects, summary: summaries[day] ?? DaySummary(day: day),
-                targets: targets)
-        }
-        return RangeReport(from: first, to: last, days: reports)
     }
 
     private func render(_ report: DayReport, zone: TimeZone, settings: Settings) -> String {
@@ -126,23 +89,5 @@ struct ReviewCommand: ParsableCommand {
         case .csv: ReviewCSV.range(report, zone: zone)
         case .markdown: ReviewMarkdown.range(report)
         }
-    }
-}
-
-extension ReviewState {
-    /// What the review screen of `day` needs from the store: that day's calls and the
-    /// summaries of the 30 days ending on it. Never reads other days' calls; reads
-    /// prospects only for older calls saved without their prospect's name.
-    static func read(
-        from store: Store, day: CalendarDay, today: CalendarDay, settings: Settings
-    ) throws(StoreError) -> ReviewState {
-        let calls = try store.calls(on: day)
-        let prospects = try store.prospects(ids: ProspectLabel.unnamed(in: calls))
-        let first = day.adding(days: 1 - ReviewState.trendLength)
-        let summaries = Dictionary(
-            try store.summaries(from: first, to: day).map { ($0.day, $0) }, uniquingKeysWith: { _, later in later })
-        return ReviewState(
-            day: day, today: today, calls: calls, prospects: prospects, summaries: summaries,
-            targets: settings.targets, dailyGoal: settings.dailyCallGoal, zone: store.zone)
     }
 }

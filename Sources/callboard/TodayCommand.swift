@@ -2,6 +2,7 @@ import ArgumentParser
 import CallboardCore
 import CallboardExchange
 import CallboardStore
+import CallboardUseCases
 import Foundation
 
 /// `callboard today`: the queue, without the dashboard.
@@ -32,19 +33,8 @@ struct TodayCommand: ParsableCommand {
             let context = try CommandContext.load(storeFlag: store.store)
             let day = date.flatMap(CalendarDay.init) ?? context.today
             // The working set, not every prospect: the queue needs no more.
-            let working =
-                FileManager.default.fileExists(atPath: context.storeDirectory.path)
-                ? try context.openStore(.readOnly).workingSet(today: day)
-                : WorkingSet(prospects: [], referrerNames: [:], isStoreEmpty: true, coversThrough: day)
-            let prospects = working.prospects
-            // Another day is seen from the start of its business hours, not from now.
-            let now = day == context.today
-                ? Date()
-                : (day.at(hour: context.settings.businessHours.start, minute: 0, in: context.zone) ?? Date())
-            let entries = CallQueue.entries(
-                prospects: prospects, today: day, now: now, zone: context.zone,
-                hours: context.settings.businessHours, referrerNames: working.referrerNames)
-            let names = working.referrerNames
+            let queue = try context.desk(.readOnly).queue(on: day, now: Date())
+            let (entries, prospects, names) = (queue.entries, queue.prospects, queue.referrerNames)
             switch format {
             case .json:
                 Output.write(try TodayReport.json(day: day, entries: entries, prospects: prospects, referrerNames: names))

@@ -15,7 +15,13 @@ struct AfterCallTests {
             id: Call.makeID(prospect: "p1", startedAt: start), prospectID: "p1", startedAt: start,
             duration: 300, outcome: outcome, referralAsk: .asked, referrals: referrals, notes: notes,
             nextStepAt: nextStep)
-        return AfterCall(call: call, prospect: prospect, today: today, zone: zone, retry: retry)
+        var made = 0
+        return AfterCall(
+            call: call, prospect: prospect, today: today, zone: zone, retry: retry,
+            newID: {
+                made += 1
+                return ProspectID("new-\(made)")
+            })
     }
 
     @Test("referrals become prospects due the next business day, referred by the caller")
@@ -51,7 +57,9 @@ struct AfterCallTests {
             outcome: .notInterested, referralAsk: .asked,
             referrals: [Referral(name: "Greta M.", email: "Greta@Example.de"), Referral(name: "Jan Jansen", phone: "020-5550114")])
         let anna = Fixture.prospect("p1", "Anna de Vries")
-        let result = AfterCall(call: call, prospect: anna, today: today, zone: zone, retry: RetryRule(), known: [anna, greta])
+        let result = AfterCall(
+            call: call, prospect: anna, today: today, zone: zone, retry: RetryRule(), known: [anna, greta],
+            newID: { "new" })
         #expect(result.newProspects.map(\.name) == ["Jan Jansen"])
         #expect(result.call.referrals.first?.prospectID == "greta")
         #expect(result.referredProspects.map(\.id) == ["greta"])
@@ -121,5 +129,54 @@ struct AfterCallTests {
         #expect(RetryRule().nextAttempt(after: Fixture.day("2026-12-04"), attemptsSoFar: 1) == Fixture.day("2026-12-07"))
         #expect(RetryRule().nextAttempt(after: Fixture.day("2026-12-05"), attemptsSoFar: 1) == Fixture.day("2026-12-07"))
         #expect(RetryRule(maxAttempts: 2).nextAttempt(after: Fixture.day("2026-12-01"), attemptsSoFar: 2) == nil)
+    }
+
+    // MARK: A referral who must not be called
+
+    func referring(_ referral: Referral, known: [Prospect]) -> AfterCall {
+        let call = Call(
+            id: Call.makeID(prospect: "p1", startedAt: start), prospectID: "p1", startedAt: start, duration: 300,
+            outcome: .notInterested, referralAsk: .asked, referrals: [referral])
+        return AfterCall(
+            call: call, prospect: Fixture.prospect("p1", "Anna de Vries"), today: today, zone: zone,
+            retry: RetryRule(), known: known, newID: { "new" })
+    }
+
+    @Test("a referral who is on the do-not-call list is linked for the record and never becomes a lead")
+    func doNotCallReferral() {
+        let dora = Prospect(
+            id: "dora", name: "Dora Never", phone: "+1 555 0777", status: .doNotCall,
+            createdAt: Fixture.at("2026-11-01 09:00", zone))
+        let result = referring(Referral(name: "Dora Never", company: "NoCo", phone: "+1 555 0777"), known: [dora])
+        #expect(result.newProspects.isEmpty)
+        #expect(result.referredProspects.isEmpty, "her record is not touched")
+        #expect(result.call.referrals.first?.prospectID == "dora")
+        #expect(result.referralFilings == [.notQueued("dora", name: "Dora Never", status: .doNotCall)])
+        #expect(result.changedProspects.map(\.id) == ["p1"])
+        // Tomorrow's queue has no Dora.
+        let queue = CallQueue.entries(
+            prospects: result.changedProspects + [dora], today: Fixture.day("2026-12-07"),
+            now: Fixture.at("2026-12-07 09:30", zone), zone: zone)
+        #expect(!queue.contains { $0.prospect.name == "Dora Never" })
+    }
+
+    @Test("the same name on the same number with a new email is the same person, who keeps the new address")
+    func newEmailSamePerson() {
+        let greta = Prospect(
+            id: "greta", name: "Greta Müller", phone: "+49 30 5550 1234", email: "greta@old.example",
+            createdAt: Fixture.at("2026-11-01 09:00", zone))
+        let result = referring(
+            Referral(name: "greta muller", phone: "+49 (30) 55501234", email: "greta@new.example"), known: [greta])
+        #expect(result.newProspects.isEmpty)
+        #expect(result.referredProspects.map(\.email) == ["greta@new.example"])
+    }
+
+    @Test("a colleague behind the same switchboard number is someone else")
+    func switchboardColleague() {
+        let greta = Prospect(
+            id: "greta", name: "Greta Müller", phone: "+49 30 5550 1234", createdAt: Fixture.at("2026-11-01 09:00", zone))
+        let result = referring(Referral(name: "Hans Weber", phone: "+49 30 5550 1234"), known: [greta])
+        #expect(result.newProspects.map(\.name) == ["Hans Weber"])
+        #expect(result.referralFilings == [.added("new", name: "Hans Weber")])
     }
 }

@@ -3,27 +3,43 @@ import Testing
 
 @Suite("Contact details")
 struct ContactCheckTests {
+    func card(_ name: String, _ email: String = "", _ phone: String = "") -> ContactCard {
+        ContactCard(id: ProspectID(name + email + phone), name: name, email: email, phone: phone)
+    }
+
     @Test("the same email is the same person, whatever the case")
     func sameEmail() {
-        #expect(ContactCheck.isSamePerson(email: "Anna@Example.nl", phone: "", asEmail: "anna@example.nl", phone: "+31 1"))
+        #expect(ContactCheck.isSamePerson(card("Anna", "Anna@Example.nl"), card("A. de Vries", "anna@example.nl", "+31 1")))
     }
 
-    @Test("colleagues sharing a switchboard number are two people when their emails differ")
+    @Test("the same name on the same number is the same person, even with another email")
+    func sameNameSamePhone() {
+        #expect(ContactCheck.isSamePerson(
+            card("Jane Doe", "jane@new.example", "+31 20 555 0101"), card("Doe, Jane", "jane@old.example", "+31-20-5550101")))
+        #expect(ContactCheck.isSamePerson(card("Émile Zola", "", "(555) 010-0105"), card("emile zola", "", "555 010 0105")))
+    }
+
+    @Test("colleagues sharing a switchboard number are two people")
     func sharedSwitchboard() {
         #expect(!ContactCheck.isSamePerson(
-            email: "sam.oneill@example.com", phone: "(555) 010-0105", asEmail: "noah@example.com", phone: "555-010-0105"))
-        #expect(ContactCheck.isSamePerson(email: "", phone: "(555) 010-0105", asEmail: "noah@example.com", phone: "555 010 0105"))
-        #expect(ContactCheck.isSamePerson(email: "", phone: "+31 20 555 0101", asEmail: "", phone: "+31-20-5550101"))
-        #expect(!ContactCheck.isSamePerson(email: "", phone: "123", asEmail: "", phone: "123"))
+            card("Sam O'Neill", "sam.oneill@example.com", "(555) 010-0105"), card("Noah", "noah@example.com", "555-010-0105")))
+        #expect(!ContactCheck.isSamePerson(card("Front Desk", "", "(555) 010-0105"), card("Noah", "", "555 010 0105")))
+        #expect(!ContactCheck.isSamePerson(card("Sam", "", "123"), card("Sam", "", "123")), "too short to be a number")
     }
 
-    @Test("a prospect found among others by the same rule")
-    func lookup() {
-        let anna = Prospect(id: "a", name: "Anna", phone: "+31 20 555 0101", email: "anna@example.nl", createdAt: .distantPast)
-        let bob = Prospect(id: "b", name: "Bob", phone: "+31 20 555 0101", email: "", createdAt: .distantPast)
-        #expect(ContactCheck.existing(email: "ANNA@example.nl", phone: "", among: [bob, anna])?.id == "a")
-        #expect(ContactCheck.existing(email: "other@example.nl", phone: "+31205550101", among: [anna]) == nil)
-        #expect(ContactCheck.existing(email: "", phone: "+31205550101", among: [anna])?.id == "a")
+    @Test("the index finds the same person as the rule, and only them")
+    func index() {
+        let anna = card("Anna", "anna@example.nl", "+31 20 555 0101")
+        let bob = card("Bob", "", "+31 20 555 0101")
+        var index = ContactIndex([bob, anna])
+        #expect(index.match(card("Someone", "ANNA@example.nl"))?.id == anna.id)
+        #expect(index.match(card("Bob", "bob@x.example", "+31205550101"))?.id == bob.id)
+        #expect(index.match(card("Carol", "", "+31205550101")) == nil)
+        #expect(index.match(anna) == nil, "never itself")
+        index.insert(ContactCard(id: anna.id, name: "Anna", email: "anna@moved.example", phone: ""))
+        #expect(index.match(card("X", "anna@example.nl")) == nil, "the old address left with the update")
+        #expect(index.match(card("X", "anna@moved.example"))?.id == anna.id)
+        #expect(index.count == 2)
     }
 
     @Test("plausible phones and emails")

@@ -145,6 +145,7 @@ private func snapshot(_ folder: URL) throws -> [String: Data] {
         let dashboard = try Program.run(["--store", file.path], home: home)
         #expect(dashboard.status == 73)
         #expect(dashboard.stderr.contains("is a file, not a folder"))
+        #expect(try Program.run(["add", "Anna", "--phone", "020 555 0101", "--store", store], home: home).status == 0)
         let noOutputFolder = try Program.run(["export", "--store", store, "--output", "/nonexistent/x.json"], home: home)
         #expect(noOutputFolder.status == 73)
     }
@@ -187,7 +188,12 @@ private func snapshot(_ folder: URL) throws -> [String: Data] {
         let colleague = try Program.run(["add", "Noah", "--phone", "555 010 0105", "--email", "noah@acme.example", "--store", store], home: home)
         #expect(colleague.status == 0, "\(colleague.stderr)")
         let again = try Program.run(["add", "Sam O.", "--phone", "555.010.0105", "--store", store], home: home)
-        #expect(again.status == 65)
+        #expect(again.status == 65, "a shortened name on the same number, with no email to tell them apart")
+        let moved = try Program.run(
+            ["add", "sam", "--phone", "555 010 0105", "--email", "sam@newjob.example", "--store", store], home: home)
+        #expect(moved.status == 65, "the same name on the same number is the same person, whatever the email")
+        let desk = try Program.run(["add", "Front Desk", "--phone", "555 010 0105", "--store", store], home: home)
+        #expect(desk.status == 0, "another name on a shared number is someone else: \(desk.stderr)")
     }
 
     @Test func anImportWhereEveryRowIsBadImportsNothingAndSaysSo() throws {

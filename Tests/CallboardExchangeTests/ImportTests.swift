@@ -65,7 +65,7 @@ private func run(
         #expect(byName["Sam O'Neill"]?.phone == byName["Noah Smith"]?.phone)
     }
 
-    @Test func aSharedPhoneIsOnePersonOnlyWhenNoEmailsDisagree() throws {
+    @Test func aSharedPhoneIsOnePersonOnlyUnderTheSameName() throws {
         let existing = [
             Prospect(id: "crm-1", name: "Sam", phone: "(555) 010-0105", email: "sam@acme.example", createdAt: now),
             Prospect(id: "crm-2", name: "Front Desk", phone: "+1 555 010 0200", createdAt: now),
@@ -80,11 +80,14 @@ private func run(
             Ruth's Colleague,+1 555 010 0300,colleague@acme.example
             """
         let result = try run(text, existing: existing)
-        #expect(result.added == 3)  // Noah, Ruth, Ruth's colleague
-        #expect(result.updated == 3)  // Sam by phone (no email to disagree), the desk, Ruth again
+        // Noah (another name and email), the desk person (another name on the front
+        // desk's number), Ruth, Ruth's colleague (another name and email)
+        #expect(result.added == 4)
+        // Sam by phone under a longer name (no email to disagree), Ruth again
+        #expect(result.updated == 2)
         let names = result.prospects.map(\.name)
-        #expect(names == ["Sam O'Neill", "Desk Person", "Noah Smith", "Ruth Again", "Ruth's Colleague"])
-        #expect(result.prospects[1].email == "desk@acme.example")
+        #expect(names == ["Sam O'Neill", "Front Desk", "Noah Smith", "Desk Person", "Ruth Again", "Ruth's Colleague"])
+        #expect(result.prospects[0].email == "sam@acme.example")
     }
 
     @Test func aPhoneWithoutDigitsIsABadRow() throws {

@@ -50,13 +50,18 @@ import Testing
         #expect(f.longestMonologue == 0)
     }
 
-    @Test func aStoredSummaryIsUsedForTheTotals() {
+    @Test func aStoredSummaryServesOnlyWhenTheDaysCallsWereNotRead() {
         var stored = DaySummary(day: ReviewFixtures.day)
         stored.dials = 99
+        let totalsOnly = DayReport(day: ReviewFixtures.day, calls: [], prospects: [:], summary: stored)
+        #expect(totalsOnly.totals.dials == 99)
+        // With the calls in hand the figures come from them, as on the review screen, even
+        // when the stored summary says otherwise (made under other targets, say).
         let report = DayReport(
             day: ReviewFixtures.day, calls: [ReviewFixtures.conversation], prospects: ReviewFixtures.prospects,
             summary: stored)
-        #expect(report.totals.dials == 99)
+        #expect(report.totals.dials == 1)
+        #expect(report.totals == DaySummary(day: ReviewFixtures.day, calls: [ReviewFixtures.conversation], targets: .standard))
         #expect(report.calls.count == 1)
     }
 

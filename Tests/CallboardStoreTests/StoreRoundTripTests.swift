@@ -187,7 +187,7 @@ struct StoreRoundTripTests {
         let store = try Store(directory: scratch.store, zone: .gmt)
         var checkpoint = Sample.checkpoint(seconds: 42)
         checkpoint.answers = EndOfCallAnswers(
-            prospectSpoke: true, referralAsk: .asked, referralText: "Half typed",
+            askAnswer: true, referralText: "Half typed",
             referrals: [Referral(name: "Jan Jansen", company: "Jansen BV", phone: "020-5550114")],
             outcome: .callback, nextStepText: "fri 14:30", nextStepAt: Sample.at(14),
             draft: FollowUp(subject: "Thanks", body: "Talk on Friday"))

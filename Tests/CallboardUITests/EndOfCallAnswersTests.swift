@@ -16,17 +16,17 @@ import Testing
         F.press([.char("e"), .char("n"), .char("6")], &state, at: 100)
         F.type("today 4pm", &state, at: 101)
         F.press([.enter], &state, at: 102)
-        #expect(try #require(Flow.flow(state)?.draft).body.contains("at 16:00"))
+        #expect(try #require(Flow.flow(state)?.answers.draft).body.contains("at 16:00"))
         F.press([.escape, .ctrl("u")], &state, at: 103)
         F.type("tomorrow 10:00", &state, at: 104)
         F.press([.enter], &state, at: 105)
         let flow = try #require(Flow.flow(state))
         #expect(flow.step == .followUp)
-        let body = try #require(flow.draft).body
+        let body = try #require(flow.answers.draft).body
         #expect(body.contains("Tuesday 1 December at 10:00"))
         #expect(!body.contains("16:00"))
         expectShows(F.screen(state), "call you again on Tuesday 1 December at")
-        let (call, _) = try #require(Flow.saved(F.press([.enter], &state, at: 106)))
+        let (call, _) = try #require(Flow.saved(F.press([.enter], &state, at: 106), &state))
         #expect(call.followUp?.body.contains("Tuesday 1 December at 10:00") == true)
     }
 
@@ -35,7 +35,7 @@ import Testing
         F.press([.char("e"), .char("y")], &state, at: 100)
         F.type("Carla Smit", &state, at: 101)
         F.press([.enter, .enter, .char("8")], &state, at: 102)
-        #expect(try #require(Flow.flow(state)?.draft).body.contains("Carla Smit"))
+        #expect(try #require(Flow.flow(state)?.answers.draft).body.contains("Carla Smit"))
         // Back to the referrals: add one more, then choose a booked meeting instead.
         F.press([.escape, .escape], &state, at: 103)
         #expect(Flow.flow(state)?.step == .referrals)
@@ -43,7 +43,7 @@ import Testing
         F.press([.enter, .enter, .char("7")], &state, at: 105)
         F.type("tomorrow 10:00", &state, at: 106)
         F.press([.enter], &state, at: 107)
-        let body = try #require(Flow.flow(state)?.draft).body
+        let body = try #require(Flow.flow(state)?.answers.draft).body
         #expect(body.contains("Carla Smit and Dirk Bos"))
         #expect(body.contains("I look forward to our meeting on Tuesday 1 December at 10:00"))
     }
@@ -60,7 +60,7 @@ import Testing
         F.press([.enter], &state, at: 105)
         let flow = try #require(Flow.flow(state))
         #expect(flow.step == .followUp)
-        #expect(flow.draft?.body == "Hi Anna, talk at four!\n")
+        #expect(flow.answers.draft?.body == "Hi Anna, talk at four!\n")
         #expect(flow.editedDraftIsOutdated)
         expectShows(F.screen(state), "the answers changed since, so check it (E)", "Hi Anna, talk at four!")
     }
@@ -71,7 +71,7 @@ import Testing
         _ = update(&state, .edited(.followUpDraft, text: "Subject: Next steps\n\nMy own words\n"))
         F.press([.escape, .char("4")], &state, at: 101)  // not interested after all
         let flow = try #require(Flow.flow(state))
-        #expect(flow.draft?.subject == "Next steps")
+        #expect(flow.answers.draft?.subject == "Next steps")
         #expect(flow.editedDraftIsOutdated)
     }
 
@@ -92,11 +92,11 @@ import Testing
         F.press([.char("y")], &state, at: 111)
         let flow = try #require(Flow.flow(state))
         #expect(flow.step == .referrals)
-        #expect(flow.referrals == [Referral(name: "Jan Jansen", company: "Jansen BV", phone: "020-5550114")])
+        #expect(flow.answers.referrals == [Referral(name: "Jan Jansen", company: "Jansen BV", phone: "020-5550114")])
         #expect(flow.referralField.text == "Half typed")
         expectShows(F.screen(state), "✓ Jan Jansen — Jansen BV · 020-5550114", "› Half typed")
         F.press([.ctrl("u"), .enter, .char("8")], &state, at: 112)
-        let (call, prospects) = try #require(Flow.saved(F.press([.char("x")], &state, at: 113)))
+        let (call, prospects) = try #require(Flow.saved(F.press([.char("x")], &state, at: 113), &state))
         #expect(call.referrals.map(\.name) == ["Jan Jansen"])
         #expect(call.referralAsk == .asked)
         #expect(prospects.map(\.name) == ["Anna de Vries", "Jan Jansen"])
@@ -116,7 +116,7 @@ import Testing
         F.press([.char("n")], &state, at: 121)
         flow = try #require(Flow.flow(state))
         #expect(flow.step == .outcome)
-        #expect(flow.outcome == .callback)
+        #expect(flow.answers.outcome == .callback)
         expectShows(F.screen(state), "6 callback ◀")
         F.press([.char("6")], &state, at: 122)
         #expect(Flow.flow(state)?.nextStepField.text == "tomorrow 10:00")
@@ -127,7 +127,7 @@ import Testing
         F.press([.char("e"), .char("y")], &state, at: 100)
         F.type("Jan Jansen", &state, at: 101)
         F.press([.enter, .escape, .char("n"), .char("8")], &state, at: 102)
-        let (call, prospects) = try #require(Flow.saved(F.press([.char("x")], &state, at: 103)))
+        let (call, prospects) = try #require(Flow.saved(F.press([.char("x")], &state, at: 103), &state))
         #expect(call.referralAsk == .notAsked)
         #expect(call.referrals.isEmpty)
         #expect(prospects.map(\.name) == ["Anna de Vries"])

@@ -71,11 +71,7 @@ import Testing
         F.type("r: must work offline", &state, at: 6)
         F.press([.enter], &state, at: 7)
         F.press([.char("e"), .char("n"), .char("8")], &state, at: 60)
-        let effects = F.press([.char("x")], &state, at: 61)
-        guard case .save(_, let prospects)? = effects.first else {
-            Issue.record("expected a save, got \(effects)")
-            return
-        }
+        let (_, prospects) = try #require(EndOfCallFlowTests.saved(F.press([.char("x")], &state, at: 61), &state))
         #expect(prospects.first?.world.requirements == "must work offline")
         #expect(state.prospects.first { $0.id == "anna" }?.world.requirements == "must work offline")
     }
@@ -134,7 +130,7 @@ import Testing
         var state = Self.state()
         F.press([.char("f")], &state, at: 1)
         let effects = F.press([.char("d")], &state, at: 2)
-        guard case .save(let call, _)? = effects.first else {
+        guard case .updateCall(let call)? = effects.first else {
             Issue.record("d saved nothing: \(effects)")
             return
         }
@@ -167,13 +163,12 @@ import Testing
         }
         #expect(state.pendingFollowUps.count == 2, "still pending until the command succeeds")
         let saved = update(&state, .followUpSent(call.id, at: F.at(3).wall))
-        guard case .save(let savedCall, let prospects)? = saved.first else {
+        guard case .updateCall(let savedCall)? = saved.first else {
             Issue.record("expected a save, got \(saved)")
             return
         }
         #expect(savedCall.followUp?.status == .sent)
         #expect(savedCall.followUp?.sentAt == F.at(3).wall)
-        #expect(prospects.isEmpty)
         #expect(state.pendingFollowUps.map(\.call.id) == ["new"])
     }
 
@@ -189,7 +184,7 @@ import Testing
         var state = Self.state()
         F.press([.char("f"), .enter], &state, at: 1)
         let effects = F.press([.char("x")], &state, at: 2)
-        guard case .save(let call, _)? = effects.first else {
+        guard case .updateCall(let call)? = effects.first else {
             Issue.record("expected a save, got \(effects)")
             return
         }

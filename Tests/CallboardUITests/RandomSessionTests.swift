@@ -62,9 +62,11 @@ import Testing
                 event = .key(pool[dice.next(pool.count)], moment)
             }
             for effect in update(&state, event) {
-                if case .save(let call, _) = effect {
+                switch effect {
+                case .fileCall(let call, _, _), .updateCall(let call):
                     lastSave = call.id
                     saves += 1
+                default: break
                 }
             }
             visited.insert(state.keyContext)

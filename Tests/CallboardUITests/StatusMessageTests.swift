@@ -29,7 +29,7 @@ import Testing
         noEmail.email = "anna at acme"
         state = EndOfCallFlowTests.conversation(prospects: [noEmail])
         F.press([.char("e"), .char("n"), .char("8"), .char("S")], &state, at: 100)
-        Self.expectWhole(state, "No recipient: no valid email address. Enter writes it to outbox/")
+        Self.expectWhole(state, "\"anna at acme\" is not a usable email address. Enter writes it to outbox/")
     }
 
     @Test func theResumedMessageFitsAt80Columns() {
@@ -42,14 +42,16 @@ import Testing
         var state = EndOfCallFlowTests.conversation()
         F.press([.char("e"), .char("y")], &state, at: 100)
         F.type("Carla Smit", &state, at: 101)
-        F.press([.enter, .enter, .char("8"), .enter], &state, at: 102)
+        F.press([.enter, .enter, .char("8")], &state, at: 102)
+        EndOfCallFlowTests.saved(F.press([.enter], &state, at: 102), &state)
         #expect(state.pendingFollowUps.count == 1, "the figures on the right grow with a pending follow-up")
         Self.expectWhole(state, "Saved the call with Anna de Vries; 1 referral added for tomorrow")
     }
 
     @Test func aFailedSendSaysTheDraftStaysPendingOverTwoLines() throws {
         var state = EndOfCallFlowTests.conversation()
-        F.press([.char("e"), .char("n"), .char("8"), .char("S")], &state, at: 100)
+        F.press([.char("e"), .char("n"), .char("8")], &state, at: 100)
+        EndOfCallFlowTests.saved(F.press([.char("S")], &state, at: 100), &state)
         let call = try #require(state.pendingFollowUps.first?.call)
         _ = update(&state, .sendFailed(
             call.id, reason: "the send command exited with status 1 (msmtp: cannot connect to smtp.example.com, port 587)"))

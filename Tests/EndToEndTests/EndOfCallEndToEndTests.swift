@@ -35,7 +35,7 @@ import Testing
         let draft = try session.waitFor(text: "Thank-you email")
         #expect(draft.contains("To: Anna Berg <anna@example.de>"))
         try session.send("Enter")
-        try session.waitFor(text: "Follow-up written")
+        try session.waitFor(text: "Saved the call with Anna Berg; 1 referral added for tomorrow")
 
         // The review of the day lists the call.
         try session.send("r")
@@ -73,6 +73,51 @@ import Testing
         #expect(jan.reason == .referral(from: "Anna Berg"))
         #expect(jan.prospect.company == "Jansen BV")
         #expect(queue.first?.prospect.name == "Jan Jansen")
+    }
+
+    /// The mistake a calling tool must never make: a person who asked not to be called,
+    /// named as a referral on someone else's call, comes back as a new lead. The dashboard
+    /// holds only the working set; the store is asked as a whole.
+    @Test func aDoNotCallPersonNamedAsAReferralNeverComesBack() throws {
+        let fixture = try DashboardFixture(prospects: [])
+        let csv = fixture.root.appendingPathComponent("contacts.csv")
+        try Data("name,phone,DoNotCall\nDora Never,+1 555 0777,true\nCallable Carl,+31 20 555 0101,false\n".utf8)
+            .write(to: csv)
+        let binary = try DashboardFixture.binary().path
+        let store = fixture.storeDirectory.path
+        #expect(try Spawn.run(binary, ["import", "--store", store, csv.path]).status == 0)
+
+        let session = try fixture.start()
+        try session.waitFor(text: "Callable Carl")
+        try session.send("Enter")
+        try session.waitFor(text: "Callable Carl · 0:")
+        try session.send("p")
+        Thread.sleep(forTimeInterval: 0.6)
+        try session.send("e")
+        try session.waitFor(text: "Did you ask for referrals?")
+        try session.send("y")
+        try session.waitFor(text: "Enter on an empty line")
+        try session.type("Dora Never, NoCo, +1 555 0777")
+        try session.send("Enter")
+        try session.waitFor(text: "✓ Dora Never")
+        try session.send("Enter")
+        try session.waitFor(text: "How did the call end?")
+        try session.send("4")
+        try session.waitFor(text: "Thank-you email")
+        try session.send("x")
+        try session.waitFor(text: "Dora Never is on the do-not-call list: linked, not queued")
+        try session.send("q")
+
+        let export = try Spawn.run(binary, ["export", "--store", store])
+        #expect(export.status == 0)
+        let exported = try JSONSerialization.jsonObject(with: Data(export.output.utf8)) as? [String: Any]
+        let doras = (exported?["prospects"] as? [[String: Any]] ?? []).filter { $0["name"] as? String == "Dora Never" }
+        #expect(doras.count == 1, "one Dora, still do-not-call: \(doras)")
+        #expect(doras.first?["status"] as? String == "doNotCall")
+        let tomorrow = CalendarDay(containing: Date(), in: .current).nextBusinessDay
+        let today = try Spawn.run(binary, ["today", "--store", store, "--date", tomorrow.description])
+        #expect(today.status == 0)
+        #expect(!today.output.contains("Dora"), "\(today.output)")
     }
 
     /// An editor reads the keyboard: it must be in the terminal's foreground process

@@ -39,18 +39,14 @@ public struct EmailMessage: Hashable, Sendable {
     public var hasRecipient: Bool { Self.isAddress(toAddress) }
     public var hasSender: Bool { Self.isAddress(fromAddress) }
 
-    /// Why the message cannot be sent, or nil when it can.
+    /// Why the message cannot be sent, or nil when it can: the core's one rule.
     public var sendProblem: String? {
-        if !hasRecipient {
-            return toAddress.isEmpty
-                ? "The prospect has no email address, so the follow-up was kept as a draft."
-                : "\"\(ImportedText.line(toAddress))\" is not a usable email address, so the follow-up was kept as a draft."
-        }
-        if !hasSender {
-            return "Your own email address is not set; add \"sellerEmail\" to the configuration file."
-        }
-        return nil
+        guard let problem = ContactCheck.sendProblem(to: toAddress, from: fromAddress) else { return nil }
+        let sentence = problem.prefix(1).uppercased() + problem.dropFirst()
+        return canReceive ? sentence + "." : sentence + ", so the follow-up was kept as a draft."
     }
+
+    private var canReceive: Bool { ContactCheck.canReceiveEmail(toAddress) }
 
     /// The whole message with CRLF line ends.
     public func rendered() -> Data {
@@ -88,11 +84,7 @@ public struct EmailMessage: Hashable, Sendable {
 
     /// An addr-spec that is safe to put in a header: plausible, ASCII, no spaces, no
     /// brackets, no line breaks.
-    static func isAddress(_ address: String) -> Bool {
-        ContactCheck.isPlausibleEmail(address)
-            && address.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 && $0.value < 0x7F }
-            && !address.contains(where: { "<>()[],;:\\\"".contains($0) })
-    }
+    static func isAddress(_ address: String) -> Bool { ContactCheck.canReceiveEmail(address) }
 
     /// `Sun, 29 Nov 2026 09:14:03 +0100`.
     static func dateText(_ date: Date, zone: TimeZone) -> String {

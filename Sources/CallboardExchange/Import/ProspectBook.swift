@@ -6,20 +6,21 @@ import Foundation
 /// is ``ContactCheck``'s rule.
 struct ProspectBook {
     private(set) var prospects: [Prospect]
-    private var byEmail: [String: Int] = [:]
-    /// Everyone with the number, in order: colleagues behind one switchboard share it.
-    private var byPhone: [String: [Int]] = [:]
+    private var index: ContactIndex
+    private var positions: [ProspectID: Int] = [:]
 
     init(_ prospects: [Prospect]) {
         self.prospects = prospects
-        for index in prospects.indices { remember(index) }
+        index = ContactIndex(prospects.map(\.card))
+        for (position, prospect) in prospects.enumerated() { positions[prospect.id] = position }
     }
 
-    /// Adds the row as a new prospect, or updates the one with the same email or phone.
+    /// Adds the row as a new prospect, or updates the one who is the same person.
     /// - Returns: whether an existing prospect was updated.
     mutating func merge(_ row: ImportRow, now: Date, newID: () -> ProspectID) -> Bool {
-        if let index = match(row) {
-            var prospect = prospects[index]
+        let card = ContactCard(id: "", name: row.name, email: row.email, phone: row.phone)
+        if let twin = index.match(card), let position = positions[twin.id] {
+            var prospect = prospects[position]
             // Filled cells win; an empty cell never erases what the seller already has.
             prospect.name = row.name
             if !row.company.isEmpty { prospect.company = row.company }
@@ -35,8 +36,8 @@ struct ProspectBook {
             // takes the seller's own hand.
             if let status = row.status, prospect.status != .doNotCall { prospect.status = status }
             if row.doNotCall { prospect.status = .doNotCall }
-            prospects[index] = prospect
-            remember(index)
+            prospects[position] = prospect
+            index.insert(prospect.card)
             return true
         }
         let prospect = Prospect(
@@ -45,24 +46,8 @@ struct ProspectBook {
             source: row.source ?? .list, priority: row.priority ?? 3,
             status: row.doNotCall ? .doNotCall : (row.status ?? .active), notes: row.notes, createdAt: now)
         prospects.append(prospect)
-        remember(prospects.count - 1)
+        positions[prospect.id] = prospects.count - 1
+        index.insert(prospect.card)
         return false
-    }
-
-    private func match(_ row: ImportRow) -> Int? {
-        if let key = ContactCheck.emailKey(row.email), let index = byEmail[key] { return index }
-        guard let key = ContactCheck.phoneKey(row.phone) else { return nil }
-        return byPhone[key]?.first { index in
-            let prospect = prospects[index]
-            return ContactCheck.isSamePerson(email: row.email, phone: row.phone, asEmail: prospect.email, phone: prospect.phone)
-        }
-    }
-
-    private mutating func remember(_ index: Int) {
-        let prospect = prospects[index]
-        if let key = ContactCheck.emailKey(prospect.email), byEmail[key] == nil { byEmail[key] = index }
-        if let key = ContactCheck.phoneKey(prospect.phone), byPhone[key]?.contains(index) != true {
-            byPhone[key, default: []].append(index)
-        }
     }
 }

@@ -51,8 +51,9 @@ public struct DayReport: Hashable, Sendable {
     public var calls: [ReviewedCall]
     public var totals: DaySummary
 
-    /// `summary` is the store's figure for the day; without it the totals are worked out
-    /// from `calls`. `prospects` names calls saved without a name of their own; the rest
+    /// The totals are worked out from `calls` whenever there are any, as the review screen
+    /// does, so a day's figures never depend on which of the two shows them; `summary`, the
+    /// store's figure for the day, serves only when its calls were not read. `prospects` names calls saved without a name of their own; the rest
     /// are named from the call. A call with neither shows the prospect id as its name.
     public init(
         day: CalendarDay, calls: [Call], prospects: [ProspectID: ProspectLabel],
@@ -64,7 +65,8 @@ public struct DayReport: Hashable, Sendable {
         self.calls = zip(ordered, figures).map { call, figures in
             ReviewedCall(figures: figures, prospect: prospects[call.prospectID] ?? ProspectLabel(stampedOn: call))
         }
-        self.totals = summary ?? DaySummary(day: day, summaries: figures, targets: targets)
+        self.totals =
+            figures.isEmpty ? (summary ?? DaySummary(day: day)) : DaySummary(day: day, summaries: figures, targets: targets)
     }
 }
 

@@ -5,6 +5,8 @@ import Foundation
 /// goes from how far the conversation has come, and applies the after-call result.
 struct SampleSeller {
     var prospects: [Prospect]
+    /// The seller's zone, in which callbacks fall on their day.
+    let zone: TimeZone
     /// Never called yet, in the order their lists arrived.
     var fresh: [Int] = []
     private var freshStart = 0
@@ -17,8 +19,9 @@ struct SampleSeller {
     /// Conversations that went somewhere: 0 before the first, then 1, 2, ...
     private var stage: [Int]
 
-    init(prospects: [Prospect]) {
+    init(prospects: [Prospect], zone: TimeZone) {
         self.prospects = prospects
+        self.zone = zone
         stage = Array(repeating: 0, count: prospects.count)
     }
 
@@ -33,7 +36,7 @@ struct SampleSeller {
             due += scheduled.removeValue(forKey: date) ?? []
             date = date.adding(days: 1)
         }
-        let open = due.filter { prospects[$0].status.isCallable }
+        let open = due.filter { prospects[$0].isDue(on: day, in: zone) }
         let ordered = open.sorted { a, b in
             let (p, q) = (prospects[a], prospects[b])
             let keyP = (p.callbackAt == nil ? 1 : 0, p.source == .referral ? 0 : 1, p.priority, a)
@@ -89,7 +92,9 @@ struct SampleSeller {
 
     private mutating func book(_ index: Int) {
         let prospect = prospects[index]
-        guard prospect.status.isCallable, let next = prospect.nextCallDay else { return }
+        // The core's rule for who is due, kept as a calendar: a prospect due "any day"
+        // after a call has a next call day, so only closed ones drop out here.
+        guard prospect.status.isCallable, let next = prospect.dueDay(in: zone) else { return }
         scheduled[next, default: []].append(index)
     }
 }

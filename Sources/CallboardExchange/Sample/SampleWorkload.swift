@@ -52,7 +52,11 @@ public struct SampleWorkload: Sendable {
             arrivals[batch * batchEvery] = range
         }
 
-        var seller = SampleSeller(prospects: prospects)
+        var seller = SampleSeller(prospects: prospects, zone: zone)
+        // Referral leads draw their ids from a stream of their own, so the rest of the
+        // history is the same whether or not a call brought referrals.
+        var ids = SeededRandom(seed: seed ^ 0x5EED_1D5)
+        var taken = Set(prospects.map(\.id))
         var calls: [Call] = []
         calls.reserveCapacity(callCount)
         var previous = days.first.map { $0.adding(days: -1) } ?? today
@@ -71,7 +75,10 @@ public struct SampleWorkload: Sendable {
                 let call = Self.call(
                     with: prospect, outcome: outcome, at: start, day: day, zone: zone,
                     isRecent: number >= days.count - 3, random: &random)
-                let after = AfterCall(call: call, prospect: prospect, today: day, zone: zone, retry: settings.retry)
+                let after = AfterCall(
+                    call: call, prospect: prospect, today: day, zone: zone, retry: settings.retry,
+                    newID: { ProspectID.make(using: &ids, isTaken: { taken.contains($0) }) })
+                for lead in after.newProspects { taken.insert(lead.id) }
                 seller.record(after, index: index, outcome: outcome, random: &random)
                 calls.append(after.call)
                 minute += Int(((call.duration ?? 60) / 60).rounded(.up)) + Int.random(in: 1..<4, using: &random)

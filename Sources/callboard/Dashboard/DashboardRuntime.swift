@@ -2,6 +2,7 @@ import CallboardCore
 import CallboardStore
 import CallboardTerminal
 import CallboardUI
+import CallboardUseCases
 import Foundation
 
 /// The dashboard's loop: terminal input and time become events, `update` decides, effects
@@ -43,7 +44,7 @@ struct DashboardRuntime {
     }
 
     var effects: EffectRunner {
-        EffectRunner(store: store, settings: settings, zone: zone, sendCommand: sendCommand, environment: environment)
+        EffectRunner(desk: Desk(store: store, settings: settings), sendCommand: sendCommand, environment: environment)
     }
 
     func moment() -> Moment { Moment(monotonic: clock.now(), wall: wallClock()) }

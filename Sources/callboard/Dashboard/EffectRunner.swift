@@ -3,105 +3,76 @@ import CallboardExchange
 import CallboardStore
 import CallboardTerminal
 import CallboardUI
+import CallboardUseCases
 import Foundation
 
-/// Carries out the effects `update` asks for and answers with events. The only place the
-/// dashboard touches the store, the outbox, the editor and the send command.
+/// Carries out the effects `update` asks for and answers with events: a thin adapter from
+/// effects to the desk's workflows, the editor and the send command.
 struct EffectRunner {
-    let store: Store
-    let settings: Settings
-    let zone: TimeZone
+    let desk: Desk
     let sendCommand: String?
     let environment: [String: String]
 
-    /// Days looked back for follow-ups not yet sent when the dashboard opens.
-    static let pendingLookback = 14
+    var settings: Settings { desk.settings }
+    var zone: TimeZone { desk.zone }
 
     /// The events that answer `effect`; `.quit` is the runtime's and answers nothing.
     func perform(_ effect: Effect, at moment: Moment, terminal: any TerminalBackend) -> [Event] {
         do {
             switch effect {
             case .load:
-                return [.loaded(try snapshot(at: moment.wall), moment)]
+                let start = try desk.dashboardStart(today: desk.day(of: moment.wall))
+                let working = start.workingSet
+                let snapshot = StoreSnapshot(
+                    prospects: working.prospects, callsToday: start.callsToday, referrerNames: working.referrerNames,
+                    isStoreEmpty: working.isStoreEmpty)
+                return [.loaded(snapshot, moment)]
             case .loadFollowUps(let known):
-                let (calls, others) = try pendingFollowUps(at: moment.wall, known: known)
+                let (calls, others) = try desk.followUpsOwed(today: desk.day(of: moment.wall), known: known)
                 return [.followUpsLoaded(calls: calls, prospects: others)]
             case .checkpoint(let checkpoint):
-                try store.writeCheckpoint(checkpoint)
+                try desk.checkpoint(checkpoint)
                 return []
             case .clearCheckpoint:
-                try store.clearCheckpoint()
+                try desk.clearCheckpoint()
                 return []
-            case .save(let call, let prospects):
-                _ = try store.save(call: call, targets: settings.targets)
-                try store.upsert(prospects: prospects)
-                return [.saved(call.id)]
-            case .addProspect(let prospect):
-                // The dashboard holds only the working set; the same person may be filed
-                // outside it, so the whole store is asked, as `callboard add` does.
-                let others = try store.contactCards().filter { $0.id != prospect.id }
-                if let twin = ContactCheck.existing(email: prospect.email, phone: prospect.phone, among: others) {
-                    return [.prospectRefused(prospect.id, reason: "\(twin.name) (\(twin.id)) already has that email or phone")]
+            case .fileCall(let call, let prospect, let send):
+                do {
+                    return [.callFiled(try desk.fileCall(call, prospect: prospect, at: moment.wall), send: send)]
+                } catch {
+                    return [.callNotFiled(call.id, reason: error.description)]
                 }
-                try store.upsert(prospect: prospect)
-                return []
+            case .updateCall(let call):
+                try desk.updateCall(call)
+                return [.saved(call.id)]
+            case .addProspect(let line):
+                let text = [line.name, line.company, line.phone, line.email].filter { !$0.isEmpty }.joined(separator: ", ")
+                do {
+                    return [.prospectAdded(try desk.add(NewProspect(line), at: moment.wall))]
+                } catch {
+                    return [.prospectRefused(line: text, reason: error.description)]
+                }
             case .writeFollowUp(let call, let prospect):
-                let file = try store.writeOutboxMessage(
-                    message(for: call, to: prospect, at: moment.wall).rendered(), name: Store.messageName(for: call.id))
-                return [.followUpWritten(call.id, file: file.lastPathComponent)]
+                return [.followUpWritten(call.id, file: try desk.writeFollowUp(call, to: prospect, at: moment.wall))]
             case .sendFollowUp(let call, let prospect):
-                return [send(message(for: call, to: prospect, at: moment.wall), call: call, at: moment.wall)]
+                return [send(desk.followUpMessage(for: call, to: prospect, at: moment.wall), call: call, at: moment.wall)]
             case .openEditor(let text, let purpose):
                 return [terminal.whileReleased { edit(text, purpose: purpose) }]
             case .loadReview(let day):
-                let review = try ReviewState.read(
-                    from: store, day: day, today: CalendarDay(containing: moment.wall, in: zone),
-                    settings: settings)
-                return [.reviewLoaded(review)]
+                let data = try desk.reviewScreen(day, trendLength: ReviewState.trendLength)
+                return [
+                    .reviewLoaded(
+                        ReviewState(
+                            day: day, today: desk.day(of: moment.wall), calls: data.calls, prospects: data.prospects,
+                            summaries: data.summaries, targets: settings.targets, dailyGoal: settings.dailyCallGoal,
+                            zone: zone))
+                ]
             case .quit:
                 return []
             }
         } catch {
             return [.failed(String(describing: error))]
         }
-    }
-
-    /// What the first frame needs: the working set (`queue.json`) and today's call count,
-    /// read from the month's summaries rather than today's calls.
-    private func snapshot(at wall: Date) throws(StoreError) -> StoreSnapshot {
-        let today = CalendarDay(containing: wall, in: zone)
-        let working = try store.workingSet(today: today)
-        let callsToday = try store.summaries(from: today, to: today).first?.dials ?? 0
-        return StoreSnapshot(
-            prospects: working.prospects, callsToday: callsToday, referrerNames: working.referrerNames,
-            isStoreEmpty: working.isStoreEmpty)
-    }
-
-    /// Calls of the last two weeks whose follow-up is not yet sent, and those of their
-    /// prospects the dashboard does not hold. Reads two weeks of summaries, then only the
-    /// days they say still owe one; the prospects come from the recent callees, and only
-    /// those not there from their buckets.
-    private func pendingFollowUps(at wall: Date, known: Set<ProspectID>) throws(StoreError)
-        -> (calls: [Call], prospects: [Prospect])
-    {
-        let today = CalendarDay(containing: wall, in: zone)
-        let days = try store.summaries(from: today.adding(days: 1 - Self.pendingLookback), to: today)
-        var pendingCalls: [Call] = []
-        for summary in days.reversed() where summary.followUpsPending > 0 {
-            pendingCalls += try store.calls(on: summary.day).filter { $0.followUp?.status == .pending }
-        }
-        var missing = Set(pendingCalls.map(\.prospectID)).subtracting(known)
-        guard !missing.isEmpty else { return (pendingCalls, []) }
-        let recent = store.recentlyCalled().filter { missing.contains($0.id) }
-        missing.subtract(recent.map(\.id))
-        return (pendingCalls, recent + (try store.prospects(ids: missing)))
-    }
-
-    private func message(for call: Call, to prospect: Prospect, at wall: Date) -> EmailMessage {
-        EmailMessage(
-            fromName: settings.sellerName, fromAddress: settings.sellerEmail, toName: prospect.name,
-            toAddress: prospect.email, subject: call.followUp?.subject ?? "", body: call.followUp?.body ?? "",
-            date: wall, zone: zone, uniqueID: call.id.rawValue)
     }
 
     /// Every way a send can fail answers `.sendFailed`, so the seller always learns the

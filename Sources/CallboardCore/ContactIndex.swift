@@ -1,0 +1,57 @@
+import Foundation
+
+/// Every prospect's contact card, indexed by email and phone, so "is this person already
+/// here?" is a lookup rather than a scan, whatever the size of the store. Who counts as
+/// the same person is ``ContactCheck/isSamePerson(_:_:)``; this only finds candidates fast.
+public struct ContactIndex: Hashable, Sendable {
+    public private(set) var cards: [ContactCard]
+    private var positions: [ProspectID: Int] = [:]
+    private var byEmail: [String: [Int]] = [:]
+    /// Everyone with the number, in order: colleagues behind one switchboard share it.
+    private var byPhone: [String: [Int]] = [:]
+
+    public init(_ cards: some Sequence<ContactCard> = []) {
+        self.cards = []
+        for card in cards { insert(card) }
+    }
+
+    public var count: Int { cards.count }
+
+    public func contains(_ id: ProspectID) -> Bool { positions[id] != nil }
+
+    public func card(_ id: ProspectID) -> ContactCard? { positions[id].map { cards[$0] } }
+
+    /// The first one filed who is the same person as `card`, never `card` itself.
+    public func match(_ card: ContactCard) -> ContactCard? {
+        var candidates: [Int] = []
+        if let key = ContactCheck.emailKey(card.email) { candidates += byEmail[key] ?? [] }
+        if let key = ContactCheck.phoneKey(card.phone) { candidates += byPhone[key] ?? [] }
+        return candidates.sorted().lazy.map { cards[$0] }
+            .first { $0.id != card.id && ContactCheck.isSamePerson(card, $0) }
+    }
+
+    /// Adds a card, or replaces the one with its id.
+    public mutating func insert(_ card: ContactCard) {
+        if let at = positions[card.id] {
+            forget(at)
+            cards[at] = card
+            remember(at)
+        } else {
+            cards.append(card)
+            positions[card.id] = cards.count - 1
+            remember(cards.count - 1)
+        }
+    }
+
+    private mutating func remember(_ index: Int) {
+        let card = cards[index]
+        if let key = ContactCheck.emailKey(card.email) { byEmail[key, default: []].append(index) }
+        if let key = ContactCheck.phoneKey(card.phone) { byPhone[key, default: []].append(index) }
+    }
+
+    private mutating func forget(_ index: Int) {
+        let card = cards[index]
+        if let key = ContactCheck.emailKey(card.email) { byEmail[key]?.removeAll { $0 == index } }
+        if let key = ContactCheck.phoneKey(card.phone) { byPhone[key]?.removeAll { $0 == index } }
+    }
+}

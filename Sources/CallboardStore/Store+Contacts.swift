@@ -1,0 +1,43 @@
+import CallboardCore
+import Foundation
+
+/// `contacts.json`: every prospect's id, name, email and phone, so "is this person
+/// already here?" reads one small file instead of every bucket. Like the working set it is
+/// only a copy: every prospect write removes it before touching a bucket and brings it up
+/// to date after; when missing or broken it is rebuilt from the buckets.
+extension Store {
+    public var contactsFile: URL { directory.appendingPathComponent("contacts.json") }
+
+    /// Everyone filed, indexed for the same-person check. Reads `contacts.json`, or every
+    /// bucket once when it is missing (and writes it, on a read-write store).
+    public func contactIndex() throws(StoreError) -> ContactIndex {
+        if !hasLegacyProspects, let stored = storedContacts() { return ContactIndex(stored.cards) }
+        guard access == .readWrite, !hasLegacyProspects else { return ContactIndex(try contactCards()) }
+        return try locked { () throws(StoreError) -> ContactIndex in
+            let cards = try contactCards()
+            try writeContacts(cards)
+            return ContactIndex(cards)
+        }
+    }
+
+    func storedContacts() -> ContactsDocument? {
+        try? VersionedFile.read(ContactsDocument.self, from: contactsFile, migration: .workingSet)
+    }
+
+    func writeContacts(_ cards: [ContactCard]) throws(StoreError) {
+        try VersionedFile.write(
+            ContactsDocument(schemaVersion: SchemaMigration.workingSet.current, cards: cards.sorted { $0.id < $1.id }),
+            to: contactsFile)
+    }
+
+    func removeContacts() throws(StoreError) {
+        try AtomicFile.remove(contactsFile)
+    }
+
+    /// `contacts` with `written` put in.
+    func updatedContacts(_ contacts: ContactsDocument, written: [Prospect]) -> [ContactCard] {
+        var index = ContactIndex(contacts.cards)
+        for prospect in written { index.insert(prospect.card) }
+        return index.cards
+    }
+}

@@ -1,0 +1,57 @@
+import CallboardCore
+import CallboardExchange
+import CallboardStore
+import Foundation
+
+/// What the review screen of a day reads from the store.
+public struct ReviewScreenData: Hashable, Sendable {
+    public var day: CalendarDay
+    /// The day's calls.
+    public var calls: [Call]
+    /// Prospects of calls saved without their prospect's name (older versions).
+    public var prospects: [Prospect]
+    /// The per-day summaries of the trend's days, ending on `day`.
+    public var summaries: [CalendarDay: DaySummary]
+}
+
+extension Desk {
+    /// One day: its calls, the totals worked out from them (as on the review screen).
+    public func dayReport(_ day: CalendarDay) throws(StoreError) -> DayReport {
+        let calls = try store.calls(on: day)
+        let prospects = ProspectLabel.lookup(try store.prospects(ids: ProspectLabel.unnamed(in: calls)))
+        return DayReport(day: day, calls: calls, prospects: prospects, targets: settings.targets)
+    }
+
+    /// Every day of a range. Totals come from the per-day summaries; a day's calls are read
+    /// only when `withCalls` and the day had some.
+    public func rangeReport(from first: CalendarDay, to last: CalendarDay, withCalls: Bool) throws(StoreError)
+        -> RangeReport
+    {
+        let days = ReviewPeriod.range(from: first, to: last).days
+        let summaries = Dictionary(
+            try store.summaries(from: first, to: last).map { ($0.day, $0) }, uniquingKeysWith: { _, later in later })
+        var calls: [[Call]] = []
+        for day in days {
+            calls.append(withCalls && (summaries[day]?.dials ?? 0) > 0 ? try store.calls(on: day) : [])
+        }
+        // Calls carry their prospect's name; only older ones need the prospects read.
+        let prospects = ProspectLabel.lookup(try store.prospects(ids: ProspectLabel.unnamed(in: calls.flatMap { $0 })))
+        let reports = zip(days, calls).map { day, calls in
+            DayReport(
+                day: day, calls: calls, prospects: prospects, summary: summaries[day] ?? DaySummary(day: day),
+                targets: settings.targets)
+        }
+        return RangeReport(from: first, to: last, days: reports)
+    }
+
+    /// The review screen of `day`: its calls and the summaries of the `trendLength` days
+    /// ending on it. Never reads other days' calls.
+    public func reviewScreen(_ day: CalendarDay, trendLength: Int) throws(StoreError) -> ReviewScreenData {
+        let calls = try store.calls(on: day)
+        let prospects = try store.prospects(ids: ProspectLabel.unnamed(in: calls))
+        let summaries = Dictionary(
+            try store.summaries(from: day.adding(days: 1 - trendLength), to: day).map { ($0.day, $0) },
+            uniquingKeysWith: { _, later in later })
+        return ReviewScreenData(day: day, calls: calls, prospects: prospects, summaries: summaries)
+    }
+}

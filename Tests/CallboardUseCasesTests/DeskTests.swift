@@ -1,0 +1,146 @@
+import CallboardCore
+import CallboardExchange
+import CallboardStore
+import CallboardUseCases
+import Foundation
+import Testing
+
+/// The workflows against a real store in a temporary folder.
+@Suite struct DeskTests {
+    let now = DeskFixture.monday
+
+    func call(with prospect: Prospect, referrals: [Referral] = [], outcome: Outcome = .notInterested) -> Call {
+        Call(
+            id: Call.makeID(prospect: prospect.id, startedAt: now), prospectID: prospect.id,
+            prospectName: prospect.name, startedAt: now,
+            segments: [TalkSegment(speaker: .prospect, start: 0, end: 60), TalkSegment(speaker: .me, start: 60, end: 120)],
+            duration: 120, outcome: outcome, referralAsk: .asked, referrals: referrals)
+    }
+
+    // MARK: A do-not-call person never comes back
+
+    /// The case a seller ran into: Dora asked not to be called and was imported so; a call
+    /// with someone else names her as a referral. She must not come back as a new lead.
+    @Test func aReferralWhoIsDoNotCallAnywhereInTheStoreIsLinkedAndNeverQueued() throws {
+        let f = try DeskFixture()
+        let csv = "name,phone,DoNotCall\nDora Never,+1 555 0777,true\nCallable Carl,+31 20 555 0101,false\n"
+        let imported = try f.desk.importProspects(csv: csv, with: ProspectImport(), at: now)
+        #expect(imported.added == 2)
+        let carl = try #require(try f.store.prospects().first { $0.name == "Callable Carl" })
+        // The dashboard holds only the working set: Dora is not in it.
+        #expect(!(try f.store.workingSet(today: f.desk.day(of: now))).prospects.contains { $0.name == "Dora Never" })
+
+        let filed = try f.desk.fileCall(
+            call(with: carl, referrals: [Referral(name: "Dora Never", company: "NoCo", phone: "+1 555 0777")]),
+            prospect: carl, at: now)
+
+        let doras = try f.store.prospects().filter { $0.name == "Dora Never" }
+        #expect(doras.count == 1, "no second Dora")
+        #expect(doras.first?.status == .doNotCall)
+        #expect(filed.call.referrals.first?.prospectID == doras.first?.id)
+        #expect(filed.referralFilings == [.notQueued(try #require(doras.first?.id), name: "Dora Never", status: .doNotCall)])
+        for offset in 0..<10 {
+            let day = f.desk.day(of: now).adding(days: offset)
+            let queue = try f.desk.queue(on: day, now: now)
+            #expect(!queue.entries.contains { $0.prospect.name == "Dora Never" }, "on \(day)")
+        }
+    }
+
+    @Test func aReferralWhoIsAlreadyAnActiveProspectIsLinkedAndCountsAsAReferral() throws {
+        let f = try DeskFixture()
+        let anna = try f.desk.add(NewProspect(name: "Anna de Vries", email: "anna@acme.example"), at: now)
+        let greta = try f.desk.add(NewProspect(name: "Greta Müller", phone: "+49 30 5550 1234"), at: now)
+        let filed = try f.desk.fileCall(
+            call(with: anna, referrals: [
+                Referral(name: "greta muller", phone: "+49 (30) 55501234", email: "greta@new.example"),
+                Referral(name: "Jan Jansen", phone: "020-5550114"),
+            ]),
+            prospect: anna, at: now)
+        let all = try f.store.prospects()
+        #expect(all.count == 3)
+        let stored = try #require(all.first { $0.id == greta.id })
+        #expect(stored.referredBy == anna.id)
+        #expect(stored.email == "greta@new.example", "the newer address is the one to use")
+        let jan = try #require(all.first { $0.name == "Jan Jansen" })
+        #expect(jan.source == .referral)
+        #expect(jan.id.rawValue.hasPrefix("p-"), "one way to make an id: \(jan.id)")
+        #expect(filed.referralFilings.count == 2)
+        // The index followed the write: Jan is found without reading a bucket.
+        #expect(try f.store.contactIndex().match(ContactCard(id: "", name: "Front Desk", phone: "020 555 0114")) == nil)
+        #expect(try f.store.contactIndex().match(ContactCard(id: "", name: "Jan Jansen", phone: "020 555 0114"))?.id == jan.id)
+    }
+
+    // MARK: Adding: one workflow for the command line and the dashboard
+
+    @Test func theSamePersonIsRefusedWhereverTheyAreFiled() throws {
+        let f = try DeskFixture()
+        // Filed long ago and closed: outside any working set.
+        let old = try f.desk.add(NewProspect(name: "Olga Old", phone: "+31 20 555 0199"), at: now)
+        var closed = old
+        closed.status = .lost
+        try f.store.upsert(prospect: closed)
+        #expect(!(try f.store.workingSet(today: f.desk.day(of: now))).prospects.contains { $0.id == old.id })
+        #expect(throws: AddRefusal.samePerson(ContactCard(id: old.id, name: "Olga Old", phone: "+31 20 555 0199"))) {
+            try f.desk.add(NewProspect(name: "olga old", phone: "+31 (20) 555-0199"), at: now)
+        }
+        // A colleague on the same number is someone else.
+        #expect(try f.desk.add(NewProspect(name: "Front Desk", phone: "+31 20 555 0199"), at: now).name == "Front Desk")
+    }
+
+    @Test func addCleansTextAndMakesTheWorkingSetWhenThereIsNone() throws {
+        let f = try DeskFixture()
+        let added = try f.desk.add(
+            NewProspect(name: "Eve\u{1B}[2J Evil", company: "Bad\u{07}Co", email: "eve@example.com"), at: now)
+        #expect(added.name == "Eve[2J Evil")
+        #expect(added.company == "BadCo")
+        #expect(FileManager.default.fileExists(atPath: f.store.queueFile.path))
+        #expect(try f.desk.queue(on: f.desk.day(of: now), now: now).entries.map(\.id) == [added.id])
+    }
+
+    @Test func theContactRulesRefuseBeforeTheStoreIsTouched() throws {
+        let f = try DeskFixture()
+        #expect(throws: AddRefusal.self) { try f.desk.add(NewProspect(name: "Anna"), at: now) }
+        #expect(NewProspect(name: "Anna", phone: "abc").problems.map(\.field) == [.phone])
+        #expect(try f.store.prospects().isEmpty)
+    }
+
+    // MARK: Filing a call
+
+    @Test func aFiledCallWritesItsFollowUpAndUpdatesTheProspect() throws {
+        let f = try DeskFixture()
+        let anna = try f.desk.add(NewProspect(name: "Anna de Vries", email: "anna@acme.example"), at: now)
+        var made = call(with: anna, outcome: .opportunity)
+        made.followUp = FollowUp(subject: "Thanks", body: "Hello Anna", status: .pending)
+        let filed = try f.desk.fileCall(made, prospect: anna, at: now)
+        #expect(filed.followUpFile != nil)
+        #expect(try f.store.outboxMessages() == [try #require(filed.followUpFile)])
+        #expect(try f.store.calls(on: f.desk.day(of: now)).map(\.id) == [made.id])
+        #expect(try f.store.prospects(ids: [anna.id]).first?.attempts == 1)
+    }
+
+    @Test func aFailedWriteThrowsAndCountsNothingAsDone() throws {
+        let f = try DeskFixture()
+        let anna = try f.desk.add(NewProspect(name: "Anna de Vries", email: "anna@acme.example"), at: now)
+        // A day file this version refuses stands where the call would go.
+        let dayFile = f.store.dayFile(for: f.desk.day(of: now))
+        try FileManager.default.createDirectory(at: dayFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(#"{"schemaVersion": 99, "day": "2026-11-30", "calls": []}"#.utf8).write(to: dayFile)
+        #expect(throws: StoreError.self) { try f.desk.fileCall(call(with: anna), prospect: anna, at: now) }
+        #expect(try f.store.prospects(ids: [anna.id]).first?.attempts == 0, "the prospect was not counted as called")
+    }
+
+    // MARK: A day's figures: the same on the review screen and in `callboard review`
+
+    @Test func theDayReportAndTheReviewScreenReadTheSameFigures() throws {
+        let f = try DeskFixture()
+        let anna = try f.desk.add(NewProspect(name: "Anna de Vries", email: "anna@acme.example"), at: now)
+        _ = try f.desk.fileCall(call(with: anna), prospect: anna, at: now)
+        // A summary saved under other targets (or hand-edited) must not change the day's figures.
+        let day = f.desk.day(of: now)
+        let strict = Desk(store: f.store, settings: Settings(targets: TalkTargets(targetShare: 0.10, warnShare: 0.20)))
+        let report = try strict.dayReport(day)
+        let screen = try strict.reviewScreen(day, trendLength: 30)
+        #expect(report.totals == DaySummary(day: day, calls: screen.calls, targets: strict.settings.targets))
+        #expect(report.totals.callsInBand == 0)
+    }
+}
