@@ -68,6 +68,7 @@ struct StoreCrashTests {
     @Test func filesSurviveSigkillAtRandomMoments() throws {
         let tool = try #require(Self.tortureTool(), "store-torture is not built next to the tests")
         let scratch = ScratchDirectory()
+        var random = SeededRandom(seed: TestSeed.pick("StoreCrashTests", default: TestSeed.drawn))
         let trials = 36
         var round = 0
         for trial in 0..<trials {
@@ -77,12 +78,12 @@ struct StoreCrashTests {
                 let error = storeError { _ = try Store(directory: scratch.store, zone: .gmt) }
                 #expect(error == .locked(directory: scratch.store.standardizedFileURL.path, holder: process.processIdentifier))
             }
-            usleep(UInt32.random(in: 0...60_000))
+            usleep(UInt32.random(in: 0...60_000, using: &random))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             #expect(process.terminationReason == .uncaughtSignal)
             try Self.checkEverythingLoads(scratch.store)
-            round += Int.random(in: 50...250)
+            round += Int.random(in: 50...250, using: &random)
         }
         // The next writer gets the lock at once and sweeps away half-written leftovers.
         let store = try Store(directory: scratch.store, zone: .gmt)

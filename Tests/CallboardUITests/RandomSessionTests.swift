@@ -37,8 +37,9 @@ import Testing
         #expect(!(state.showingHelp && state.confirmingQuit), "\(where_)")
     }
 
-    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    @Test(arguments: TestSeed.list([1, 2, 3, 4]))
     func aLongRandomSessionStaysCoherent(seed: UInt64) {
+        TestSeed.announce("RandomSessionTests", seed)
         var dice = Dice(state: seed)
         var state = FollowUpsPendingTests.state()
         var t = 0.0

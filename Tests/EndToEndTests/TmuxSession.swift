@@ -12,23 +12,10 @@ final class TmuxSession {
     let socket: String
     let name = "cb"
 
-    /// The tmux executable, or nil when it is not installed.
-    static var executable: String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for folder in path.split(separator: ":") {
-            let candidate = "\(folder)/tmux"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-
     /// Starts `arguments` (run directly, no shell) in a window of `width`×`height`. When
     /// the program ends the pane shows `EXIT=<status>` and stays open for inspection.
     init(arguments: [String], environment: [String: String], width: Int, height: Int) throws {
-        guard let tmux = Self.executable else {
-            throw Failure(description: "tmux is not installed; the end-to-end tests need it (apt-get install tmux).")
-        }
-        self.tmux = tmux
+        tmux = try TmuxInstalled.executable()
         socket = "callboard-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         // tmux hands the command to sh; every word is quoted so none is interpreted.
         let words = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }

@@ -27,10 +27,11 @@ struct LiveCallKillTests {
     @Test func everyKillRecoversTheCall() throws {
         let turn = OneAtATime.take()
         defer { turn.release() }
+        let seed = TestSeed.pick("LiveCallKillTests", default: TestSeed.drawn)
         let results = Results()
         DispatchQueue.concurrentPerform(iterations: Self.chains) { chain in
             do {
-                results.add(try Self.chain(seed: UInt64(chain)))
+                results.add(try Self.chain(seed: seed &+ UInt64(chain)))
             } catch {
                 Issue.record(error)
             }
@@ -46,7 +47,7 @@ struct LiveCallKillTests {
 
     /// One store, one call, killed again and again; each start resumes it.
     static func chain(seed: UInt64) throws -> [Kill] {
-        var random = SystemRandomNumberGenerator()
+        var random = SeededRandom(seed: seed)
         let scratch = try Scratch()
         // Deleting the folder must wait for the end of the test, not the last use.
         defer { withExtendedLifetime(scratch) {} }

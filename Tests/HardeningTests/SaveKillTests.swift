@@ -16,11 +16,12 @@ struct SaveKillTests {
         let turn = OneAtATime.take()
         defer { turn.release() }
         let tool = try Binaries.storeTorture()
+        let seed = TestSeed.pick("SaveKillTests", default: TestSeed.drawn)
         // Two stores side by side halve the wall time on two cores.
         let killed = Counter()
-        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+        DispatchQueue.concurrentPerform(iterations: 2) { store in
             do {
-                killed.add(try Self.trials(Self.trials / 2, tool: tool))
+                killed.add(try Self.trials(Self.trials / 2, tool: tool, seed: seed &+ UInt64(store)))
             } catch {
                 Issue.record(error)
             }
@@ -29,7 +30,8 @@ struct SaveKillTests {
     }
 
     /// Kills the tool `count` times on one store; returns how many kills landed.
-    static func trials(_ count: Int, tool: URL) throws -> Int {
+    static func trials(_ count: Int, tool: URL, seed: UInt64) throws -> Int {
+        var random = SeededRandom(seed: seed)
         let scratch = try Scratch()
         // Deleting the folder must wait for the end of the test, not the last use.
         defer { withExtendedLifetime(scratch) {} }
@@ -45,12 +47,12 @@ struct SaveKillTests {
             // "ready" means a whole round is on disk and the next is being written.
             let line = output.fileHandleForReading.readData(ofLength: 6)
             #expect(String(decoding: line, as: UTF8.self) == "ready\n")
-            usleep(UInt32.random(in: 0...15_000))
+            usleep(UInt32.random(in: 0...15_000, using: &random))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             if process.terminationReason == .uncaughtSignal { killedWhileWriting += 1 }
             try Self.expectEverythingLoads(scratch.store)
-            round += Int.random(in: 20...400)
+            round += Int.random(in: 20...400, using: &random)
         }
         return killedWhileWriting
     }

@@ -120,7 +120,7 @@ struct StoreAbuseTests {
         // Deleting the folder must wait for the end of the test, not the last use.
         defer { withExtendedLifetime(scratch) {} }
         try Self.sample(in: scratch.store)
-        var random = SystemRandomNumberGenerator()
+        var random = SeededRandom(seed: TestSeed.pick("StoreAbuseTests.randomBitFlips", default: TestSeed.drawn))
         for file in Self.files(of: scratch.store) {
             let whole = try Data(contentsOf: file)
             for _ in 0..<600 {

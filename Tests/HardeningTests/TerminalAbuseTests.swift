@@ -36,7 +36,7 @@ struct TerminalAbuseTests {
         // Deleting the folder must wait for the end of the test, not the last use.
         defer { withExtendedLifetime(scratch) {} }
         let terminal = try Self.liveCall(scratch)
-        var random = SystemRandomNumberGenerator()
+        var random = SeededRandom(seed: TestSeed.pick("TerminalAbuseTests.resizeStorm", default: TestSeed.drawn))
         for step in 0..<400 {
             let small = step % 10 == 0
             terminal.resize(

@@ -2,10 +2,12 @@ import Foundation
 
 /// A detached tmux session on its own server socket, killed when the value goes away.
 final class Tmux {
+    let tmux: String
     let socket = "callboard-hardening-\(getpid())-\(UUID().uuidString.prefix(8))"
 
     /// Runs `command` (a shell line; every word the test builds is quoted) at `width`×`height`.
     init(command: [String], environment: [String: String], width: Int, height: Int) throws {
+        tmux = try TmuxInstalled.executable()
         let words = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let line = "env " + (words + command).map(Self.quote).joined(separator: " ")
         try run(["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", line + "; echo EXIT=$?; sleep 600"])
@@ -13,6 +15,7 @@ final class Tmux {
 
     /// An interactive bash with job control, for Ctrl-Z and `fg`.
     init(shellWith environment: [String: String], width: Int, height: Int) throws {
+        tmux = try TmuxInstalled.executable()
         let words = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let line = "env " + words.map(Self.quote).joined(separator: " ") + " bash --norc --noprofile -i"
         try run(["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", line])
@@ -40,7 +43,7 @@ final class Tmux {
     /// started from a test thread's blocked mask never hears SIGCHLD and hangs.
     @discardableResult
     private func run(_ arguments: [String]) throws -> String {
-        let result = try Spawn.run("/usr/bin/env", ["tmux", "-L", socket] + arguments)
+        let result = try Spawn.run(tmux, ["-L", socket] + arguments)
         guard result.status == 0 else {
             throw PseudoTerminal.Failure(description: "tmux \(arguments.prefix(3).joined(separator: " ")) failed: \(result.output)")
         }

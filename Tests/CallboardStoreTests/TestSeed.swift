@@ -1,0 +1,1 @@
+../CallboardCoreTests/TestSeed.swift
