@@ -147,11 +147,12 @@ public enum Keymap {
         bindings.filter { $0.contexts.contains(context) }
     }
 
-    /// Every context's keys as Markdown tables, for the README.
-    public static var markdown: String {
+    /// Every context's keys as Markdown tables, one `##` section per screen, in the order
+    /// of ``KeyContext``: the generated part of `docs/keys.md`.
+    public static func markdownTables() -> String {
         KeyContext.allCases.filter { !bindings(in: $0).isEmpty }.map { context in
             let rows = bindings(in: context).map { "| `\($0.label)` | \($0.summary) |" }
-            return (["### \(context.title)", "", "| key | does |", "|---|---|"] + rows).joined(separator: "\n")
+            return (["## \(context.title)", "", "| key | does |", "|---|---|"] + rows).joined(separator: "\n")
         }.joined(separator: "\n\n") + "\n"
     }
 

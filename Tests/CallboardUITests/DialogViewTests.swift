@@ -152,9 +152,9 @@ import Testing
         #expect((screen.row(containing: "This call") ?? 99) < (screen.row(containing: "Organization") ?? 0))
     }
 
-    @Test func theKeymapReadsAsMarkdownForTheReadme() {
-        let markdown = Keymap.markdown
-        #expect(markdown.contains("### During a call"))
+    @Test func theKeymapReadsAsMarkdownForTheKeysPage() {
+        let markdown = Keymap.markdownTables()
+        #expect(markdown.contains("## During a call"))
         #expect(markdown.contains("| `Space` | switch |"))
         #expect(markdown.contains("| `8` | opportunity |"))
     }
