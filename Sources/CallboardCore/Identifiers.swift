@@ -1,7 +1,8 @@
 import Foundation
 
-/// A prospect's stable identifier. Opaque text: imported ids from a CRM stay as they were.
-public struct ProspectID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
+/// A stable identifier: opaque text, typed by what it names so a call's id can never be
+/// passed where a prospect's is wanted.
+public struct Identifier<Kind>: RawRepresentable, Hashable, Comparable, Codable, Sendable,
     ExpressibleByStringLiteral, CustomStringConvertible
 {
     public var rawValue: String
@@ -19,26 +20,17 @@ public struct ProspectID: RawRepresentable, Hashable, Comparable, Codable, Senda
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
+/// What a ``ProspectID`` names.
+public enum ProspectKind {}
+/// What a ``CallID`` names.
+public enum CallKind {}
+
+/// A prospect's stable identifier. Imported ids from a CRM stay as they were.
+public typealias ProspectID = Identifier<ProspectKind>
 /// A call's stable identifier.
-public struct CallID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
-    ExpressibleByStringLiteral, CustomStringConvertible
-{
-    public var rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-    public var description: String { rawValue }
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
-}
+public typealias CallID = Identifier<CallKind>
 
-extension ProspectID {
+extension Identifier where Kind == ProspectKind {
     /// A new id for a prospect made in callboard ("p-3f9a0c12"): short enough to type on
     /// the command line, drawn from `random` until one is not taken. The one way new
     /// prospects get an id, whether added by hand, imported or referred.
