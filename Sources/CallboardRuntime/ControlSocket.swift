@@ -169,7 +169,7 @@ public final class ControlSocket: Sendable {
     public static func ask(
         _ line: String, in folder: URL, name: String = defaultName, within seconds: Double = 5
     ) throws(ControlSocketError) -> String {
-        let place = try SocketPlace(folder: folder, name: name)
+        let place = try SocketPlace(folder: folder, name: name, opening: false)
         defer { place.close() }
         let fd = try place.connect()
         defer { _ = Glibc.close(fd) }

@@ -40,7 +40,8 @@ struct SocketPlace {
     /// `sun_path`'s size on Linux, the terminating NUL included.
     static let capacity = MemoryLayout.size(ofValue: sockaddr_un().sun_path)
 
-    /// The folder, opened: the `*at` calls work on the file through it.
+    /// The folder, opened: the `*at` calls work on the file through it. -1 when it was
+    /// not needed (a client whose path fits), so a client needs only search permission.
     let folder: Int32
     let name: String
     /// The socket's full path, for messages.
@@ -48,15 +49,21 @@ struct SocketPlace {
     /// The path `bind` and `connect` use.
     let address: String
 
-    init(folder url: URL, name: String) throws(ControlSocketError) {
+    init(folder url: URL, name: String, opening: Bool = true) throws(ControlSocketError) {
         path = url.appendingPathComponent(name).path
         self.name = name
+        let fits = path.utf8.count < Self.capacity
+        guard opening || !fits else {
+            folder = -1
+            address = path
+            return
+        }
         folder = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else {
             if errno == ENOENT || errno == ENOTDIR { throw .noListener(path: path) }
             throw .system(operation: "Opening the folder of", path: path, reason: Self.reason())
         }
-        if path.utf8.count < Self.capacity {
+        if fits {
             address = path
             return
         }
@@ -68,7 +75,9 @@ struct SocketPlace {
         address = short
     }
 
-    func close() { _ = Glibc.close(folder) }
+    func close() {
+        if folder >= 0 { _ = Glibc.close(folder) }
+    }
 
     /// The file's status, without following a link; nil when there is none.
     func status() -> stat? {
