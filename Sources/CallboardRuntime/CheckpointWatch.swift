@@ -14,6 +14,7 @@ final class CheckpointWatch: Sendable {
     /// `write` answers the instant it saved, if it saved one.
     init(firstAfter delay: Double, every interval: Double, write: @escaping @Sendable () -> MonotonicInstant?) {
         Thread { [self] in
+            LoopSignals.leaveToTheLoop()
             var wait = max(0, delay)
             while stopping.wait(timeout: .now() + wait) == .timedOut {
                 if let instant = write() { last.withLock { $0 = instant } }

@@ -104,6 +104,7 @@ public final class ControlSocket: Sendable {
 
     private func start(_ answer: @escaping @Sendable (String) -> String) {
         Thread { [self] in
+            LoopSignals.leaveToTheLoop()
             while true {
                 var fds = [
                     pollfd(fd: listener, events: Int16(POLLIN), revents: 0),

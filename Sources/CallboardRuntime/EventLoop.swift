@@ -101,8 +101,9 @@ public struct EventLoop<Handler: EffectHandler> {
                     reply?(nil)
                     continue
                 }
+                guard let event = make(currentMoment()) else { continue }
                 let before = state
-                dispatch(make(currentMoment()))
+                dispatch(event)
                 reply?(before)
             }
         }

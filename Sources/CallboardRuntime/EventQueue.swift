@@ -18,8 +18,9 @@ public final class EventQueue: Sendable {
 
     enum Entry: Sendable {
         case event(Event)
-        /// Made with the moment the loop takes it, so events keep the loop's order in time.
-        case stamped(@Sendable (Moment) -> Event, reply: Reply?)
+        /// Made with the moment the loop takes it, so events keep the loop's order in time;
+        /// nil drops it.
+        case stamped(@Sendable (Moment) -> Event?, reply: Reply?)
     }
 
     private struct Inbox {
@@ -61,7 +62,9 @@ public final class EventQueue: Sendable {
 
     /// Posts an event made with the moment the loop handles it, e.g.
     /// `send { .remote(.me, $0) }`; `reply`, if given, hears the state the event met.
-    public func send(_ event: @escaping @Sendable (Moment) -> Event, reply: Reply? = nil) {
+    /// When `event` answers nil (its sender gave up waiting) nothing happens and `reply`
+    /// is not called.
+    public func send(_ event: @escaping @Sendable (Moment) -> Event?, reply: Reply? = nil) {
         post(.stamped(event, reply: reply))
     }
 

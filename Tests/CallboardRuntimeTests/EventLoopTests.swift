@@ -120,6 +120,28 @@ import Testing
         #expect(RemoteMarks.answer("me", inbox: inbox) == "error: the dashboard is closing")
     }
 
+    /// A mark the loop cannot take in time (the editor has it) is refused, and not made
+    /// later at the wrong moment.
+    @Test func aMarkTheBusyLoopCannotTakeInTimeIsRefusedAndNeverMade() throws {
+        let effects = FakeEffects(editorSeconds: 1.5)
+        let terminal = QuietTerminal()
+        let inbox = EventQueue()
+        let run = Self.start(effects, terminal, inbox: inbox)
+        #expect(terminal.waitForFrame { $0.contains("Anna Berg") } != nil)
+        for key: Key in [.enter, .char("n"), .ctrl("o")] { terminal.push(.key(key)) }
+        let deadline = Date().addingTimeInterval(5)
+        while !effects.effects.contains(where: { if case .openEditor = $0 { true } else { false } }), Date() < deadline {
+            usleep(5_000)
+        }
+        let answer = RemoteMarks.answer("me", inbox: inbox, within: 0.3)
+        #expect(answer == "error: the dashboard is busy and did not take the mark")
+        #expect(terminal.waitForFrame(timeout: 10) { $0.contains(" edited") } != nil)
+        terminal.push(.signal(.terminate))
+        #expect(run.wait(seconds: 10) == 143)
+        let last = try #require(effects.checkpoints.last?.checkpoint)
+        #expect(!last.call.segments.contains { $0.speaker == .me }, "a refused mark was made: \(last.call.segments)")
+    }
+
     /// The editor holds the loop; a watch keeps the 5-second promise meanwhile.
     @Test func whileTheEditorHasTheTerminalTheLiveCallIsStillCheckpointed() throws {
         let effects = FakeEffects(editorSeconds: LiveCallCheckpoint.interval + 1.5)
