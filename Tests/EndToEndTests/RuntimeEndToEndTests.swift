@@ -94,16 +94,23 @@ import Testing
         try session.waitFor(text: "Anna Berg · 0:")
         try session.send("p")
         Thread.sleep(forTimeInterval: 1.2)
+        try endCall(session, askedForReferrals: true, thenOnTheEmail: "S")
+        return session
+    }
+
+    /// `e`, the referral question, no referrals, "not interested", then `key` on the email.
+    static func endCall(_ session: TmuxSession, askedForReferrals asked: Bool, thenOnTheEmail key: String) throws {
         try session.send("e")
         try session.waitFor(text: "Did you ask for referrals?")
-        try session.send("y")
-        try session.waitFor(text: "Enter on an empty line")
-        try session.send("Enter")
+        try session.send(asked ? "y" : "n")
+        if asked {
+            try session.waitFor(text: "Enter on an empty line")
+            try session.send("Enter")
+        }
         try session.waitFor(text: "How did the call end?")
         try session.send("4")
         try session.waitFor(text: "Thank-you email")
-        try session.send("S")
-        return session
+        try session.send(key)
     }
 
     /// `callboard mark` from another process: on screen well within a frame, and in the
@@ -135,13 +142,7 @@ import Testing
         #expect(latencies.allSatisfy { $0 < 1 }, "marks took \(latencies) s to show")
 
         try session.send("s")
-        try session.send("e")
-        try session.waitFor(text: "Did you ask for referrals?")
-        try session.send("n")
-        try session.waitFor(text: "How did the call end?")
-        try session.send("4")
-        try session.waitFor(text: "Thank-you email")
-        try session.send("x")
+        try Self.endCall(session, askedForReferrals: false, thenOnTheEmail: "x")
         try session.waitFor(text: "Saved the call with Anna Berg")
         try session.send("q")
         #expect(try session.waitFor(text: "EXIT=").contains("EXIT=0"))
