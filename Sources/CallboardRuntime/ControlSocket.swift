@@ -175,14 +175,17 @@ public final class ControlSocket: Sendable {
         let fd = try place.connect()
         defer { _ = Glibc.close(fd) }
         SocketPlace.limitWaits(fd, seconds: seconds)
-        guard SocketPlace.write(line + "\n", to: fd) else {
-            throw .system(operation: "Sending to", path: place.path, reason: SocketPlace.reason())
-        }
+        // A listener that refuses us says why and hangs up, perhaps before our line is
+        // sent: its answer is still there to read.
+        let sent = SocketPlace.write(line + "\n", to: fd)
+        let sendFailure = sent ? nil : SocketPlace.reason()
         shutdown(fd, Int32(SHUT_WR))
         var answers = LineReader(fd: fd, limit: 4096)
         switch answers.next() {
         case .line(let answer): return answer
-        case .tooLong, .end: throw .noAnswer(path: place.path)
+        case .tooLong, .end:
+            if let sendFailure { throw .system(operation: "Sending to", path: place.path, reason: sendFailure) }
+            throw .noAnswer(path: place.path)
         }
     }
 }

@@ -281,6 +281,7 @@ public struct EventLoop<Handler: EffectHandler> {
         lanes.checkpoint.drain()
         lanes.store.drain()
         lanes.command.drain(within: Self.commandGrace)
+        lanes.close()
     }
 }
 

@@ -8,7 +8,7 @@ import Testing
 #endif
 
 /// The loop beside slow work, and the remote for marks, in the real binary under tmux.
-@Suite(.serialized, .timeLimit(.minutes(3))) struct RuntimeEndToEndTests {
+@Suite(.serialized, .timeLimit(.minutes(6))) struct RuntimeEndToEndTests {
     static let anna = Prospect(
         id: "p-anna", name: "Anna Berg", company: "Nordlicht GmbH", phone: "+49 30 1234567",
         email: "anna@example.de", createdAt: Date(timeIntervalSince1970: 1_790_000_000))
