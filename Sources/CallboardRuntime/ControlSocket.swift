@@ -21,8 +21,6 @@ public final class ControlSocket: Sendable {
     /// The longest line taken, in bytes.
     static let lineLimit = 256
 
-    /// The socket's path.
-    public let path: String
     private let place: SocketPlace
     private let listener: Int32
     private let inode: UInt64
@@ -33,7 +31,6 @@ public final class ControlSocket: Sendable {
 
     private init(place: SocketPlace, listener: Int32, inode: UInt64, stop: (read: Int32, write: Int32)) {
         self.place = place
-        path = place.path
         self.listener = listener
         self.inode = inode
         stopRead = stop.read
