@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "CallboardExchange", targets: ["CallboardExchange"]),
         .library(name: "CallboardTerminal", targets: ["CallboardTerminal"]),
         .library(name: "CallboardUseCases", targets: ["CallboardUseCases"]),
+        .library(name: "CallboardRuntime", targets: ["CallboardRuntime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -39,12 +40,15 @@ let package = Package(
         .target(name: "CallboardUseCases", dependencies: ["CallboardCore", "CallboardStore", "CallboardExchange"]),
         // The one ncurses backend: cell buffer to terminal, keys from terminal.
         .target(name: "CallboardTerminal", dependencies: ["CNcurses", "CallboardUI"]),
+        // The event loop as a library: one queue fed by keys, ticks, signals, effect results
+        // and any other source; slow effects run on lanes beside it; the control socket.
+        .target(name: "CallboardRuntime", dependencies: ["CallboardCore", "CallboardUI", "CallboardTerminal"]),
         // The thin executable: commands, wiring, effects.
         .executableTarget(
             name: "callboard",
             dependencies: [
                 "CallboardCore", "CallboardStore", "CallboardUI", "CallboardTerminal",
-                "CallboardExchange", "CallboardUseCases",
+                "CallboardExchange", "CallboardUseCases", "CallboardRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +64,9 @@ let package = Package(
             name: "CallboardUseCasesTests",
             dependencies: ["CallboardUseCases", "CallboardCore", "CallboardStore", "CallboardExchange"]),
         .testTarget(name: "CallboardTerminalTests", dependencies: ["CallboardTerminal"]),
+        .testTarget(
+            name: "CallboardRuntimeTests",
+            dependencies: ["CallboardRuntime", "CallboardCore", "CallboardUI", "CallboardTerminal"]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["CallboardCore", "CallboardStore", "CallboardExchange", "callboard"]),
         // Crashes, hostile text, terminal and store abuse against the real binary.

@@ -5,6 +5,10 @@ import Foundation
 /// The call carries every segment up to `elapsed`; the open stretch at the moment of the
 /// checkpoint is closed into the segments. On resume the meter continues on hold.
 public struct LiveCallCheckpoint: Hashable, Codable, Sendable {
+    /// The promise: a live call is checkpointed at least this often, whatever else is
+    /// going on, so a crash or `kill -9` loses at most these seconds of it.
+    public static let interval = 5.0
+
     public var call: Call
     /// Seconds from the call's start to the checkpoint, hold included.
     public var elapsed: Double

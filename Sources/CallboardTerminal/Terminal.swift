@@ -95,23 +95,28 @@ public final class Terminal: TerminalBackend {
         clearok(cb_curscr(), true)
     }
 
-    public func nextInput(timeoutMilliseconds: Int?) -> TerminalInput {
+    public func nextInput(timeoutMilliseconds: Int?, wakingOn wake: Int32?) -> TerminalInput {
         let deadline = timeoutMilliseconds.map { Self.nowMilliseconds() + $0 }
         while true {
             if let signal = SignalTrap.takePending() { return .signal(signal) }
             if let input = readPending() { return input }
             let remaining = deadline.map { max(0, $0 - Self.nowMilliseconds()) }
             if remaining == 0 { return .timeout }
+            // poll skips a negative descriptor, so "no wake" needs no special case.
             var fds = [
                 pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: SignalTrap.wakeReadEnd, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: wake ?? -1, events: Int16(POLLIN), revents: 0),
             ]
             let ready = poll(&fds, nfds_t(fds.count), Int32(clamping: remaining ?? -1))
-            if ready > 0, fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+            guard ready > 0 else { continue }
+            if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
                 // The terminal went away: read what it left, then hang up; a dead
                 // descriptor is always "ready", so waiting on it again would spin.
                 return SignalTrap.takePending().map { .signal($0) } ?? readPending() ?? .signal(.hangup)
             }
+            // Keys and signals that arrived with it are read on the next call.
+            if fds[2].revents != 0 { return .woken }
         }
     }
 

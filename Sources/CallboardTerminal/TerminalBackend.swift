@@ -18,7 +18,9 @@ public protocol TerminalBackend: AnyObject {
     /// Shows a frame, writing only what differs from the last one.
     func draw(_ frame: CellBuffer)
     /// Waits for a key, a resize or a signal, at most `timeoutMilliseconds` (nil: forever).
-    func nextInput(timeoutMilliseconds: Int?) -> TerminalInput
+    /// When `wake` is given, the wait also ends with ``TerminalInput/woken`` as soon as
+    /// that descriptor is readable (the read end of the event queue's wake-up pipe).
+    func nextInput(timeoutMilliseconds: Int?, wakingOn wake: Int32?) -> TerminalInput
     /// Gives the terminal back, stops the process (Ctrl-Z), and takes it again on `fg`.
     func suspend()
     /// Gives the terminal to another program (the editor) while `body` runs, then takes it

@@ -9,4 +9,7 @@ public enum TerminalInput: Hashable, Sendable {
     case signal(TerminalSignal)
     /// The wait ran out with nothing to read.
     case timeout
+    /// The descriptor the wait also watched became readable: something was posted to the
+    /// loop's event queue.
+    case woken
 }

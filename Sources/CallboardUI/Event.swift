@@ -8,6 +8,8 @@ public enum Event: Hashable, Sendable {
     /// The clock moved; the runtime sends one a second during a call, a minute otherwise.
     case tick(Moment)
     case resize(width: Int, height: Int)
+    /// A talk mark from outside the dashboard; it acts like the call's key for it.
+    case remote(RemoteMark, Moment)
 
     /// The store's working set and today's call count.
     case loaded(StoreSnapshot, Moment)

@@ -25,6 +25,9 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         state.width = max(0, width)
         state.height = max(0, height)
         return []
+    case .remote(let mark, let moment):
+        state.observe(moment)
+        return state.remote(mark, at: moment)
     case .loaded(let snapshot, let moment):
         state.observe(moment)
         state.isLoaded = true
@@ -72,9 +75,6 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
 }
 
 extension AppState {
-    /// Seconds between checkpoints of a live call when no key is pressed.
-    static let checkpointInterval = 10.0
-
     mutating func observe(_ moment: Moment) {
         now = moment
     }
@@ -256,7 +256,7 @@ extension AppState {
             rebuildQueue()
             if isLoaded { effects.append(.load) }
         }
-        if let live, moment.monotonic - live.lastCheckpoint >= Self.checkpointInterval {
+        if let live, moment.monotonic - live.lastCheckpoint >= LiveCallCheckpoint.interval {
             effects.append(checkpoint(at: moment))
         }
         return effects

@@ -106,4 +106,18 @@ import Testing
         #expect(original.report().contains("Default 0.65; from f."))
         #expect(Configuration().report().contains("Default 40; from default."))
     }
+
+    @Test func theSendCommandsTimeoutIsSecondsAboveZeroThirtyByDefault() throws {
+        #expect(Configuration().commandTimeout == 30)
+        #expect(try Configuration.parse(Data(#"{"commandTimeout": 2.5}"#.utf8), file: "f").commandTimeout == 2.5)
+        let allowed = "a number of seconds above 0 and at most 3600, e.g. 30"
+        for bad in ["0", "-1", "7200", "\"30\""] {
+            #expect(throws: ConfigurationError.invalid(file: "f", key: "commandTimeout", allowed: bad == "\"30\"" ? "a number" : allowed)) {
+                try Configuration.parse(Data("{\"commandTimeout\": \(bad)}".utf8), file: "f")
+            }
+        }
+        let report = try Configuration.parse(Data(#"{"commandTimeout": 45}"#.utf8), file: "f").report()
+        #expect(report.contains("\"commandTimeout\": 45,"))
+        #expect(report.contains("Default 30; from f."))
+    }
 }

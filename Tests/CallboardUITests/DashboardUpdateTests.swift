@@ -207,15 +207,18 @@ typealias F = AppFixture
         #expect(state.mode == .queue)
     }
 
-    @Test func ticksCheckpointALiveCallEveryTenSecondsAndNothingWithoutOne() {
+    /// The interval is the one the runtime keeps too: one promise, one constant.
+    @Test func ticksCheckpointALiveCallEveryFiveSecondsAndNothingWithoutOne() {
+        #expect(LiveCallCheckpoint.interval == 5)
         var state = F.state()
         #expect(update(&state, .tick(F.at(30))).isEmpty)
         F.press([.enter], &state, at: 100)
-        #expect(update(&state, .tick(F.at(105))).isEmpty)
-        let effects = update(&state, .tick(F.at(110)))
+        #expect(update(&state, .tick(F.at(104.5))).isEmpty)
+        let effects = update(&state, .tick(F.at(105)))
         #expect(effects.count == 1)
-        if case .checkpoint(let c)? = effects.first { #expect(c.elapsed == 10) } else { Issue.record("\(effects)") }
-        #expect(update(&state, .tick(F.at(111))).isEmpty)
+        if case .checkpoint(let c)? = effects.first { #expect(c.elapsed == 5) } else { Issue.record("\(effects)") }
+        #expect(update(&state, .tick(F.at(106))).isEmpty)
+        #expect(update(&state, .tick(F.at(110))).count == 1)
     }
 
     @Test func aTickOnANewDayReloadsTheStore() {

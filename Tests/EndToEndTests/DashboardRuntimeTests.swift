@@ -26,7 +26,7 @@ final class ScriptedTerminal: TerminalBackend {
 
     func draw(_ frame: CellBuffer) { frames.append(frame) }
 
-    func nextInput(timeoutMilliseconds: Int?) -> TerminalInput {
+    func nextInput(timeoutMilliseconds: Int?, wakingOn wake: Int32?) -> TerminalInput {
         timeouts.append(timeoutMilliseconds)
         observe()
         guard !script.isEmpty else { return .signal(.terminate) }
@@ -52,7 +52,7 @@ final class ScriptedTerminal: TerminalBackend {
         DashboardRuntime(
             store: store, settings: Settings(), theme: ThemeChoice(theme: ThemeCatalog.standard),
             zone: TimeZone(identifier: "UTC") ?? .current, environment: [:], clock: clock,
-            wallClock: { Date(timeIntervalSince1970: 1_800_000_000) })
+            wallClock: { Date(timeIntervalSince1970: 1_800_000_000) }, effectsInline: true)
     }
 
     func store() throws -> Store {
@@ -88,7 +88,7 @@ final class ScriptedTerminal: TerminalBackend {
         // Twenty quiet wakes (a second each, or sooner when a checkpoint falls due).
         #expect(checkpoint.elapsed >= 15)
         // The loop wakes when a checkpoint falls due, so none is ever older than that.
-        #expect(worstGap <= DashboardRuntime.checkpointEvery + 0.01)
+        #expect(worstGap <= LiveCallCheckpoint.interval + 0.01)
     }
 
     @Test func theLoopSleepsASecondInACallAndUpToAMinuteOutside() throws {

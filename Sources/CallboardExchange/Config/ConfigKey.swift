@@ -25,6 +25,14 @@ public struct ConfigKey: Sendable {
             config.sendCommand = value.isEmpty ? nil : value
             return nil
         },
+        number(
+            "commandTimeout", "seconds the send command may run before it is stopped and the email stays in the outbox",
+            Configuration.defaultCommandTimeout
+        ) { value, config in
+            guard value > 0, value <= 3600 else { return "a number of seconds above 0 and at most 3600, e.g. 30" }
+            config.commandTimeout = value
+            return nil
+        },
         text("theme", "theme name (dark, light, high-contrast, monochrome or your own); empty picks dark, or monochrome when NO_COLOR is set", "") { value, config in
             config.theme = value.isEmpty ? nil : value
             return nil

@@ -6,6 +6,8 @@ import Foundation
 public struct Configuration: Sendable {
     public var settings = Settings()
     public var sendCommand: String?
+    /// Seconds the send command may run before it is stopped and the send reported failed.
+    public var commandTimeout = Configuration.defaultCommandTimeout
     /// The theme asked for; nil lets the dashboard pick (dark, or monochrome under NO_COLOR).
     public var theme: String?
     /// As written in the file; resolve it with ``templateURL(relativeTo:)``.
@@ -18,6 +20,8 @@ public struct Configuration: Sendable {
     public private(set) var warnings: [String] = []
 
     public init() {}
+
+    public static let defaultCommandTimeout = 30.0
 
     /// Reads the configuration at `path`; a missing file means the defaults.
     public static func load(path: String) throws(ConfigurationError) -> Configuration {
@@ -100,6 +104,7 @@ public struct Configuration: Sendable {
         case "sellerName": return quote(s.sellerName)
         case "sellerEmail": return quote(s.sellerEmail)
         case "sendCommand": return quote(sendCommand ?? "")
+        case "commandTimeout": return Self.format(commandTimeout)
         case "theme": return quote(theme ?? "")
         case "targetShare": return Self.format(s.targets.targetShare)
         case "warnShare": return Self.format(s.targets.warnShare)

@@ -28,6 +28,10 @@ public struct CommandRunner: Sendable {
         case badCommand(String, CommandWords.Problem)
         case notFound(String)
         case cannotStart(String, String)
+        /// The program ran longer than the timeout and was stopped.
+        case timedOut(String, seconds: Double)
+        /// The program was stopped because the caller cancelled (the dashboard is closing).
+        case cancelled(String)
 
         public var description: String {
             switch self {
@@ -35,43 +39,46 @@ public struct CommandRunner: Sendable {
             case .badCommand(let line, let problem): "The command \"\(line)\" cannot be read: \(problem)."
             case .notFound(let program): "The program \"\(program)\" was not found on the PATH."
             case .cannotStart(let program, let why): "\"\(program)\" could not be started: \(why)."
+            case .timedOut(let program, let seconds):
+                "\"\(program)\" did not finish within \(Self.seconds(seconds)) s and was stopped."
+            case .cancelled(let program): "\"\(program)\" was stopped before it finished."
             }
+        }
+
+        /// "30", "2.5": seconds as the configuration writes them.
+        public static func seconds(_ value: Double) -> String {
+            value.rounded() == value && abs(value) < 1e9 ? String(Int(value)) : String(value)
         }
     }
 
     /// Runs `commandLine` with `input` on its stdin, e.g. a message for `msmtp -t`.
-    public func run(_ commandLine: String, extraArguments: [String] = [], input: Data) throws(Failure) -> Outcome {
+    ///
+    /// The program runs in a process group of its own. When it outlives `timeout` seconds,
+    /// or `cancellation` is cancelled while it runs, the whole group gets SIGTERM, then
+    /// SIGKILL after ``stopGrace`` seconds, and the run throws ``Failure/timedOut(_:seconds:)``
+    /// or ``Failure/cancelled(_:)``: a shell script's own children go with it.
+    public func run(
+        _ commandLine: String, extraArguments: [String] = [], input: Data, timeout: Double? = nil,
+        cancellation: CommandCancellation? = nil
+    ) throws(Failure) -> Outcome {
         let (executable, arguments) = try resolve(commandLine)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments + extraArguments
-        let stdin = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardError = stderr
-        process.standardOutput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw .cannotStart(executable.path, error.localizedDescription)
-        }
-        // Read stderr on another thread so a chatty program never blocks on a full pipe
-        // while we are still writing its input.
-        let collected = ErrorCollector()
-        let finished = DispatchSemaphore(value: 0)
-        Thread {
-            collected.data = stderr.fileHandleForReading.readDataToEndOfFile()
-            finished.signal()
-        }.start()
+        if cancellation?.isCancelled == true { throw .cancelled(executable.path) }
         // A program that exits without reading its input must not kill us with SIGPIPE.
         _ = signal(SIGPIPE, SIG_IGN)
-        try? stdin.fileHandleForWriting.write(contentsOf: input)
-        try? stdin.fileHandleForWriting.close()
-        process.waitUntilExit()
-        finished.wait()
-        let text = String(decoding: collected.data.suffix(2_000), as: UTF8.self)
-        return Outcome(status: process.terminationStatus, errorOutput: ImportedText.lines(text))
+        let child = try ChildProcess.spawn(executable, arguments: arguments + extraArguments)
+        let ending = child.exchange(input: input, until: timeout.map { ChildProcess.now() + $0 }, cancellation: cancellation)
+        switch ending {
+        case .exited(let status):
+            return Outcome(status: status, errorOutput: ImportedText.lines(child.errorText))
+        case .timedOut:
+            throw .timedOut(executable.path, seconds: timeout ?? 0)
+        case .cancelled:
+            throw .cancelled(executable.path)
+        }
     }
+
+    /// Seconds a stopped program has between SIGTERM and SIGKILL.
+    public static let stopGrace = 1.0
 
     /// Runs `commandLine` on the user's terminal (an editor), with `arguments` after its
     /// own words, and waits for it.
@@ -101,16 +108,17 @@ public struct CommandRunner: Sendable {
         let argv = ([executable.path] + own + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
-        let started = ChildSignals.withDefaultAttributes { attributes in
-            posix_spawn(&pid, executable.path, nil, &attributes, argv, environ)
+        let started = ChildProcess.spawning.withLock {
+            ChildSignals.withDefaultAttributes { attributes in
+                posix_spawn(&pid, executable.path, nil, &attributes, argv, environ)
+            }
         }
         guard started == 0 else {
             throw .cannotStart(executable.path, String(cString: strerror(started)))
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1, errno == EINTR {}
-        // Exited: its code; killed by a signal: 128 + the signal, as a shell says.
-        return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return ChildProcess.status(status)
     }
 
     func resolve(_ commandLine: String) throws(Failure) -> (URL, [String]) {
@@ -132,7 +140,3 @@ public struct CommandRunner: Sendable {
     }
 }
 
-/// The stderr bytes, handed from the reading thread; the semaphore orders the hand-over.
-private final class ErrorCollector: @unchecked Sendable {
-    var data = Data()
-}

@@ -10,7 +10,8 @@ extension DashboardRuntime {
         let runtime = DashboardRuntime(
             store: store, settings: launch.settings,
             theme: ThemeFiles.choose(requested: launch.theme ?? launch.configuration.theme, environment: launch.environment),
-            zone: launch.zone, sendCommand: launch.configuration.sendCommand, environment: launch.environment.variables)
+            zone: launch.zone, sendCommand: launch.configuration.sendCommand,
+            commandTimeout: launch.configuration.commandTimeout, environment: launch.environment.variables)
         let status: Int32
         do {
             status = try runtime.run()

@@ -1,23 +1,26 @@
 import CallboardCore
 import CallboardExchange
 import CallboardStore
-import CallboardTerminal
 import CallboardUI
 import CallboardUseCases
 import Foundation
 
 /// Carries out the effects `update` asks for and answers with events: a thin adapter from
 /// effects to the desk's workflows, the editor and the send command.
-struct EffectRunner {
+struct EffectRunner: Sendable {
     let desk: Desk
     let sendCommand: String?
     let environment: [String: String]
+    /// Seconds the send command may run before it is stopped.
+    var commandTimeout = Configuration.defaultCommandTimeout
+    /// Stops a running send command when the dashboard closes.
+    let cancellation = CommandCancellation()
 
     var settings: Settings { desk.settings }
     var zone: TimeZone { desk.zone }
 
     /// The events that answer `effect`; `.quit` is the runtime's and answers nothing.
-    func perform(_ effect: Effect, at moment: Moment, terminal: any TerminalBackend) -> [Event] {
+    func perform(_ effect: Effect, at moment: Moment) -> [Event] {
         do {
             switch effect {
             case .load:
@@ -57,7 +60,8 @@ struct EffectRunner {
             case .sendFollowUp(let call, let prospect):
                 return [send(desk.followUpMessage(for: call, to: prospect, at: moment.wall), call: call, at: moment.wall)]
             case .openEditor(let text, let purpose):
-                return [terminal.whileReleased { edit(text, purpose: purpose) }]
+                // The loop hands the editor the terminal (its lane is `.terminal`).
+                return [edit(text, purpose: purpose)]
             case .loadReview(let day):
                 let data = try desk.reviewScreen(day, trendLength: ReviewState.trendLength)
                 return [
@@ -83,13 +87,17 @@ struct EffectRunner {
             return .sendFailed(call.id, reason: "no \"sendCommand\" in the configuration, e.g. \"msmtp -t\"")
         }
         do {
-            let outcome = try runner.run(sendCommand, input: message.rendered())
+            let outcome = try runner.run(
+                sendCommand, input: message.rendered(), timeout: commandTimeout, cancellation: cancellation)
             guard outcome.succeeded else {
                 let detail = outcome.errorOutput.trimmingCharacters(in: .whitespacesAndNewlines)
                 return .sendFailed(
                     call.id, reason: "the send command exited with status \(outcome.status)" + (detail.isEmpty ? "" : " (\(detail))"))
             }
             return .followUpSent(call.id, at: wall)
+        } catch .timedOut(_, let seconds) {
+            let limit = CommandRunner.Failure.seconds(seconds)
+            return .sendFailed(call.id, reason: "the send command did not finish within \(limit) s and was stopped")
         } catch {
             return .sendFailed(call.id, reason: error.description)
         }

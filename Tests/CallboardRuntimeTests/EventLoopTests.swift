@@ -1,0 +1,162 @@
+import CallboardCore
+import CallboardTerminal
+import CallboardUI
+import Foundation
+import Testing
+
+@testable import CallboardRuntime
+
+/// The limit only stops a loop that hangs; inside the full suite these tests may wait long
+/// for a thread while other suites hold the pool.
+@Suite(.timeLimit(.minutes(10))) struct EventLoopTests {
+    /// Half a second past a whole minute: with no call the loop would sleep 59.5 s.
+    static let wall: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_800_000_000.5) }
+
+    static func start(
+        _ effects: FakeEffects, _ terminal: QuietTerminal, inbox: EventQueue = EventQueue(),
+        wall: (@Sendable () -> Date)? = nil
+    ) -> Running<Int32> {
+        Running {
+            var loop = EventLoop(
+                state: AppState(zone: TimeZone(identifier: "UTC") ?? .current), handler: effects, terminal: terminal,
+                inbox: inbox, wallClock: wall ?? { Date() })
+            return loop.run()
+        }
+    }
+
+    @Test func anEventPostedFromAnotherThreadWakesTheWaitingLoopAtOnce() {
+        let terminal = QuietTerminal()
+        let inbox = EventQueue()
+        let run = Self.start(FakeEffects(), terminal, inbox: inbox, wall: Self.wall)
+        #expect(terminal.waitForFrame { $0.contains("Anna Berg") } != nil)
+        Thread.sleep(forTimeInterval: 0.2)
+        var status: Int32?
+        let took = seconds {
+            inbox.send { .key(.char("q"), $0) }
+            status = run.wait(seconds: 30)
+        }
+        #expect(status == 0)
+        #expect(took < 0.5, "the loop took \(took) s to handle a posted q")
+        print("posted q handled and the loop ended in \(Int(took * 1000)) ms")
+    }
+
+    /// The store's lane is held by an effect that never finishes; the call's checkpoints
+    /// have a lane of their own, so each wait of the loop finds one at most 5 s old.
+    @Test func aLiveCallIsCheckpointedOnTimeWhileASlowEffectHoldsTheStore() throws {
+        let clock = ManualClock(start: 1000)
+        let effects = FakeEffects { if case .loadFollowUps = $0 { true } else { false } }
+        let terminal = ScriptedTerminal(
+            script: [.key(.enter), .key(.char("p"))] + Array(repeating: .timeout, count: 20), clock: clock)
+        var observed = 0
+        var callStart: MonotonicInstant?
+        var worstGap = 0.0
+        var problems: [String] = []
+        terminal.observe = {
+            observed += 1
+            guard observed > 1 else { return }
+            // The lanes run beside the loop: give them a moment to catch up.
+            let deadline = Date().addingTimeInterval(2)
+            var gap = Double.infinity
+            repeat {
+                if let last = effects.checkpoints.last?.checkpoint {
+                    let start = callStart ?? clock.now() + -last.elapsed
+                    callStart = start
+                    gap = (clock.now() - start) - last.elapsed
+                }
+                if gap <= LiveCallCheckpoint.interval + 0.01, effects.waiting == 1 { break }
+                usleep(2_000)
+            } while Date() < deadline
+            worstGap = max(worstGap, gap)
+            if effects.waiting != 1 { problems.append("wait \(observed): the slow effect was not running") }
+        }
+        var loop = EventLoop(
+            state: AppState(zone: TimeZone(identifier: "UTC") ?? .current), handler: effects, terminal: terminal,
+            clock: clock, wallClock: Self.wall)
+        let status = loop.run()
+        #expect(status == 143)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(worstGap <= LiveCallCheckpoint.interval + 0.01, "a checkpoint was \(worstGap) s old")
+        #expect((effects.checkpoints.last?.checkpoint.elapsed ?? 0) >= 15)
+        #expect(effects.wasStopped)
+    }
+
+    /// Keys, the call's timer and Ctrl-C all work while the store's lane is stuck.
+    @Test func ctrlCWhileASlowEffectRunsStopsItAndEndsAtOnce() throws {
+        let effects = FakeEffects { if case .loadFollowUps = $0 { true } else { false } }
+        let terminal = QuietTerminal()
+        let run = Self.start(effects, terminal)
+        let deadline = Date().addingTimeInterval(5)
+        while effects.waiting == 0, Date() < deadline { usleep(5_000) }
+        #expect(effects.waiting == 1)
+        terminal.push(.key(.enter))
+        #expect(terminal.waitForFrame { $0.contains("Anna Berg · 0:00") } != nil, "Enter did not start the call")
+        #expect(terminal.waitForFrame { $0.contains("Anna Berg · 0:01") } != nil, "the call's timer stood still")
+        var status: Int32?
+        let took = seconds {
+            terminal.push(.key(.ctrl("c")))
+            status = run.wait(seconds: 10)
+        }
+        #expect(status == 130)
+        #expect(took < 1, "Ctrl-C took \(took) s")
+        #expect(effects.wasStopped)
+        // The last word on the live call was its checkpoint on the way out.
+        #expect((effects.checkpoints.last?.checkpoint.elapsed ?? 0) >= 0.5)
+    }
+
+    @Test func aRemoteMarkIsAnsweredOnceTheLoopHasActedOnIt() throws {
+        let terminal = QuietTerminal()
+        let inbox = EventQueue()
+        let run = Self.start(FakeEffects(), terminal, inbox: inbox)
+        #expect(terminal.waitForFrame { $0.contains("Anna Berg") } != nil)
+        #expect(RemoteMarks.answer("me", inbox: inbox) == "error: no call in progress")
+        terminal.push(.key(.enter))
+        #expect(terminal.waitForFrame { $0.contains("Anna Berg · 0:") } != nil)
+        var answer = ""
+        let took = seconds { answer = RemoteMarks.answer(" Prospect \n", inbox: inbox) }
+        #expect(answer == "ok")
+        #expect(took < 0.5, "the mark took \(took) s")
+        #expect(terminal.waitForFrame(timeout: 1) { $0.contains("They are talking") } != nil)
+        #expect(RemoteMarks.answer("louder", inbox: inbox).hasPrefix("error: unknown mark"))
+        terminal.push(.signal(.terminate))
+        #expect(run.wait(seconds: 10) == 143)
+        #expect(RemoteMarks.answer("me", inbox: inbox) == "error: the dashboard is closing")
+    }
+
+    /// A mark the loop cannot take in time (the editor has it) is refused, and not made
+    /// later at the wrong moment.
+    @Test func aMarkTheBusyLoopCannotTakeInTimeIsRefusedAndNeverMade() throws {
+        let effects = FakeEffects(editorSeconds: 1.5)
+        let terminal = QuietTerminal()
+        let inbox = EventQueue()
+        let run = Self.start(effects, terminal, inbox: inbox)
+        #expect(terminal.waitForFrame { $0.contains("Anna Berg") } != nil)
+        for key: Key in [.enter, .char("n"), .ctrl("o")] { terminal.push(.key(key)) }
+        let deadline = Date().addingTimeInterval(5)
+        while !effects.effects.contains(where: { if case .openEditor = $0 { true } else { false } }), Date() < deadline {
+            usleep(5_000)
+        }
+        let answer = RemoteMarks.answer("me", inbox: inbox, within: 0.3)
+        #expect(answer == "error: the dashboard is busy and did not take the mark")
+        #expect(terminal.waitForFrame(timeout: 10) { $0.contains(" edited") } != nil)
+        terminal.push(.signal(.terminate))
+        #expect(run.wait(seconds: 10) == 143)
+        let last = try #require(effects.checkpoints.last?.checkpoint)
+        #expect(!last.call.segments.contains { $0.speaker == .me }, "a refused mark was made: \(last.call.segments)")
+    }
+
+    /// The editor holds the loop; a watch keeps the 5-second promise meanwhile.
+    @Test func whileTheEditorHasTheTerminalTheLiveCallIsStillCheckpointed() throws {
+        let effects = FakeEffects(editorSeconds: LiveCallCheckpoint.interval + 1.5)
+        let terminal = QuietTerminal()
+        let run = Self.start(effects, terminal)
+        #expect(terminal.waitForFrame { $0.contains("Anna Berg") } != nil)
+        for key: Key in [.enter, .char("p"), .char("n"), .char("x"), .ctrl("o")] { terminal.push(.key(key)) }
+        #expect(terminal.waitForFrame(timeout: 20) { $0.contains("x edited") } != nil, "the editor's text never came back")
+        terminal.push(.signal(.terminate))
+        #expect(run.wait(seconds: 10) == 143)
+        let times = effects.checkpoints.map(\.at)
+        let gaps = zip(times.dropFirst(), times).map { $0 - $1 }
+        #expect(times.count >= 3)
+        #expect((gaps.max() ?? .infinity) <= LiveCallCheckpoint.interval + 0.5, "checkpoint gaps \(gaps)")
+    }
+}
