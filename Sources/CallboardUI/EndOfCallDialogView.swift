@@ -117,7 +117,8 @@ enum EndOfCallDialogView {
             {
                 texts.append(("= \(both(date, theirs: prospect.zone, mine: state.zone))", Style(.good)))
                 if let warning = flow.nextStepWarning {
-                    texts.append(("⚠ \(warning) Enter again keeps it, or change the time.", Style(.warn, bold: true)))
+                    texts.append(("⚠ \(warning)", Style(.warn, bold: true)))
+                    texts.append(("Enter again keeps it, or change the time.", Style(.warn)))
                 }
             }
             DialogBox.lines(texts, in: rect, from: min(row + 3, rect.height), into: &buffer)

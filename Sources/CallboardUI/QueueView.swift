@@ -27,43 +27,44 @@ enum QueueView {
             return wanted
         }
 
-        /// The columns that fit in `width`, sharing it by what they hold: each gets what it
-        /// wants when all fit; otherwise the company and the last outcome give way first,
-        /// then the widest, none below its least; the least needed columns drop out first.
+        /// The columns that fit in `width`, sharing it by what they hold. Each shown column
+        /// first gets its least; then, in turn, the name up to a comfortable width, why up
+        /// to one, the company up to one, and then each up to what it wants; room to spare
+        /// goes to the name and the company. Below its least width a column is not shown:
+        /// the last outcome goes first, then the company.
         init(width: Int, wanted: Wanted = Wanted(name: 20, company: 20, reason: 20, last: 14)) {
             let room = max(0, width - 2)
             // "(03:00)": the last column needs no air after it.
             local = width >= Self.localFrom ? 7 : 0
             attempts = width >= Self.attemptsFrom ? 6 : 0
-            // Name and why shrink to these, company and last to theirs, before giving up.
-            var cols: [(want: Int, least: Int)] = [
-                (wanted.name + 1, 11), (width >= Self.companyFrom ? wanted.company + 1 : 0, 8),
-                (wanted.reason + 1, 11), (width >= Self.lastFrom ? wanted.last + 1 : 0, 8),
-            ]
+            // Name, company, why, last: what each wants (with its air) and its least.
+            var want = [wanted.name + 1, width >= Self.companyFrom ? wanted.company + 1 : 0,
+                        wanted.reason + 1, width >= Self.lastFrom ? wanted.last + 1 : 0]
+            let least = [11, 8, 11, 8]
             var rest = room - local - attempts
-            // Drop the last outcome, then the company, while even their least do not fit.
-            for drop in [3, 1] where cols.map({ $0.want == 0 ? 0 : min($0.want, $0.least) }).reduce(0, +) > rest {
-                cols[drop].want = 0
-            }
-            var widths = cols.map(\.want)
-            // The company (also in the brief) and the last outcome give way first.
-            for i in [1, 3] where widths[i] > 0 {
-                widths[i] = max(cols[i].least, widths[i] - max(0, widths.reduce(0, +) - rest))
-            }
-            while widths.reduce(0, +) > rest {
-                // The widest above its least gives one column.
-                guard let i = widths.indices.filter({ widths[$0] > cols[$0].least }).max(by: { widths[$0] < widths[$1] })
-                else { break }
-                widths[i] -= 1
+            func leastSum() -> Int { want.indices.reduce(0) { $0 + min(want[$1], least[$1]) } }
+            for drop in [3, 1] where leastSum() > rest { want[drop] = 0 }
+            var widths = want.indices.map { min(want[$0], least[$0]) }
+            if leastSum() > rest {
+                // Too narrow even for that: name and why halve what there is.
+                widths = [rest / 2, 0, rest - rest / 2, 0]
             }
             rest -= widths.reduce(0, +)
-            // Spare room goes to the name and the company, the columns that read better wide.
+            func grow(_ i: Int, to cap: Int) {
+                let add = max(0, min(rest, min(cap, want[i]) - widths[i]))
+                widths[i] += add
+                rest -= add
+            }
+            grow(0, to: 15)
+            grow(2, to: 24)
+            grow(1, to: 16)
+            for i in [3, 0, 2, 1] { grow(i, to: .max) }
             if rest > 0 {
                 let toCompany = widths[1] > 0 ? rest / 2 : 0
                 widths[1] += toCompany
                 widths[0] += rest - toCompany
             }
-            name = max(0, widths[0] + min(0, rest))
+            name = max(0, widths[0])
             company = widths[1]
             reason = widths[2]
             last = widths[3]
