@@ -1,3 +1,4 @@
+import CallboardCore
 import Foundation
 import Testing
 
@@ -105,6 +106,17 @@ private func snapshot(_ folder: URL) throws -> [String: Data] {
         let skipping = try Program.run(["import", "--store", store, "--skip-invalid", bad.path], home: home)
         #expect(skipping.status == 0)
         #expect(skipping.stdout == "Imported 26 rows: 1 added, 0 updated, 25 skipped.\n")
+    }
+
+    @Test func addTakesAGreetingNameAndADueDayInWords() throws {
+        let added = try Program.run(
+            ["add", "Doe, Jane", "--greeting", "Janie", "--due", "tomorrow", "--phone", "+44 20 5555 0101",
+             "--store", store], home: home)
+        #expect(added.status == 0, "\(added.stderr)")
+        let export = try Program.run(["export", "--store", store], home: home)
+        #expect(export.stdout.contains(#""greetingName" : "Janie""#), "\(export.stdout)")
+        let tomorrow = CalendarDay(containing: Date(), in: .current).adding(days: 1)
+        #expect(export.stdout.contains(#""nextCallDay" : "\#(tomorrow)""#))
     }
 
     @Test func aDryRunWritesNothing() throws {

@@ -137,4 +137,33 @@ import Testing
         let tom = try #require(try store.prospects().first { $0.name == "Tom Hughes" })
         #expect(tom.timeZoneInferredFrom == "+44")
     }
+
+    @Test func theEmailGreetsALastCommaFirstNameByTheNicknameOrTheNameTheSellerSet() throws {
+        let jane = Prospect(
+            id: "p-jane", name: "Doe, Jane \"JD\"", company: "Doe & Co", phone: "+44 20 5555 0199",
+            email: "jane@doe.example", timeZone: "Europe/London", createdAt: Date())
+        var sam = Prospect(
+            id: "p-sam", name: "Smith, Samuel", company: "Smith Ltd", phone: "+44 20 5555 0198",
+            email: "sam@smith.example", timeZone: "Europe/London", createdAt: Date())
+        sam.greetingName = "Sammy"
+        let fixture = try DashboardFixture(
+            prospects: [jane, sam], config: #"{ "sellerName": "Sam Seller", "sellerEmail": "sam@example.com" }"#)
+        let session = try fixture.start()
+        for (name, greeting) in [("Doe, Jane", "Hello JD,"), ("Smith, Samuel", "Hello Sammy,")] {
+            try session.waitFor(text: name)
+            try session.send("Enter")
+            try session.waitFor(text: "\(name)")
+            try session.waitFor(text: " · 0:")
+            try session.send("e")
+            try session.waitFor(text: "How did the call end?")
+            try session.send("5")
+            try session.waitFor(text: "Did you ask for referrals?")
+            try session.send("n")
+            let email = try session.waitFor(text: "Thank-you email")
+            #expect(email.contains(greeting), "\(email)")
+            #expect(!email.contains("Hello Doe,") && !email.contains("Hello Smith,"))
+            try session.send("Enter")
+            try session.waitFor(text: "Saved the call with \(name)")
+        }
+    }
 }
