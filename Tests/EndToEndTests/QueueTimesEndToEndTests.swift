@@ -23,6 +23,20 @@ import Testing
         ] + arguments + ["--store", fixture.storeDirectory.path])
     }
 
+    /// A signed-in seller on a call with Anna Berg (Berlin), the call just started.
+    static func callingAnnaInBerlin() throws -> (DashboardFixture, TmuxSession) {
+        let anna = Prospect(
+            id: "p-anna", name: "Anna Berg", company: "Nordlicht GmbH", phone: "+49 30 1234567",
+            email: "anna@example.de", timeZone: "Europe/Berlin", createdAt: Date())
+        let fixture = try DashboardFixture(
+            prospects: [anna], config: #"{ "sellerName": "Sam Seller", "sellerEmail": "sam@example.com" }"#)
+        let session = try fixture.start()
+        try session.waitFor(text: "Anna Berg")
+        try session.send("Enter")
+        try session.waitFor(text: "Anna Berg · 0:")
+        return (fixture, session)
+    }
+
     @Test func theQueueRanksByWhatTheNextCallIsWorthAndAMissedCallbackShowsItsDateAndTheirTime() throws {
         let yesterday = Self.today.adding(days: -1)
         let missed = try #require(yesterday.at(hour: 10, minute: 0, in: Self.mexico))
@@ -48,15 +62,7 @@ import Testing
     }
 
     @Test func aNextStepOnTheirWeekendIsFlaggedAndKeptOnlyWhenConfirmed() throws {
-        let anna = Prospect(
-            id: "p-anna", name: "Anna Berg", company: "Nordlicht GmbH", phone: "+49 30 1234567",
-            email: "anna@example.de", timeZone: "Europe/Berlin", createdAt: Date())
-        let fixture = try DashboardFixture(
-            prospects: [anna], config: #"{ "sellerName": "Sam Seller", "sellerEmail": "sam@example.com" }"#)
-        let session = try fixture.start()
-        try session.waitFor(text: "Anna Berg")
-        try session.send("Enter")
-        try session.waitFor(text: "Anna Berg · 0:")
+        let (fixture, session) = try Self.callingAnnaInBerlin()
         try session.send("e")
         try session.waitFor(text: "How did the call end?")
         try session.send("6")
@@ -74,6 +80,8 @@ import Testing
         try session.send("Enter")
         try session.waitFor(text: "Saved the call with Anna Berg")
         try session.send("q")
+        // The store folder lives as long as the fixture.
+        withExtendedLifetime(fixture) {}
     }
 
     @Test func todayForAnotherDayGivesACallbackOnBothClocksAndAcceptsTheDashboardsDayWords() throws {
@@ -101,15 +109,7 @@ import Testing
     }
 
     @Test func aReferralFromAUKNumberGetsLondonTimeInferred() throws {
-        let anna = Prospect(
-            id: "p-anna", name: "Anna Berg", company: "Nordlicht GmbH", phone: "+49 30 1234567",
-            email: "anna@example.de", timeZone: "Europe/Berlin", createdAt: Date())
-        let fixture = try DashboardFixture(
-            prospects: [anna], config: #"{ "sellerName": "Sam Seller", "sellerEmail": "sam@example.com" }"#)
-        let session = try fixture.start()
-        try session.waitFor(text: "Anna Berg")
-        try session.send("Enter")
-        try session.waitFor(text: "Anna Berg · 0:")
+        let (fixture, session) = try Self.callingAnnaInBerlin()
         try session.send("p")
         Thread.sleep(forTimeInterval: 0.5)
         try session.send("e")
