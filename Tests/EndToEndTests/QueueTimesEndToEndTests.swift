@@ -50,7 +50,10 @@ import Testing
         let aaron = Prospect(id: "p-aaron", name: "Aaron Adams", company: "Adams Ltd", createdAt: Date())
         let fixture = try DashboardFixture(prospects: [aaron, olga, ana])
         let session = try fixture.start(width: 200, height: 40)
-        let screen = try session.waitFor(text: "Aaron Adams")
+        // Waiting for every row, so a frame caught half drawn is not judged.
+        let screen = try session.waitFor("the three rows") {
+            $0.contains("Aaron Adams") && $0.contains("Olga Opp") && $0.contains("overdue callback")
+        }
         let mine = Self.clock(missed, Self.zone)
         #expect(screen.contains("overdue callback \(yesterday.shortText) \(mine) · 10:00 theirs"), "\(screen)")
         #expect(screen.contains("follow-up on opportunity"))
@@ -71,11 +74,13 @@ import Testing
         try session.waitFor(text: "When do you call back?")
         try session.type("sat 10:00")
         try session.send("Enter")
-        let warned = try session.waitFor(text: "is their weekend.")
+        let warned = try session.waitFor("the warning") {
+            $0.contains("is their weekend.") && $0.contains("Enter again keeps it")
+        }
         #expect(warned.contains("Enter again keeps it, or change the time."))
         #expect(!warned.contains("Thank-you email"))
         try session.send("Enter")
-        let email = try session.waitFor(text: "Thank-you email")
+        let email = try session.waitFor("the email") { $0.contains("Thank-you email") && $0.contains("Hello ") }
         #expect(email.contains("Saturday"), "the kept time is the one the email states:\n\(email)")
         try session.send("Enter")
         try session.waitFor(text: "Saved the call with Anna Berg")
@@ -159,7 +164,7 @@ import Testing
             try session.send("5")
             try session.waitFor(text: "Did you ask for referrals?")
             try session.send("n")
-            let email = try session.waitFor(text: "Thank-you email")
+            let email = try session.waitFor("the email") { $0.contains("Thank-you email") && $0.contains("Hello ") }
             #expect(email.contains(greeting), "\(email)")
             #expect(!email.contains("Hello Doe,") && !email.contains("Hello Smith,"))
             try session.send("Enter")
