@@ -41,14 +41,7 @@ public struct AfterCall: Hashable, Sendable {
         if !untagged.isEmpty || call.outcome?.isConversation == true {
             prospect.lastCallNotes = untagged.joined(separator: "\n")
         }
-        for note in call.notes {
-            switch note.tag {
-            case .organization?: Self.append(note.text, to: &prospect.world.organization)
-            case .challenge?: Self.append(note.text, to: &prospect.world.challenges)
-            case .requirement?: Self.append(note.text, to: &prospect.world.requirements)
-            case nil: break
-            }
-        }
+        prospect.world = prospect.world.adding(call.notes)
         Self.schedule(&prospect, call: call, today: today, zone: zone, retry: retry)
 
         var created: [Prospect] = []
@@ -65,11 +58,12 @@ public struct AfterCall: Hashable, Sendable {
             guard var twin else {
                 let id = referral.prospectID ?? newID()
                 call.referrals[index].prospectID = id
-                created.append(
-                    Prospect(
-                        id: id, name: referral.name, company: referral.company, phone: referral.phone,
-                        email: referral.email, source: .referral, referredBy: original.id,
-                        nextCallDay: today.nextBusinessDay, createdAt: createdAt))
+                var lead = Prospect(
+                    id: id, name: referral.name, company: referral.company, phone: referral.phone,
+                    email: referral.email, source: .referral, referredBy: original.id,
+                    nextCallDay: today.nextBusinessDay, createdAt: createdAt)
+                lead.inferTimeZoneFromPhone()
+                created.append(lead)
                 filings.append(.added(id, name: referral.name))
                 continue
             }
@@ -133,7 +127,13 @@ public struct AfterCall: Hashable, Sendable {
             let meetingDay = call.nextStepAt.map { CalendarDay(containing: $0, in: zone) } ?? today
             prospect.nextCallDay = meetingDay.nextBusinessDay
         case .opportunity?:
-            prospect.nextCallDay = today.nextBusinessDay
+            // A time agreed for the follow-up is kept like a callback's.
+            if let at = call.nextStepAt {
+                prospect.callbackAt = at
+                prospect.nextCallDay = CalendarDay(containing: at, in: zone)
+            } else {
+                prospect.nextCallDay = today.nextBusinessDay
+            }
         case .notInterested?, .noFit?:
             prospect.status = .lost
             prospect.nextCallDay = nil
@@ -145,6 +145,25 @@ public struct AfterCall: Hashable, Sendable {
                 prospect.nextCallDay = nil
             }
         }
+    }
+
+}
+
+extension Prospect.World {
+    /// The world with the tagged notes of a call added (o: organization, c: challenges,
+    /// r: requirements); untagged notes are not part of it. The brief shows it so during
+    /// the call, and the saved prospect keeps it.
+    public func adding(_ notes: [CallNote]) -> Self {
+        var world = self
+        for note in notes {
+            switch note.tag {
+            case .organization?: Self.append(note.text, to: &world.organization)
+            case .challenge?: Self.append(note.text, to: &world.challenges)
+            case .requirement?: Self.append(note.text, to: &world.requirements)
+            case nil: break
+            }
+        }
+        return world
     }
 
     private static func append(_ text: String, to field: inout String) {

@@ -102,6 +102,13 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
         return next
     }
 
+    /// "Fri 27 Nov": the day as the seller reads it, the same in every locale.
+    public var shortText: String {
+        let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(weekdays[isoWeekday - 1]) \(day) \(months[max(0, min(11, month - 1))])"
+    }
+
     /// Whole days from `self` to `other` (positive when `other` is later).
     public func days(until other: CalendarDay) -> Int {
         other.daysSinceEpoch - daysSinceEpoch

@@ -1,12 +1,18 @@
 import Foundation
 
-/// Why a prospect is in today's queue.
+/// Why a prospect is in today's queue: what the next call is for.
 public enum QueueReason: Hashable, Sendable {
     /// A callback agreed for this time (today, or overdue).
     case callback(at: Date)
     /// A lead someone referred; `from` is the referrer's name when known.
     case referral(from: String?)
-    /// A prospect called before whose next call day has come.
+    /// The call after a meeting, to hear how it went; `on` is the meeting when known.
+    case afterMeeting(on: Date?)
+    /// The follow-up of a call that ended in an opportunity.
+    case opportunity
+    /// Another try after a call that reached nobody: no answer, voicemail or gatekeeper.
+    case retry(after: Outcome)
+    /// A prospect called before whose next call day has come, for no reason above.
     case due
     /// Never called.
     case new
@@ -16,8 +22,23 @@ public enum QueueReason: Hashable, Sendable {
         switch self {
         case .callback: "callback"
         case .referral: "referral"
+        case .afterMeeting: "after_meeting"
+        case .opportunity: "opportunity"
+        case .retry: "retry"
         case .due: "due"
         case .new: "new"
+        }
+    }
+
+    /// What the next call is worth, 0 first: timed callbacks, referrals, follow-ups of a
+    /// meeting or an opportunity, retries (and anyone else called before), then new leads.
+    public var worth: Int {
+        switch self {
+        case .callback: 0
+        case .referral: 1
+        case .afterMeeting, .opportunity: 2
+        case .retry, .due: 3
+        case .new: 4
         }
     }
 }
@@ -55,15 +76,33 @@ public struct LocalTime: Hashable, Sendable {
 public struct QueueEntry: Hashable, Sendable, Identifiable {
     public var prospect: Prospect
     public var reason: QueueReason
-    /// Nil when the prospect's time zone is unknown.
+    /// Their clock at the instant the queue was made for (now, or the start of the
+    /// seller's business day for another day); nil when the prospect's zone is unknown.
     public var local: LocalTime?
+    /// Their clock at the agreed time of a callback; nil for other reasons or an unknown zone.
+    public var callbackLocal: LocalTime?
+    /// A callback whose day is before the queue's: it was missed and still leads.
+    public var isOverdue: Bool
+
+    public init(
+        prospect: Prospect, reason: QueueReason, local: LocalTime? = nil, callbackLocal: LocalTime? = nil,
+        isOverdue: Bool = false
+    ) {
+        self.prospect = prospect
+        self.reason = reason
+        self.local = local
+        self.callbackLocal = callbackLocal
+        self.isOverdue = isOverdue
+    }
 
     public var id: ProspectID { prospect.id }
 }
 
-/// Who to call now, in order: timed callbacks by time, then leads from referrals (worth
-/// more than cold ones), then everyone else who is due, by priority and then by how long
-/// they have waited.
+/// Who to call now, in order: timed callbacks by time (missed ones first), then leads from
+/// referrals (worth more than cold ones), then by what the next call is worth (follow-ups
+/// of a meeting or an opportunity, then retries, then new leads); within each, those inside
+/// their business hours now before those outside (an unknown zone between), then priority,
+/// then who has waited longest.
 public enum CallQueue {
     /// - Parameter referrerNames: names of referrers who may not be among `prospects`
     ///   (a working set holds only who can be called); a referrer among them wins.
@@ -79,17 +118,20 @@ public enum CallQueue {
         var keyed: [(key: SortKey, entry: QueueEntry)] = []
         for prospect in prospects {
             guard let reason = reason(for: prospect, today: today, zone: zone, names: names) else { continue }
-            var local: LocalTime?
-            if let id = prospect.timeZone {
+            var entry = QueueEntry(prospect: prospect, reason: reason)
+            if let id = prospect.timeZone, let prospectZone = prospect.zone {
                 if let known = localByZone[id] {
-                    local = known
-                } else if let prospectZone = prospect.zone {
+                    entry.local = known
+                } else {
                     let computed = LocalTime(at: now, in: prospectZone, sellerZone: zone, hours: hours)
                     localByZone[id] = computed
-                    local = computed
+                    entry.local = computed
                 }
             }
-            let entry = QueueEntry(prospect: prospect, reason: reason, local: local)
+            if case .callback(let at) = reason {
+                entry.isOverdue = CalendarDay(containing: at, in: zone) < today
+                entry.callbackLocal = prospect.zone.map { LocalTime(at: at, in: $0, sellerZone: zone, hours: hours) }
+            }
             keyed.append((order(entry, zone: zone), entry))
         }
         // Keys are built once per prospect; building them inside the comparison would
@@ -103,29 +145,40 @@ public enum CallQueue {
     ) -> QueueReason? {
         guard prospect.isDue(on: today, in: zone) else { return nil }
         if let callback = prospect.callbackAt { return .callback(at: callback) }
+        switch prospect.lastOutcome {
+        case .meetingBooked?: return .afterMeeting(on: prospect.meetingAt)
+        case .opportunity?: return .opportunity
+        default: break
+        }
+        // A referred lead stays one until a conversation goes somewhere.
         if prospect.source == .referral {
             return .referral(from: prospect.referredBy.flatMap { names[$0] })
         }
+        if let outcome = prospect.lastOutcome, outcome.isRetry { return .retry(after: outcome) }
         return prospect.attempts == 0 ? .new : .due
     }
 
-    /// A sort key: group, then the group's own order, then name and id so the order is total.
+    /// A sort key: worth, then the group's own order, then name and id so the order is total.
     private static func order(_ entry: QueueEntry, zone: TimeZone) -> SortKey {
         let p = entry.prospect
         let waitingSince = (p.nextCallDay ?? CalendarDay(containing: p.createdAt, in: zone))
-        switch entry.reason {
-        case .callback(let at):
-            return SortKey(group: 0, time: at.timeIntervalSince1970, priority: 0, waiting: waitingSince, name: SortKey.folded(p.name), id: p.id)
-        case .referral:
-            return SortKey(group: 1, time: 0, priority: p.priority, waiting: waitingSince, name: SortKey.folded(p.name), id: p.id)
-        case .due, .new:
-            return SortKey(group: 2, time: 0, priority: p.priority, waiting: waitingSince, name: SortKey.folded(p.name), id: p.id)
+        var key = SortKey(
+            group: entry.reason.worth, time: 0, hours: 1, priority: p.priority, waiting: waitingSince,
+            name: SortKey.folded(p.name), id: p.id)
+        if case .callback(let at) = entry.reason {
+            key.time = at.timeIntervalSince1970
+            key.priority = 0
+        } else if let local = entry.local {
+            key.hours = local.isBusinessHours ? 0 : 2
         }
+        return key
     }
 
     private struct SortKey: Comparable {
         var group: Int
         var time: Double
+        /// 0 inside their business hours now, 1 zone unknown, 2 outside.
+        var hours: Int
         var priority: Int
         var waiting: CalendarDay
         /// The name without case or accents, so "émile" sits beside "Emile". Folded once
@@ -147,6 +200,7 @@ public enum CallQueue {
         static func < (a: Self, b: Self) -> Bool {
             if a.group != b.group { return a.group < b.group }
             if a.time != b.time { return a.time < b.time }
+            if a.hours != b.hours { return a.hours < b.hours }
             if a.priority != b.priority { return a.priority < b.priority }
             if a.waiting != b.waiting { return a.waiting < b.waiting }
             if a.name != b.name { return a.name < b.name }

@@ -69,7 +69,7 @@ public struct EndOfCallAnswers: Hashable, Codable, Sendable {
         call.referralAsk = connected(prospectSpoke: prospectSpoke) ? ask : .notApplicable
         // Names typed before the answer was changed to "did not ask" are not saved.
         call.referrals = call.referralAsk == .asked ? referrals : []
-        call.nextStepAt = outcome.map { $0.needsAppointment } == true ? nextStepAt : nil
+        call.nextStepAt = outcome?.asksTime == true ? nextStepAt : nil
         if let followUp, var draft {
             draft.status = followUp
             call.followUp = draft

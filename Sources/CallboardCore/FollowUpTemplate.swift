@@ -66,14 +66,16 @@ public struct FollowUpTemplate: Hashable, Sendable {
 
     /// The draft for a finished conversation. `zone` is the prospect's zone when known, so
     /// the date of a callback reads as it was agreed.
+    /// With no zone of the prospect's, a time in the email names the seller's zone, so
+    /// nobody reads it on the wrong clock.
     public func draft(
         call: Call, prospect: Prospect, sellerName: String, zone: TimeZone
     ) -> FollowUp {
         let values: [String: String] = [
-            "first_name": prospect.firstName,
+            "first_name": prospect.greeting,
             "name": prospect.name,
             "company": prospect.company,
-            "outcome": Self.outcomeSentence(call: call, zone: zone),
+            "outcome": Self.outcomeSentence(call: call, zone: zone, namingZone: prospect.zone == nil),
             "referral_thanks": Self.referralThanks(call.referrals),
             "sender_name": sellerName,
         ]
@@ -81,8 +83,8 @@ public struct FollowUpTemplate: Hashable, Sendable {
     }
 
     /// How the call ended and what happens next, in the seller's own voice.
-    public static func outcomeSentence(call: Call, zone: TimeZone) -> String {
-        let when = call.nextStepAt.map { Self.spoken($0, zone: zone) }
+    public static func outcomeSentence(call: Call, zone: TimeZone, namingZone: Bool = false) -> String {
+        let when = call.nextStepAt.map { Self.spoken($0, zone: zone) + (namingZone ? " (\(zone.identifier) time)" : "") }
         switch call.outcome {
         case .callback?:
             return when.map { "As we agreed, I will call you again on \($0)." }
@@ -92,6 +94,7 @@ public struct FollowUpTemplate: Hashable, Sendable {
                 ?? "I look forward to our meeting."
         case .opportunity?:
             return "I was glad to hear where we may be able to help, and I will send the details we discussed."
+                + (when.map { " I will call you on \($0) to take it further." } ?? "")
         case .notInterested?:
             return "I understand this is not a priority for you at the moment, and I appreciate your honesty."
         case .noFit?:

@@ -65,6 +65,23 @@ public enum NextStepParser {
         weekdays.contains { word.hasPrefix($0) && word.count >= 3 }
     }
 
+    /// Which way a weekday name points from today.
+    public enum Looking: Hashable, Sendable {
+        /// Its next occurrence, today included: where a call is planned.
+        case ahead
+        /// Its last occurrence, today included: where a day is looked back on.
+        case back
+    }
+
+    /// A day as the seller types it, the same words everywhere a day is asked for:
+    /// `today`, `tomorrow`, `yesterday`, a weekday name (`fri`, `friday`) or `2026-12-03`.
+    public static func day(_ text: String, today: CalendarDay, looking: Looking = .ahead) -> CalendarDay? {
+        let word = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if word == "yesterday" { return today.adding(days: -1) }
+        guard looking == .back, isWeekdayName(word) else { return day(from: word, today: today) }
+        return day(from: word, today: today).map { $0 == today ? today : $0.adding(days: -7) }
+    }
+
     private static func day(from word: String, today: CalendarDay) -> CalendarDay? {
         switch word {
         case "today": return today

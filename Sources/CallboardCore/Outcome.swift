@@ -16,6 +16,13 @@ public enum Outcome: String, Hashable, Codable, Sendable, CaseIterable {
     /// Whether the outcome needs an agreed date and time.
     public var needsAppointment: Bool { self == .callback || self == .meetingBooked }
 
+    /// Whether the next step asks for a date and time: required for a callback or a
+    /// meeting, optional for an opportunity (none: the next business day).
+    public var asksTime: Bool { needsAppointment || self == .opportunity }
+
+    /// Whether the prospect stays in play after this outcome, so the next step is asked.
+    public var continues: Bool { asksTime || isRetry }
+
     /// Whether the next attempt follows the retry rule.
     public var isRetry: Bool { self == .noAnswer || self == .voicemail || self == .gatekeeper }
 

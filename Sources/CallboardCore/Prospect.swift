@@ -54,6 +54,11 @@ public struct Prospect: Identifiable, Hashable, Codable, Sendable {
     public var email: String
     /// IANA identifier such as "Europe/Amsterdam"; nil when unknown.
     public var timeZone: String?
+    /// The calling code the zone was inferred from ("+44"), when nobody gave it.
+    public var timeZoneInferredFrom: String?
+    /// The name to greet them by, when the seller set one; else ``greeting`` reads it
+    /// from the name.
+    public var greetingName: String?
     public var source: Source
     public var referredBy: ProspectID?
     /// 1 is the most important; 3 is the default.
@@ -85,6 +90,8 @@ public struct Prospect: Identifiable, Hashable, Codable, Sendable {
         phone: String = "",
         email: String = "",
         timeZone: String? = nil,
+        timeZoneInferredFrom: String? = nil,
+        greetingName: String? = nil,
         source: Source = .list,
         referredBy: ProspectID? = nil,
         priority: Int = 3,
@@ -107,6 +114,8 @@ public struct Prospect: Identifiable, Hashable, Codable, Sendable {
         self.phone = phone
         self.email = email
         self.timeZone = timeZone
+        self.timeZoneInferredFrom = timeZoneInferredFrom
+        self.greetingName = greetingName
         self.source = source
         self.referredBy = referredBy
         self.priority = priority
@@ -126,10 +135,53 @@ public struct Prospect: Identifiable, Hashable, Codable, Sendable {
     /// The prospect's zone when it is a real IANA zone.
     public var zone: TimeZone? { timeZone.flatMap(TimeZone.init(identifier:)) }
 
-    /// The given name, for a greeting: "Anna" from "Anna de Vries".
-    public var firstName: String {
-        name.split(separator: " ").first.map(String.init) ?? name
+    /// The name to greet them by: the one the seller set, else read from ``name``
+    /// (see ``greeting(from:)``).
+    public var greeting: String {
+        let set = greetingName?.trimmingCharacters(in: .whitespaces) ?? ""
+        return set.isEmpty ? Self.greeting(from: name) : set
     }
+
+    /// The name a greeting uses, from a full name as CRMs write it: a quoted nickname
+    /// (`Jane "JD" Doe` → JD), the given name of "Last, First" (`Doe, Jane` → Jane, while
+    /// `Jane Doe, PhD` → Jane), a title skipped (`Dr. Anna Berg` → Anna), else the first word.
+    public static func greeting(from fullName: String) -> String {
+        let name = fullName.trimmingCharacters(in: .whitespaces)
+        let quotes: [(Character, Character)] = [("\"", "\""), ("“", "”"), ("'", "'")]
+        for (open, close) in quotes {
+            guard let start = name.firstIndex(of: open) else { continue }
+            let rest = name[name.index(after: start)...]
+            if let end = rest.firstIndex(of: close) {
+                let nickname = rest[..<end].trimmingCharacters(in: .whitespaces)
+                // An apostrophe inside a name (O'Neill) is not a quote.
+                if !nickname.isEmpty, open != "'" || start == name.startIndex || name[name.index(before: start)] == " " {
+                    return nickname
+                }
+            }
+        }
+        var plain = name
+        for (open, close) in quotes.prefix(2) {
+            while let start = plain.firstIndex(of: open),
+                let end = plain[plain.index(after: start)...].firstIndex(of: close)
+            {
+                plain.removeSubrange(start...end)
+            }
+        }
+        func words(_ text: Substring) -> [Substring] {
+            text.split(whereSeparator: { $0 == " " || $0 == "," })
+                .filter { !honorifics.contains($0.lowercased().replacingOccurrences(of: ".", with: "")) }
+        }
+        let parts = plain.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        if parts.count == 2, let after = words(Substring(parts[1])).first,
+            !suffixes.contains(after.lowercased().replacingOccurrences(of: ".", with: ""))
+        {
+            return String(after)
+        }
+        return words(Substring(parts.first ?? plain)).first.map(String.init) ?? name
+    }
+
+    private static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "herr", "frau", "mme", "m"]
+    private static let suffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "esq", "cpa", "dds", "msc", "bsc"]
 
     /// Older files may lack fields added later; every field but id, name and createdAt
     /// has a default so such files still load.
@@ -154,6 +206,8 @@ public struct Prospect: Identifiable, Hashable, Codable, Sendable {
         phone = try text(.phone) ?? ""
         email = try text(.email) ?? ""
         timeZone = try text(.timeZone)
+        timeZoneInferredFrom = try text(.timeZoneInferredFrom)
+        greetingName = try text(.greetingName)
         source = try value(.source, as: Source.self) ?? .list
         referredBy = try text(.referredBy).map { ProspectID($0) }
         priority = try c.decodeIfPresent(Int.self, forKey: .priority) ?? 3

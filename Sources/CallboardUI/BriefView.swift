@@ -8,17 +8,7 @@ enum BriefView {
         let prospect = state.live?.prospect ?? state.selectedEntry?.prospect
         let inner = Frame.draw("Brief", in: rect, into: &buffer, focused: state.focus == .brief)
         guard !inner.isEmpty, let prospect else { return }
-        var lines = self.lines(for: prospect, state: state, width: inner.width)
-        if let notes = state.live?.call.notes, !notes.isEmpty {
-            // This call's notes first: they are what the seller just heard.
-            var current = [Line(text: "This call", style: Style(.accent, bold: true))]
-            for note in notes {
-                let tag = note.tag.map { "\($0.rawValue): " } ?? ""
-                current += Format.wrap("\(Format.duration(note.at)) \(tag)\(note.text)", width: inner.width)
-                    .map { Line(text: $0, style: Style(.text)) }
-            }
-            lines.insert(contentsOf: current, at: min(1, lines.count))
-        }
+        let lines = self.lines(for: prospect, state: state, width: inner.width)
         let scroll = max(0, min(state.briefScroll, lines.count - inner.height))
         for (i, line) in lines.dropFirst(scroll).prefix(inner.height).enumerated() {
             buffer.write(line.text, in: inner.row(i), style: line.style)
@@ -38,6 +28,8 @@ enum BriefView {
         var style: Style
     }
 
+    /// Who they are at the top (name, title and company, phone and email, who referred
+    /// them, their zone), then what this call brought, then their world, then the past.
     static func lines(for p: Prospect, state: AppState, width: Int) -> [Line] {
         var out: [Line] = []
         func add(_ text: String, _ style: Style = Style(.text)) {
@@ -48,11 +40,27 @@ enum BriefView {
         if !role.isEmpty { add(role, Style(.muted)) }
         let contact = [p.phone, p.email].filter { !$0.isEmpty }.joined(separator: " · ")
         if !contact.isEmpty { add(contact, Style(.muted)) }
-        if p.world.isEmpty {
+        if let referrer = p.referredBy {
+            let name = state.prospects.first { $0.id == referrer }?.name ?? state.referrerNames[referrer]
+            add("Referred by \(name ?? referrer.rawValue)", Style(.good))
+        }
+        if let code = p.timeZoneInferredFrom, let zone = p.timeZone {
+            add("Time zone \(zone), inferred from \(code)", Style(.muted))
+        }
+        let notes = state.live?.prospect.id == p.id ? state.live?.call.notes ?? [] : []
+        let untagged = notes.filter { $0.tag == nil }
+        if !untagged.isEmpty {
+            // What the seller just heard, under who they are talking to.
+            add("This call", Style(.accent, bold: true))
+            for note in untagged { add("\(Format.duration(note.at)) \(note.text)") }
+        }
+        // Notes tagged o: c: r: on this call are part of their world already.
+        let world = p.world.adding(notes)
+        if world.isEmpty {
             add("Their world is not known yet: ask about their organization, challenges and requirements (notes with o: c: r:).", Style(.accent))
         } else {
-            for (label, text) in [("Organization", p.world.organization), ("Challenges", p.world.challenges),
-                                  ("Requirements", p.world.requirements)] {
+            for (label, text) in [("Organization", world.organization), ("Challenges", world.challenges),
+                                  ("Requirements", world.requirements)] {
                 add(label, Style(.accent, bold: true))
                 add(text.isEmpty ? "not known yet" : text, text.isEmpty ? Style(.muted, dim: true) : Style(.text))
             }

@@ -89,14 +89,24 @@ enum EndOfCallDialogView {
 
     static func nextStep(_ flow: EndOfCallFlow, state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
         guard let outcome = flow.answers.outcome, let prospect = state.live?.prospect else { return }
-        if outcome.needsAppointment {
+        if outcome.asksTime {
             let theirZone = prospect.zone ?? state.zone
             let differs = theirZone.secondsFromGMT(for: flow.hangUp.wall) != state.zone.secondsFromGMT(for: flow.hangUp.wall)
+            let question: String
+            switch outcome {
+            case .callback: question = "When do you call back?"
+            case .meetingBooked: question = "When is the meeting?"
+            default: question = "When do you follow up? Enter alone: the next business day."
+            }
             var texts: [(String, Style)] = [
-                (outcome == .callback ? "When do you call back?" : "When is the meeting?", Style(.title, bold: true)),
+                (question, Style(.title, bold: true)),
                 ("e.g. tomorrow 10:00 · fri 14:30 · 2026-12-03 09:15", Style(.muted)),
             ]
-            if differs { texts.append(("In their time: \(theirZone.identifier)", Style(.accent))) }
+            if prospect.zone == nil {
+                texts.append((NextStepCheck.unknownZoneNote(sellerZone: state.zone), Style(.warn)))
+            } else if differs {
+                texts.append(("In their time: \(theirZone.identifier)", Style(.accent)))
+            }
             let row = DialogBox.lines(texts, in: rect, into: &buffer)
             DialogBox.field(flow.nextStepField, in: rect.row(min(row + 1, rect.height - 1)), into: &buffer)
             texts = []
@@ -106,6 +116,10 @@ enum EndOfCallDialogView {
                 case .success(let date) = NextStepParser.parse(flow.nextStepField.text, now: flow.hangUp.wall, zone: theirZone)
             {
                 texts.append(("= \(both(date, theirs: prospect.zone, mine: state.zone))", Style(.good)))
+                if let warning = flow.nextStepWarning {
+                    texts.append(("⚠ \(warning)", Style(.warn, bold: true)))
+                    texts.append(("Enter again keeps it, or change the time.", Style(.warn)))
+                }
             }
             DialogBox.lines(texts, in: rect, from: min(row + 3, rect.height), into: &buffer)
         } else {

@@ -42,6 +42,11 @@ public struct EndOfCallFlow: Hashable, Sendable {
     public var referralError: String?
     /// Why the typed date was refused; the field keeps its text.
     public var nextStepError: String?
+    /// Why the typed time is odd for them (their weekend, outside their hours), shown
+    /// after the first Enter; a second Enter on the same text keeps it.
+    public var nextStepWarning: String?
+    /// The text the warning was given for.
+    var warnedText: String?
     /// Whether the answers changed since the seller's edit, so their kept text may be
     /// out of date.
     public var editedDraftIsOutdated = false
@@ -105,7 +110,7 @@ public struct EndOfCallFlow: Hashable, Sendable {
         case .referralAsk: connected && !askedDuringCall
         case .referrals: referralAsk == .asked
         case .outcome: true
-        case .nextStep: answers.outcome.map { $0.needsAppointment || $0.isRetry } ?? false
+        case .nextStep: answers.outcome?.continues ?? false
         case .followUp: answers.outcome?.isConversation ?? false
         }
     }
@@ -186,20 +191,40 @@ public struct EndOfCallFlow: Hashable, Sendable {
                 answers.outcome = outcome
                 answers.nextStepAt = nil
                 nextStepError = nil
+                nextStepWarning = nil
+                warnedText = nil
                 // The seller's own text is never thrown away; a generated one is rebuilt.
                 if answers.editedFrom == nil { answers.draft = nil }
             }
         case (.nextStep, .accept):
-            if answers.outcome?.needsAppointment == true {
-                let theirs = context.live.prospect.zone ?? context.zone
-                switch NextStepParser.parse(answers.nextStepText, now: hangUp.wall, zone: theirs) {
+            if let outcome = answers.outcome, outcome.asksTime {
+                // An opportunity may go on without a time: the next business day.
+                if !outcome.needsAppointment, nextStepField.isBlank {
+                    answers.nextStepAt = nil
+                    nextStepError = nil
+                    nextStepWarning = nil
+                    break
+                }
+                let prospect = context.live.prospect
+                let agreed: Date
+                switch NextStepParser.parse(answers.nextStepText, now: hangUp.wall, zone: prospect.zone ?? context.zone) {
                 case .success(let date):
+                    agreed = date
                     answers.nextStepAt = date
                     nextStepError = nil
                 case .failure(let failure):
                     nextStepError = failure.description
                     return .none
                 }
+                let warning = NextStepCheck.warning(
+                    at: agreed, theirZone: prospect.zone, sellerZone: context.zone,
+                    hours: context.settings.businessHours)
+                if let warning, warnedText != answers.nextStepText {
+                    nextStepWarning = warning
+                    warnedText = answers.nextStepText
+                    return .none
+                }
+                nextStepWarning = nil
             }
         case (.followUp, .accept):
             return .finish(followUp: .pending, send: false)
@@ -227,11 +252,13 @@ public struct EndOfCallFlow: Hashable, Sendable {
                 referralField = field
                 referralError = nil
             }
-        case .nextStep where answers.outcome?.needsAppointment == true:
+        case .nextStep where answers.outcome?.asksTime == true:
             var field = nextStepField
             if field.apply(key) {
                 nextStepField = field
                 nextStepError = nil
+                nextStepWarning = nil
+                warnedText = nil
             }
         default: break
         }

@@ -31,10 +31,7 @@ public enum Format {
     }
 
     /// "Tue 1 Dec".
-    public static func day(_ day: CalendarDay) -> String {
-        let weekday = day.isoWeekday % 7 + 1  // ISO Monday = 1 → Gregorian Sunday = 1
-        return "\(weekdayName(weekday)) \(day.day) \(monthName(day.month))"
-    }
+    public static func day(_ day: CalendarDay) -> String { day.shortText }
 
     /// "07"; plain interpolation, since `String(format:)` is slow on every frame.
     static func twoDigits(_ n: Int) -> String { (0..<10).contains(n) ? "0\(n)" : "\(n)" }

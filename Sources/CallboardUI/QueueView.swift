@@ -3,23 +3,71 @@ import Foundation
 
 /// Today's queue: who to call, why, and what time it is where they are.
 enum QueueView {
-    struct Columns {
-        var name: Int, company: Int, reason: Int, attempts: Int, last: Int, local: Int
+    /// The columns' widths, each counting one column of air after it.
+    struct Columns: Equatable {
+        var name = 0, company = 0, reason = 0, attempts = 0, last = 0, local = 0
 
-        /// The columns that fit in `width`, the least needed dropped first.
-        init(width: Int) {
-            var rest = max(0, width - 2)
-            local = rest >= 30 ? 8 : 0
-            rest -= local
-            reason = min(30, max(0, rest * 11 / 20))
-            rest -= reason
-            attempts = rest >= 40 ? 4 : 0
-            rest -= attempts
-            last = rest >= 44 ? 15 : 0
-            rest -= last
-            // The company is in the brief too, so the name keeps the room first.
-            company = rest >= 30 ? rest * 2 / 5 : 0
-            name = max(0, rest - company)
+        /// Inside widths from which a column is shown; below them it is left out. The
+        /// company shows from a 100-column terminal up (the queue panel is then 53 wide).
+        static let companyFrom = 53, attemptsFrom = 64, lastFrom = 80, localFrom = 30
+
+        /// What each column would like: the widest text it holds in the rows on screen.
+        struct Wanted: Equatable {
+            var name = 4, company = 7, reason = 3, last = 4
+        }
+
+        static func wanted(_ entries: [QueueEntry], state: AppState) -> Wanted {
+            var wanted = Wanted()
+            for entry in entries {
+                wanted.name = max(wanted.name, DisplayWidth.of(text: entry.prospect.name))
+                wanted.company = max(wanted.company, DisplayWidth.of(text: entry.prospect.company))
+                wanted.reason = max(wanted.reason, DisplayWidth.of(text: QueueView.reason(entry, state: state)))
+                wanted.last = max(wanted.last, DisplayWidth.of(text: entry.prospect.lastOutcome?.label ?? ""))
+            }
+            return wanted
+        }
+
+        /// The columns that fit in `width`, sharing it by what they hold. Each shown column
+        /// first gets its least; then, in turn, the name up to a comfortable width, why up
+        /// to one, the company up to one, and then each up to what it wants; room to spare
+        /// goes to the name and the company. Below its least width a column is not shown:
+        /// the last outcome goes first, then the company.
+        init(width: Int, wanted: Wanted = Wanted(name: 20, company: 20, reason: 20, last: 14)) {
+            let room = max(0, width - 2)
+            // "(03:00)": the last column needs no air after it.
+            local = width >= Self.localFrom ? 7 : 0
+            attempts = width >= Self.attemptsFrom ? 6 : 0
+            // Name, company, why, last: what each wants (with its air) and its least.
+            var want = [wanted.name + 1, width >= Self.companyFrom ? wanted.company + 1 : 0,
+                        wanted.reason + 1, width >= Self.lastFrom ? wanted.last + 1 : 0]
+            let least = [11, 8, 11, 8]
+            var rest = room - local - attempts
+            func leastSum() -> Int { want.indices.reduce(0) { $0 + min(want[$1], least[$1]) } }
+            for drop in [3, 1] where leastSum() > rest { want[drop] = 0 }
+            var widths = want.indices.map { min(want[$0], least[$0]) }
+            if leastSum() > rest {
+                // Too narrow even for that: name and why halve what there is.
+                widths = [rest / 2, 0, rest - rest / 2, 0]
+            }
+            rest -= widths.reduce(0, +)
+            func grow(_ i: Int, to cap: Int) {
+                let add = max(0, min(rest, min(cap, want[i]) - widths[i]))
+                widths[i] += add
+                rest -= add
+            }
+            grow(0, to: 15)
+            grow(2, to: 24)
+            grow(1, to: 16)
+            for i in [3, 0, 2, 1] { grow(i, to: .max) }
+            if rest > 0 {
+                let toCompany = widths[1] > 0 ? rest / 2 : 0
+                widths[1] += toCompany
+                widths[0] += rest - toCompany
+            }
+            name = max(0, widths[0])
+            company = widths[1]
+            reason = widths[2]
+            last = widths[3]
         }
     }
 
@@ -34,16 +82,16 @@ enum QueueView {
             }
             return
         }
-        let columns = Columns(width: inner.width)
         let (header, list) = inner.splitTop(inner.height > 3 ? 1 : 0)
-        if !header.isEmpty {
-            drawRow(["", "Name", "Company", "Why", "Tries", "Last", "Local"], columns: columns, in: header,
-                into: &buffer, styles: Array(repeating: Style(.muted, bold: true), count: 7))
-        }
         guard list.height > 0 else { return }
         // Keep the cursor in view.
         let top = max(0, min(state.selection - list.height / 2, state.queue.count - list.height))
         let visible = top..<min(state.queue.count, top + list.height)
+        let columns = Columns(width: inner.width, wanted: Columns.wanted(Array(state.queue[visible]), state: state))
+        if !header.isEmpty {
+            drawRow(["", "Name", "Company", "Why", "Tries", "Last", "Local"], columns: columns, in: header,
+                into: &buffer, styles: Array(repeating: Style(.muted, bold: true), count: 7))
+        }
         // The queue is built once a day; the time where they are is read for this frame,
         // once per zone on screen.
         var times: [String: LocalTime] = [:]
@@ -80,31 +128,32 @@ enum QueueView {
         }
         let reasonStyle: Style
         switch entry.reason {
-        case .callback: reasonStyle = selected ? base : Style(.accent, bold: true)
-        case .referral: reasonStyle = selected ? base : Style(.good)
-        case .due, .new: reasonStyle = selected ? base : Style(.muted)
+        case .callback: reasonStyle = selected ? base : Style(entry.isOverdue ? .warn : .accent, bold: true)
+        case .referral, .afterMeeting, .opportunity: reasonStyle = selected ? base : Style(.good)
+        case .retry, .due, .new: reasonStyle = selected ? base : Style(.muted)
         }
         let marker = calling ? "☎ " : (selected ? "▶ " : "  ")
         drawRow(
-            [marker, p.name, p.company, reason(entry.reason, state: state), p.attempts > 0 ? "×\(p.attempts)" : "",
+            [marker, p.name, p.company, reason(entry, state: state, width: columns.reason - 1),
+             p.attempts > 0 ? "×\(p.attempts)" : "",
              p.lastOutcome?.label ?? "", local.0],
             columns: columns, in: row, into: &buffer,
             styles: [base, base, selected ? base : Style(.muted), reasonStyle, base, selected ? base : Style(.muted), local.1])
     }
 
-    /// "callback 14:30", "referral from Anna", "due", "new".
-    static func reason(_ reason: QueueReason, state: AppState) -> String {
-        switch reason {
-        case .callback(let at):
-            let sameDay = state.today.map { CalendarDay(containing: at, in: state.zone) == $0 } ?? true
-            return sameDay
-                ? "callback \(Format.clock(at, zone: state.zone))"
-                : "callback \(Format.dateAndTime(at, zone: state.zone))"
-        case .referral(let from):
-            return from.map { "referral from \($0)" } ?? "referral"
-        case .due: return "due"
-        case .new: return "new"
-        }
+    /// What the next call is for, in the core's words; a callback with its time on my
+    /// clock and on theirs: "callback 16:00 · 10:00 theirs", "overdue callback Fri 27 Nov
+    /// 16:00". Where that does not fit in `width`, a callback keeps its time and drops
+    /// the rest: "callback 16:00", "overdue 27 Nov 16:00".
+    static func reason(_ entry: QueueEntry, state: AppState, width: Int = .max) -> String {
+        let purpose = entry.purpose(sellerZone: state.zone)
+        guard case .callback(let at) = entry.reason,
+            let times = entry.callbackTimes(sellerZone: state.zone, hours: state.settings.businessHours, short: true)
+        else { return purpose }
+        let full = "\(purpose) \(times)"
+        guard DisplayWidth.of(text: full) > width else { return full }
+        return entry.isOverdue
+            ? "overdue \(Format.dateAndTime(at, zone: state.zone))" : "callback \(Format.clock(at, zone: state.zone))"
     }
 
     static func drawRow(_ cells: [String], columns c: Columns, in row: Rect, into buffer: inout CellBuffer, styles: [Style]) {

@@ -65,10 +65,11 @@ enum TalkPanelView {
 
     static func idle(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
         var lines = ["No call in progress."]
+        // The talk keys only mean something once there is someone to call.
         if let next = state.selectedEntry {
             lines.append("Enter calls \(next.prospect.name).")
+            lines.append("Then: m I talk · p they talk · Space switch · s hold.")
         }
-        lines.append("Then: m I talk · p they talk · Space switch · s hold.")
         let wrapped = lines.flatMap { Format.wrap($0, width: rect.width) }
         for (i, line) in wrapped.prefix(rect.height).enumerated() {
             buffer.write(line, in: rect.row(i), style: Style(i == 0 ? .muted : .text))

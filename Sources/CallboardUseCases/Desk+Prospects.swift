@@ -17,12 +17,15 @@ public struct NewProspect: Hashable, Sendable {
     /// The first day to call them; nil: today.
     public var nextCallDay: CalendarDay?
     public var notes: String
+    /// The name to greet them by in emails, when the full name would read wrong.
+    public var greetingName: String?
 
     public init(
         name: String, company: String = "", title: String = "", phone: String = "", email: String = "",
         timeZone: String? = nil, source: Prospect.Source = .other, referredBy: ProspectID? = nil, priority: Int = 3,
-        nextCallDay: CalendarDay? = nil, notes: String = ""
+        nextCallDay: CalendarDay? = nil, notes: String = "", greetingName: String? = nil
     ) {
+        self.greetingName = greetingName
         self.name = name
         self.company = company
         self.title = title
@@ -84,6 +87,7 @@ extension Desk {
             let prospect = Prospect(
                 id: Self.newID(using: &random, index: index), name: name, company: ImportedText.line(new.company),
                 title: ImportedText.line(new.title), phone: phone, email: email, timeZone: new.timeZone,
+                greetingName: new.greetingName.map(ImportedText.line).flatMap { $0.isEmpty ? nil : $0 },
                 source: new.referredBy == nil ? new.source : .referral, referredBy: new.referredBy,
                 priority: new.priority, nextCallDay: new.nextCallDay, notes: ImportedText.lines(new.notes),
                 createdAt: now)

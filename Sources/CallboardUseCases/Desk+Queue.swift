@@ -17,6 +17,10 @@ public struct QueueDay: Hashable, Sendable {
     /// The working set the queue was made from.
     public var prospects: [Prospect]
     public var referrerNames: [ProspectID: String]
+    /// The instant each prospect's local time is read at: now for today's queue, the start
+    /// of the seller's business hours for another day.
+    public var seenAt: Date
+    public var isNow: Bool
 }
 
 extension Desk {
@@ -54,11 +58,13 @@ extension Desk {
     /// from the start of its business hours.
     public func queue(on day: CalendarDay, now: Date) throws(StoreError) -> QueueDay {
         let working = try store.workingSet(today: day)
-        let seen = self.day(of: now) == day
-            ? now : (day.at(hour: settings.businessHours.start, minute: 0, in: zone) ?? now)
+        let isNow = self.day(of: now) == day
+        let seen = isNow ? now : (day.at(hour: settings.businessHours.start, minute: 0, in: zone) ?? now)
         let entries = CallQueue.entries(
             prospects: working.prospects, today: day, now: seen, zone: zone, hours: settings.businessHours,
             referrerNames: working.referrerNames)
-        return QueueDay(day: day, entries: entries, prospects: working.prospects, referrerNames: working.referrerNames)
+        return QueueDay(
+            day: day, entries: entries, prospects: working.prospects, referrerNames: working.referrerNames,
+            seenAt: seen, isNow: isNow)
     }
 }

@@ -22,8 +22,14 @@ struct AddCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Their time zone, e.g. Europe/Amsterdam.", valueName: "tz"))
     var timezone: String?
 
-    @Option(help: ArgumentHelp("First day to call them (default: today).", valueName: "yyyy-mm-dd"))
+    @Option(help: ArgumentHelp(
+        "First day to call them (default: today): YYYY-MM-DD, tomorrow or a weekday such as fri.", valueName: "day"))
     var due: String?
+
+    @Option(help: ArgumentHelp(
+        "The name to greet them by in emails (default: read from the name, e.g. Jane from \"Doe, Jane\").",
+        valueName: "name"))
+    var greeting: String?
 
     @Option(help: "Priority from 1 (most important) to 5; default 3.")
     var priority: Int = 3
@@ -38,8 +44,13 @@ struct AddCommand: ParsableCommand {
         if let timezone, TimeZone(identifier: timezone) == nil {
             throw ValidationError("\"\(timezone)\" is not a known time zone; use a name such as Europe/Amsterdam.")
         }
-        if let due, CalendarDay(due) == nil { throw ValidationError(DayArgument.problem(option: "--due", text: due)) }
+        if let due, dueDay(due) == nil { throw ValidationError(DayArgument.problem(option: "--due", text: due)) }
         guard (1...5).contains(priority) else { throw ValidationError("--priority must be from 1 to 5.") }
+    }
+
+    /// The day `--due` names, weekdays ahead of today on this machine's clock.
+    private func dueDay(_ text: String) -> CalendarDay? {
+        DayArgument.day(text, today: CalendarDay(containing: Date(), in: .current))
     }
 
     /// The desk's refusal in the command's own words, naming the options at fault. Bad
@@ -59,8 +70,8 @@ struct AddCommand: ParsableCommand {
         try Failure.reported {
             let new = NewProspect(
                 name: name, company: company ?? "", title: title ?? "", phone: phone ?? "", email: email ?? "",
-                timeZone: timezone, source: .list, priority: priority, nextCallDay: due.flatMap(CalendarDay.init),
-                notes: note ?? "")
+                timeZone: timezone, source: .list, priority: priority, nextCallDay: due.flatMap(dueDay),
+                notes: note ?? "", greetingName: greeting)
             // Bad data is refused before the store is opened: it takes no lock.
             let problems = new.problems
             guard problems.isEmpty else {

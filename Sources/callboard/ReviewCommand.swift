@@ -33,13 +33,15 @@ struct ReviewCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: ArgumentHelp("The day to review (default: today).", valueName: "yyyy-mm-dd"))
+    @Option(help: ArgumentHelp(
+        "The day to review (default: today): YYYY-MM-DD, today, yesterday or a weekday such as fri (the last one).",
+        valueName: "day"))
     var date: String?
 
-    @Option(help: ArgumentHelp("The first day of a range.", valueName: "yyyy-mm-dd"))
+    @Option(help: ArgumentHelp("The first day of a range, in the same words as --date.", valueName: "day"))
     var from: String?
 
-    @Option(help: ArgumentHelp("The last day of a range (default: today).", valueName: "yyyy-mm-dd"))
+    @Option(help: ArgumentHelp("The last day of a range (default: today).", valueName: "day"))
     var to: String?
 
     @Option(help: "text for a terminal, json for scripts, csv for a spreadsheet, markdown for a report.")

@@ -81,6 +81,34 @@ struct AfterCallTests {
         #expect(result.call.prospectCompany == "Anna de Vries Ltd")
     }
 
+    @Test("a referral's zone is inferred from a one-zone calling code, and left unknown for +1")
+    func referralZones() {
+        let result = finish(.noFit, referrals: [
+            Referral(name: "Tom Hughes", phone: "+44 20 5555 0101"),
+            Referral(name: "Dana Mills", phone: "+1 212 555 0101"),
+        ])
+        #expect(result.newProspects[0].timeZone == "Europe/London")
+        #expect(result.newProspects[0].timeZoneInferredFrom == "+44")
+        #expect(result.newProspects[1].timeZone == nil)
+    }
+
+    @Test("an opportunity with a follow-up time comes back at that time; without one, the next business day")
+    func opportunity() {
+        let at = Fixture.at("2026-12-08 11:00", zone)
+        let timed = finish(.opportunity, nextStep: at)
+        #expect(timed.prospect.callbackAt == at)
+        #expect(timed.prospect.nextCallDay == Fixture.day("2026-12-08"))
+        let untimed = finish(.opportunity)
+        #expect(untimed.prospect.callbackAt == nil)
+        #expect(untimed.prospect.nextCallDay == Fixture.day("2026-12-07"))
+        // ...and the queue says what that call is for.
+        let queue = CallQueue.entries(
+            prospects: [untimed.prospect], today: Fixture.day("2026-12-07"), now: Fixture.at("2026-12-07 09:30", zone),
+            zone: zone)
+        #expect(queue.first?.reason == .opportunity)
+        #expect(queue.first?.purpose(sellerZone: zone) == "follow-up on opportunity")
+    }
+
     @Test("a meeting is kept for the calendar and the prospect comes back after it")
     func meeting() {
         let at = Fixture.at("2026-12-10 11:00", zone)
@@ -88,6 +116,10 @@ struct AfterCallTests {
         #expect(result.prospect.meetingAt == at)
         #expect(result.prospect.callbackAt == nil)
         #expect(result.prospect.nextCallDay == Fixture.day("2026-12-11"))
+        let queue = CallQueue.entries(
+            prospects: [result.prospect], today: Fixture.day("2026-12-11"), now: Fixture.at("2026-12-11 09:30", zone),
+            zone: zone)
+        #expect(queue.first?.purpose(sellerZone: zone) == "after meeting Thu 10 Dec")
     }
 
     @Test("not interested and no fit close the prospect")

@@ -30,6 +30,68 @@ struct CallQueueTests {
         #expect(entries[0].reason == .callback(at: Fixture.at("2026-11-30 09:15", zone)))
     }
 
+    func called(
+        _ id: String, _ name: String, after outcome: Outcome, zone: String? = nil, next: String = "2026-11-27"
+    ) -> Prospect {
+        var p = Fixture.prospect(id, name, next: next, attempts: 1, zone: zone)
+        p.lastOutcome = outcome
+        if outcome == .meetingBooked { p.meetingAt = Fixture.at("2026-11-26 14:00", self.zone) }
+        return p
+    }
+
+    @Test("below callbacks and referrals, by what the next call is worth, not by name")
+    func worth() {
+        let prospects = [
+            Fixture.prospect("aaron", "Aaron Cold", created: "2026-10-01"),
+            called("bea", "Bea Retry", after: .voicemail),
+            called("cleo", "Cleo Opportunity", after: .opportunity),
+            called("dirk", "Dirk Meeting", after: .meetingBooked),
+            called("eva", "Eva Gatekeeper", after: .gatekeeper),
+            Fixture.prospect("ref", "Rita", source: .referral, next: "2026-11-30"),
+        ]
+        let entries = queue(prospects)
+        // Follow-ups of a meeting and an opportunity, then retries, then new leads; within a
+        // kind, the longest waiting (equal here) and then the name.
+        #expect(entries.map(\.id.rawValue) == ["ref", "cleo", "dirk", "bea", "eva", "aaron"])
+        #expect(entries.map { $0.purpose(sellerZone: zone) } == [
+            "referral", "follow-up on opportunity", "after meeting Thu 26 Nov", "retry after voicemail",
+            "retry after gatekeeper", "new",
+        ])
+    }
+
+    @Test("within a kind, those inside their business hours now come before those outside")
+    func businessHoursNow() {
+        // 10:00 in Amsterdam: 04:00 in New York, 18:00 in Tokyo, 09:00 in London.
+        let prospects = [
+            called("nyc", "Aaron NYC", after: .noAnswer, zone: "America/New_York", next: "2026-11-01"),
+            called("tyo", "Beth Tokyo", after: .noAnswer, zone: "Asia/Tokyo", next: "2026-11-01"),
+            called("none", "Cora Unknown", after: .noAnswer, next: "2026-11-30"),
+            called("lon", "Dora London", after: .noAnswer, zone: "Europe/London", next: "2026-11-30"),
+        ]
+        // London is in its hours; an unknown zone may be; New York and Tokyo are not,
+        // however long they have waited.
+        #expect(queue(prospects).map(\.id.rawValue) == ["lon", "none", "nyc", "tyo"])
+    }
+
+    @Test("a callback knows their clock at its own time, and a missed one is overdue")
+    func callbackClocks() throws {
+        let agreed = Fixture.at("2026-11-30 16:00", zone)  // 10:00 in New York
+        var nora = Fixture.prospect("nyc", "Nora", callback: agreed, attempts: 1, zone: "America/New_York")
+        let entry = try #require(queue([nora]).first)
+        #expect(entry.callbackLocal?.text == "10:00")
+        #expect(entry.callbackLocal?.isBusinessHours == true)
+        #expect(entry.local?.text == "04:00", "their clock now stays as it was")
+        #expect(!entry.isOverdue)
+        #expect(entry.callbackTimes(sellerZone: zone) == "10:00 their time · 16:00 yours")
+        #expect(entry.callbackTimes(sellerZone: zone, short: true) == "16:00 · 10:00 theirs")
+        nora.callbackAt = Fixture.at("2026-11-27 16:00", zone)
+        let missed = try #require(queue([nora, Fixture.prospect("a", "Ann")]).first)
+        #expect(missed.isOverdue)
+        #expect(missed.purpose(sellerZone: zone) == "overdue callback Fri 27 Nov")
+        let unknown = Fixture.prospect("u", "Uma", callback: agreed, attempts: 1)
+        #expect(queue([unknown]).first?.callbackTimes(sellerZone: zone) == "16:00 your time (their zone is not known)")
+    }
+
     @Test("within the same priority and day, names sort alphabetically without regard to case or accents")
     func namesBreakTies() {
         let prospects = ["zoë ward", "Émile Roux", "anna Berg", "Eric Moll", "Ånund Lie", "Bram Smit"].enumerated().map {

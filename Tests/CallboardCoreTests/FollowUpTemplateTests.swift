@@ -7,8 +7,8 @@ struct FollowUpTemplateTests {
     let zone = Fixture.amsterdam
 
     func draft(_ outcome: Outcome, nextStep: Date? = nil, referrals: [String] = [],
-               template: FollowUpTemplate = .standard) -> FollowUp {
-        let prospect = Fixture.prospect("p1", "Anna de Vries")
+               template: FollowUpTemplate = .standard, theirZone: String? = "Europe/Amsterdam") -> FollowUp {
+        let prospect = Fixture.prospect("p1", "Anna de Vries", zone: theirZone)
         let call = Call(id: "c1", prospectID: "p1", startedAt: Fixture.at("2026-12-02 10:00", zone),
                         duration: 200, outcome: outcome, referrals: referrals.map { Referral(name: $0) },
                         nextStepAt: nextStep)
@@ -25,6 +25,39 @@ struct FollowUpTemplateTests {
         #expect(d.body.hasSuffix("Sam Seller"))
         #expect(d.status == .pending)
         #expect(!d.body.contains("{{"))
+    }
+
+    @Test("with their zone unknown, a time in the email says which zone it is in")
+    func unknownZoneIsNamed() {
+        let d = draft(.callback, nextStep: Fixture.at("2026-12-03 10:00", zone), theirZone: nil)
+        #expect(d.body.contains("I will call you again on Thursday 3 December at 10:00 (Europe/Amsterdam time)."))
+        let known = draft(.callback, nextStep: Fixture.at("2026-12-03 10:00", zone))
+        #expect(!known.body.contains("Europe/Amsterdam"))
+    }
+
+    @Test("an opportunity's agreed follow-up time is in the email")
+    func opportunityWithATime() {
+        let d = draft(.opportunity, nextStep: Fixture.at("2026-12-04 11:00", zone))
+        #expect(d.body.contains("I will call you on Friday 4 December at 11:00 to take it further."))
+        #expect(!draft(.opportunity).body.contains("I will call you on"))
+    }
+
+    @Test("the greeting: \"Last, First\", a quoted nickname, titles and suffixes, or the name the seller set")
+    func greetingNames() {
+        let cases: [(String, String)] = [
+            ("Anna de Vries", "Anna"), ("Doe, Jane", "Jane"), ("Doe, Jane \"JD\"", "JD"), ("Jane \"JD\" Doe", "JD"),
+            ("Jane “JD” Doe", "JD"), ("Dr. Anna Berg", "Anna"), ("Jane Doe, PhD", "Jane"), ("Smith, Dr. John", "John"),
+            ("O'Neill, Sam", "Sam"), ("Seán O'Brien", "Seán"), ("Madonna", "Madonna"), ("陈伟", "陈伟"),
+        ]
+        for (name, greeting) in cases { #expect(Prospect.greeting(from: name) == greeting, "\(name)") }
+        var prospect = Fixture.prospect("p1", "Doe, Jane \"JD\"")
+        let call = Call(id: "c1", prospectID: "p1", startedAt: Fixture.at("2026-12-02 10:00", zone), outcome: .noFit)
+        var d = FollowUpTemplate.standard.draft(call: call, prospect: prospect, sellerName: "Sam", zone: zone)
+        #expect(d.subject == "Thank you for your time, JD")
+        #expect(d.body.hasPrefix("Hello JD,\n"))
+        prospect.greetingName = "Janie"
+        d = FollowUpTemplate.standard.draft(call: call, prospect: prospect, sellerName: "Sam", zone: zone)
+        #expect(d.body.hasPrefix("Hello Janie,\n"))
     }
 
     @Test("every conversation outcome gets its own sentence, even the ones that led nowhere")

@@ -75,4 +75,86 @@ struct NextStepParserTests {
         #expect(failure("2026-02-30 10:00").contains("not a day"))
         #expect(failure("next week on friday at 10").contains("too many parts"))
     }
+
+    @Test("a day alone reads the same words everywhere: ahead for a queue, back for a review")
+    func dayWords() {
+        let today = Fixture.day("2026-12-02")  // a Wednesday
+        #expect(NextStepParser.day("today", today: today) == today)
+        #expect(NextStepParser.day("Tomorrow", today: today) == Fixture.day("2026-12-03"))
+        #expect(NextStepParser.day("yesterday", today: today) == Fixture.day("2026-12-01"))
+        #expect(NextStepParser.day("fri", today: today) == Fixture.day("2026-12-04"))
+        #expect(NextStepParser.day("friday", today: today, looking: .back) == Fixture.day("2026-11-27"))
+        #expect(NextStepParser.day("wed", today: today) == today)
+        #expect(NextStepParser.day("wed", today: today, looking: .back) == today)
+        #expect(NextStepParser.day(" 2026-12-24 ", today: today) == Fixture.day("2026-12-24"))
+        #expect(NextStepParser.day("someday", today: today) == nil)
+        #expect(NextStepParser.day("2026-02-30", today: today) == nil)
+    }
+}
+
+@Suite("Next steps at an odd time for them")
+struct NextStepCheckTests {
+    let mine = Fixture.amsterdam
+    let hours = BusinessHours(start: 9, end: 17)
+
+    @Test("their evening, their weekend and the end of their day are flagged; inside their hours is not")
+    func warnings() {
+        let stockholm = TimeZone(identifier: "Europe/Stockholm")
+        let berlin = TimeZone(identifier: "Europe/Berlin")
+        let evening = NextStepCheck.warning(
+            at: Fixture.at("2026-12-03 20:00", Fixture.amsterdam), theirZone: stockholm, sellerZone: mine, hours: hours)
+        #expect(evening == "Thu 3 Dec 20:00 is outside their business hours (09:00–17:00).")
+        let quarterToSix = NextStepCheck.warning(
+            at: Fixture.at("2026-12-02 17:45", Fixture.amsterdam), theirZone: berlin, sellerZone: mine, hours: hours)
+        #expect(quarterToSix?.contains("outside their business hours") == true)
+        let saturday = NextStepCheck.warning(
+            at: Fixture.at("2026-12-05 10:00", Fixture.amsterdam), theirZone: berlin, sellerZone: mine, hours: hours)
+        #expect(saturday == "Sat 5 Dec 10:00 is their weekend.")
+        #expect(NextStepCheck.warning(
+            at: Fixture.at("2026-12-03 10:00", Fixture.amsterdam), theirZone: berlin, sellerZone: mine, hours: hours) == nil)
+        // 16:00 in Amsterdam is 10:00 in New York: fine for them.
+        #expect(NextStepCheck.warning(
+            at: Fixture.at("2026-12-03 16:00", Fixture.amsterdam), theirZone: Fixture.newYork, sellerZone: mine,
+            hours: hours) == nil)
+    }
+
+    @Test("with their zone unknown the seller's clock is checked, and the words do not claim it is theirs")
+    func unknownZone() {
+        let saturday = NextStepCheck.warning(
+            at: Fixture.at("2026-12-05 10:00", Fixture.amsterdam), theirZone: nil, sellerZone: mine, hours: hours)
+        #expect(saturday == "Sat 5 Dec 10:00 is a weekend.")
+        #expect(NextStepCheck.unknownZoneNote(sellerZone: mine).contains("Europe/Amsterdam"))
+    }
+}
+
+@Suite("Time zone from the calling code")
+struct CallingCodeZoneTests {
+    @Test("a country with one zone gives it; a country with several gives none")
+    func table() {
+        #expect(CallingCodeZone.zone(for: "+44 20 7946 0958")?.zone == "Europe/London")
+        #expect(CallingCodeZone.zone(for: "+44 20 7946 0958")?.code == "+44")
+        #expect(CallingCodeZone.zone(for: "+33 1 23 45 67 89")?.zone == "Europe/Paris")
+        #expect(CallingCodeZone.zone(for: "0049 30 1234567")?.zone == "Europe/Berlin")
+        #expect(CallingCodeZone.zone(for: "+31 20 555 0101")?.zone == "Europe/Amsterdam")
+        #expect(CallingCodeZone.zone(for: "+353 1 555 0101")?.zone == "Europe/Dublin")
+        for ambiguous in ["+1 212 555 0101", "+7 495 555 0101", "+61 2 5555 0101", "+55 11 5555 0101",
+                          "+52 55 5555 0101", "+62 21 555 0101", "+34 91 555 0101", "020 555 0101", ""] {
+            #expect(CallingCodeZone.zone(for: ambiguous) == nil, "\(ambiguous)")
+        }
+        for zone in CallingCodeZone.table.values { #expect(TimeZone(identifier: zone) != nil, "\(zone)") }
+    }
+
+    @Test("an inferred zone says where it came from; a zone someone gave is never replaced")
+    func inference() {
+        var lead = Fixture.prospect("p1", "Tom Hughes")
+        lead.phone = "+44 161 555 0101"
+        lead.inferTimeZoneFromPhone()
+        #expect(lead.timeZone == "Europe/London")
+        #expect(lead.timeZoneInferredFrom == "+44")
+        var given = Fixture.prospect("p2", "Tia", zone: "Europe/Dublin")
+        given.phone = "+44 161 555 0101"
+        given.inferTimeZoneFromPhone()
+        #expect(given.timeZone == "Europe/Dublin")
+        #expect(given.timeZoneInferredFrom == nil)
+    }
 }

@@ -1,3 +1,4 @@
+import CallboardCore
 import Foundation
 import Testing
 
@@ -107,6 +108,17 @@ private func snapshot(_ folder: URL) throws -> [String: Data] {
         #expect(skipping.stdout == "Imported 26 rows: 1 added, 0 updated, 25 skipped.\n")
     }
 
+    @Test func addTakesAGreetingNameAndADueDayInWords() throws {
+        let added = try Program.run(
+            ["add", "Doe, Jane", "--greeting", "Janie", "--due", "tomorrow", "--phone", "+44 20 5555 0101",
+             "--store", store], home: home)
+        #expect(added.status == 0, "\(added.stderr)")
+        let export = try Program.run(["export", "--store", store], home: home)
+        #expect(export.stdout.contains(#""greetingName" : "Janie""#), "\(export.stdout)")
+        let tomorrow = CalendarDay(containing: Date(), in: .current).adding(days: 1)
+        #expect(export.stdout.contains(#""nextCallDay" : "\#(tomorrow)""#))
+    }
+
     @Test func aDryRunWritesNothing() throws {
         let csv = try Fixture.write("hubspot-contacts.csv", to: home)
         let result = try Program.run(["import", "--dry-run", "--store", store, csv], home: home)
@@ -120,13 +132,13 @@ private func snapshot(_ folder: URL) throws -> [String: Data] {
         #expect(usage.status == 64)
         let badDate = try Program.run(["add", "X", "--due", "2026-02-30", "--store", store], home: home)
         #expect(badDate.status == 64)
-        #expect(badDate.stderr.contains("--due 2026-02-30 is not a date; use YYYY-MM-DD, e.g. 2026-12-03."))
+        #expect(badDate.stderr.contains("--due 2026-02-30 is not a date; use YYYY-MM-DD, today, tomorrow, yesterday or a weekday such as fri."))
         let badDay = try Program.run(["today", "--date", "2026-02-30", "--store", store], home: home)
         #expect(badDay.status == 64)
-        #expect(badDay.stderr.contains("--date 2026-02-30 is not a date; use YYYY-MM-DD, e.g. 2026-12-03."))
+        #expect(badDay.stderr.contains("--date 2026-02-30 is not a date; use YYYY-MM-DD, today, tomorrow, yesterday or a weekday such as fri."))
         let badReview = try Program.run(["review", "--date", "2026-02-30", "--store", store], home: home)
         #expect(badReview.status == 64)
-        #expect(badReview.stderr.contains("--date 2026-02-30 is not a date; use YYYY-MM-DD, e.g. 2026-12-03."))
+        #expect(badReview.stderr.contains("--date 2026-02-30 is not a date; use YYYY-MM-DD, today, tomorrow, yesterday or a weekday such as fri."))
         let badMap = try Program.run(["import", "x.csv", "--map", "Naam=nickname", "--store", store], home: home)
         #expect(badMap.status == 64)
         let missing = try Program.run(["import", home.appendingPathComponent("nope.csv").path, "--store", store], home: home)

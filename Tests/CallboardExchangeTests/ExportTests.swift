@@ -106,9 +106,53 @@ private let created = Date(timeIntervalSince1970: 1_795_000_000)
         let tokyo = Prospect(id: "p-1", name: "Kenji Watanabe", phone: "+81 3 5555 0101", timeZone: "Asia/Tokyo", createdAt: created)
         let london = Prospect(id: "p-2", name: "Jan Jansen", phone: "020-5550114", timeZone: "Europe/London", createdAt: created)
         let entries = CallQueue.entries(prospects: [tokyo, london], today: day, now: now, zone: zone)
-        let text = TodayReport.text(day: day, entries: entries, prospects: [tokyo, london], zone: zone)
-        #expect(text.contains("their time 06:30 (their weekend)"), "Saturday morning in Tokyo:\n\(text)")
-        #expect(text.contains("their time 21:30 (outside hours)"), "\(text)")
+        let text = TodayReport.text(
+            day: day, entries: entries, prospects: [tokyo, london], seenAt: now, isNow: true, zone: zone)
+        #expect(text.contains("their time 06:30 now (their weekend)"), "Saturday morning in Tokyo:\n\(text)")
+        #expect(text.contains("their time 21:30 now (outside hours)"), "\(text)")
+    }
+
+    /// A callback agreed at 10:00 in Mexico City is 17:00 in Amsterdam; looked at the day
+    /// before, the row must give the callback's clock on both sides, not theirs at the
+    /// start of my day.
+    @Test func aCallbackForAnotherDayShowsItsOwnTimeOnBothClocks() throws {
+        let zone = try #require(TimeZone(identifier: "Europe/Amsterdam"))
+        let mexico = try #require(TimeZone(identifier: "America/Mexico_City"))
+        let day = try #require(CalendarDay("2026-12-02"))
+        let agreed = try #require(day.at(hour: 10, minute: 0, in: mexico))
+        let startOfMyDay = try #require(day.at(hour: 9, minute: 0, in: zone))
+        let ana = Prospect(
+            id: "p-1", name: "Ana López", phone: "+52 55 5555 0101", timeZone: "America/Mexico_City",
+            callbackAt: agreed, attempts: 1, createdAt: created)
+        let lena = Prospect(
+            id: "p-2", name: "Lena Berg", timeZone: "Europe/Stockholm", nextCallDay: day, attempts: 1, createdAt: created)
+        let entries = CallQueue.entries(prospects: [ana, lena], today: day, now: startOfMyDay, zone: zone)
+        let text = TodayReport.text(
+            day: day, entries: entries, prospects: [ana, lena], seenAt: startOfMyDay, isNow: false, zone: zone)
+        #expect(text.contains("1. [callback 10:00 their time · 17:00 yours] Ana López"), "\(text)")
+        #expect(!text.contains("03:00"), "\(text)")
+        #expect(text.contains("their time 09:00 at your 09:00"), "an untimed row says which instant: \(text)")
+
+        let data = try TodayReport.json(day: day, entries: entries, prospects: [ana, lena], seenAt: startOfMyDay, zone: zone)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let queue = try #require(object["queue"] as? [[String: Any]])
+        #expect(queue[0]["local_time"] as? String == "10:00")
+        #expect(queue[0]["in_business_hours"] as? Bool == true)
+        #expect(queue[0]["local_time_at"] as? String == "2026-12-02T16:00:00Z")
+        #expect(queue[1]["local_time_at"] as? String == "2026-12-02T08:00:00Z")
+    }
+
+    @Test func anOverdueCallbackSaysSoWithItsDate() throws {
+        let zone = try #require(TimeZone(identifier: "Europe/Amsterdam"))
+        let day = try #require(CalendarDay("2026-12-01"))
+        let now = try #require(day.at(hour: 9, minute: 30, in: zone))
+        let missed = try #require(CalendarDay("2026-11-27")?.at(hour: 16, minute: 0, in: zone))
+        let bob = Prospect(id: "p-1", name: "Bob", callbackAt: missed, attempts: 1, createdAt: created)
+        let entries = CallQueue.entries(prospects: [bob], today: day, now: now, zone: zone)
+        let text = TodayReport.text(day: day, entries: entries, prospects: [bob], seenAt: now, isNow: true, zone: zone)
+        #expect(text.contains("[overdue callback Fri 27 Nov 16:00 your time (their zone is not known)] Bob"), "\(text)")
+        let data = try TodayReport.json(day: day, entries: entries, prospects: [bob], seenAt: now, zone: zone)
+        #expect(String(decoding: data, as: UTF8.self).contains("\"overdue\" : true"))
     }
 
     @Test func todayJSONHasTheDocumentedShape() throws {
@@ -122,13 +166,14 @@ private let created = Date(timeIntervalSince1970: 1_795_000_000)
         let fresh = Prospect(id: "p-3", name: "Cleo", createdAt: created)
         let prospects = [referrer, lead, fresh]
         let entries = CallQueue.entries(prospects: prospects, today: day, now: now, zone: zone)
-        let data = try TodayReport.json(day: day, entries: entries, prospects: prospects)
+        let data = try TodayReport.json(day: day, entries: entries, prospects: prospects, seenAt: now, zone: zone)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["date"] as? String == "2026-11-30")
         let queue = try #require(object["queue"] as? [[String: Any]])
         #expect(queue.map { $0["reason"] as? String } == ["referral", "due", "new"])
+        #expect(queue.map { $0["why"] as? String } == ["referral from Anna de Vries", "due", "new"])
         let first = queue[0]
-        for key in ["id", "name", "company", "phone", "email", "reason", "referred_by", "local_time"] {
+        for key in ["id", "name", "company", "phone", "email", "reason", "why", "overdue", "referred_by", "local_time", "local_time_at"] {
             #expect(first.keys.contains(key), "missing \(key)")
         }
         #expect(first["referred_by"] as? String == "Anna de Vries")

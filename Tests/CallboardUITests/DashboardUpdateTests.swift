@@ -10,7 +10,8 @@ typealias F = AppFixture
     @Test func loadingBuildsTodaysQueueWithTheCursorOnTheFirstProspect() {
         let state = F.state()
         #expect(state.isLoaded)
-        #expect(state.queue.map(\.id) == ["anna", "bram", "chen"])
+        // A retry first; of the new leads, Shanghai (16:00) is inside its hours, New York (03:00) is not.
+        #expect(state.queue.map(\.id) == ["anna", "chen", "bram"])
         #expect(state.selection == 0)
         #expect(state.callsToday == 2)
         #expect(state.mode == .queue)
@@ -30,7 +31,7 @@ typealias F = AppFixture
 
     @Test func aReloadKeepsTheCursorOnTheSameProspect() {
         var state = F.state()
-        F.press([.char("j")], &state, at: 1)
+        F.press([.char("j"), .char("j")], &state, at: 1)
         let fresh = Prospect(id: "aaron", name: "Aaron Aalst", source: .referral, createdAt: F.start)
         _ = update(&state, .loaded(StoreSnapshot(prospects: F.prospects + [fresh]), F.at(2)))
         #expect(state.selectedEntry?.id == "bram")
@@ -38,7 +39,7 @@ typealias F = AppFixture
 
     @Test func enterStartsACallWithTheSelectedProspectAndCheckpointsIt() {
         var state = F.state()
-        F.press([.char("j")], &state, at: 1)
+        F.press([.char("j"), .char("j")], &state, at: 1)
         let effects = F.press([.enter], &state, at: 5)
         #expect(state.mode == .call)
         #expect(state.live?.prospect.id == "bram")

@@ -25,7 +25,7 @@ import Testing
     @Test func aQueueRowShowsNameCompanyWhyAndTheirLocalTime() throws {
         let screen = F.screen(F.state())
         let anna = try #require(screen.row(containing: "Anna de Vries"))
-        for part in ["due", "09:00"] { #expect(screen.lines[anna].contains(part)) }
+        for part in ["retry after voicemail", "09:00"] { #expect(screen.lines[anna].contains(part)) }
         let wide = F.screen(F.state(width: 200, height: 40))
         #expect(wide.lines[anna].contains("Acme BV"))
         // 03:00 in New York is outside business hours: bracketed and dimmed.
@@ -41,17 +41,21 @@ import Testing
         #expect(screen.lines[anna].contains("voicemail"))
     }
 
-    @Test func callbacksAndReferralsSayWhyTheyAreDue() {
+    @Test func callbacksAndReferralsSayWhyTheyAreDue() throws {
         var callback = F.bram
         callback.callbackAt = F.start.addingTimeInterval(5.5 * 3600)
         var referral = F.chen
         referral.source = .referral
         referral.referredBy = "anna"
         let screen = F.screen(F.state(width: 200, height: 30, prospects: [F.anna, callback, referral]))
-        expectShows(screen, "callback 14:30")
+        // Mine first, then theirs: 14:30 in Amsterdam is 08:30 in New York.
+        expectShows(screen, "callback 14:30 · 08:30 theirs")
         expectShows(screen, "referral from Anna de Vries")
         callback.callbackAt = F.start.addingTimeInterval(-3 * 86_400 + 3600)
-        expectShows(F.screen(F.state(prospects: [callback])), "callback 27 Nov 10:00")
+        let overdue = F.screen(F.state(width: 200, height: 30, prospects: [F.anna, callback]))
+        expectShows(overdue, "overdue callback Fri 27 Nov 10:00 · 04:00 theirs")
+        // Missed, it still leads the queue.
+        #expect(try #require(overdue.row(containing: "Bram Jansen")) < (overdue.row(containing: "Anna de Vries") ?? 0))
     }
 
     @Test func chineseNamesKeepTheColumnsAligned() throws {

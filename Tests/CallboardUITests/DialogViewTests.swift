@@ -44,7 +44,7 @@ import Testing
 
     @Test func aMeetingInAnotherZoneIsShownInBothTimes() {
         var state = F.state()
-        F.press([.char("j"), .enter, .char("p")], &state, at: 0)  // Bram, New York
+        F.press([.char("j"), .char("j"), .enter, .char("p")], &state, at: 0)  // Bram, New York
         F.press([.char("e"), .char("n"), .char("7")], &state, at: 60)
         F.type("tue 10:00", &state, at: 61)
         let screen = F.screen(state)
@@ -71,7 +71,7 @@ import Testing
 
     @Test func theDraftShowsRecipientSubjectAndBodyWithItsKeys() {
         var state = EndOfCallFlowTests.conversation()
-        F.press([.char("e"), .char("n"), .char("8")], &state, at: 100)
+        F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 100)
         let screen = F.screen(state, width: 100, height: 30)
         expectShows(screen, "To: Anna de Vries <anna@acme.example>", "Subject: Thank you for your time, Anna", "Hello Anna,",
                     "Enter accept, write the email", "E edit in $EDITOR", "x skip", "S send now")
@@ -81,7 +81,7 @@ import Testing
         var anna = F.anna
         anna.email = ""
         var state = EndOfCallFlowTests.conversation(prospects: [anna])
-        F.press([.char("e"), .char("n"), .char("8")], &state, at: 100)
+        F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 100)
         let screen = F.screen(state)
         expectShows(screen, "no recipient")
         #expect(screen.style(of: "To: Anna de Vries")?.role == .bad)
@@ -142,14 +142,45 @@ import Testing
 }
 
 @Suite struct BriefDuringACallTests {
-    @Test func notesTakenInTheCallShowInTheBriefAtOnce() {
-        var state = F.state()
+    @Test func notesTakenInTheCallShowInTheBriefAtOnceBelowWhoTheyAre() throws {
+        var state = F.state(width: 100, height: 40)
         F.press([.enter, .char("n")], &state, at: 0)
         F.type("c: drivers wait at the dock", &state, at: 65)
-        F.press([.enter], &state, at: 65)
+        F.press([.enter, .char("n")], &state, at: 65)
+        F.type("asked about pricing", &state, at: 70)
+        F.press([.enter], &state, at: 70)
         let screen = F.screen(state)
-        expectShows(screen, "This call", "1:05 challenge: drivers wait at the dock")
-        #expect((screen.row(containing: "This call") ?? 99) < (screen.row(containing: "Organization") ?? 0))
+        expectShows(screen, "This call", "1:10 asked about pricing", "Challenges", "drivers wait at the dock")
+        // Who, company and phone stay at the top; the call's notes come after them.
+        let phone = try #require(screen.row(containing: "+31 20 123 4567"))
+        let title = try #require(screen.row(containing: "Head of Operations · Acme BV"))
+        let notes = try #require(screen.row(containing: "This call"))
+        #expect(title < phone && phone < notes)
+        // A c: note makes the challenges known: no "not known yet" under them.
+        let challenges = try #require(screen.row(containing: "Challenges"))
+        #expect(screen.lines[challenges + 1].contains("drivers wait at the dock"))
+    }
+
+    @Test func theWorldIsNoLongerUnknownOnceATaggedNoteIsTaken() {
+        var state = F.state(width: 100, height: 40)
+        F.press([.char("j"), .enter], &state, at: 0)  // Chen: nothing known of their world
+        expectShows(F.screen(state), "Their world is not known yet")
+        F.press([.char("n")], &state, at: 10)
+        F.type("o: 200 people in Beijing", &state, at: 12)
+        F.press([.enter], &state, at: 12)
+        let screen = F.screen(state)
+        expectHides(screen, "Their world is not known yet")
+        expectShows(screen, "Organization", "200 people in Beijing")
+    }
+
+    @Test func aReferredLeadShowsWhoReferredThemAndAnInferredZone() {
+        var lead = Prospect(
+            id: "lead", name: "Tom Hughes", company: "Hughes Ltd", phone: "+44 20 5555 0101", source: .referral,
+            referredBy: "anna", createdAt: F.start)
+        lead.inferTimeZoneFromPhone()
+        var state = F.state(prospects: [F.anna, lead])
+        state.selection = state.queue.firstIndex { $0.id == "lead" } ?? 0
+        expectShows(F.screen(state), "Referred by Anna de Vries", "Time zone Europe/London, inferred from +44")
     }
 
     @Test func theKeymapReadsAsMarkdownForTheKeysPage() {
@@ -163,7 +194,7 @@ import Testing
 @Suite struct HelpOrderTests {
     @Test func helpOnASmallScreenShowsTheKeysOfTheCurrentDialogFirst() {
         var state = EndOfCallFlowTests.conversation()
-        F.press([.char("e"), .char("n"), .char("8"), .char("?")], &state, at: 100)
+        F.press([.char("e"), .char("n"), .char("8"), .enter, .char("?")], &state, at: 100)
         let screen = F.screen(state, width: 60, height: 18)
         expectShows(screen, "Follow-up email", "E      edit in $EDITOR", "S      send now")
         #expect((screen.row(containing: "Follow-up email") ?? 99) <= 2)

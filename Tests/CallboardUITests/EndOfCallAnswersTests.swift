@@ -34,10 +34,11 @@ import Testing
         var state = Flow.conversation()
         F.press([.char("e"), .char("y")], &state, at: 100)
         F.type("Carla Smit", &state, at: 101)
-        F.press([.enter, .enter, .char("8")], &state, at: 102)
+        F.press([.enter, .enter, .char("8"), .enter], &state, at: 102)
         #expect(try #require(Flow.flow(state)?.answers.draft).body.contains("Carla Smit"))
-        // Back to the referrals: add one more, then choose a booked meeting instead.
-        F.press([.escape, .escape], &state, at: 103)
+        // Back to the referrals (past the next step and the outcome): add one more, then
+        // choose a booked meeting instead.
+        F.press([.escape, .escape, .escape], &state, at: 103)
         #expect(Flow.flow(state)?.step == .referrals)
         F.type("Dirk Bos", &state, at: 104)
         F.press([.enter, .enter, .char("7")], &state, at: 105)
@@ -67,9 +68,9 @@ import Testing
 
     @Test func anEditedDraftSurvivesAChangeOfOutcome() throws {
         var state = Flow.conversation()
-        F.press([.char("e"), .char("n"), .char("8"), .char("E")], &state, at: 100)
+        F.press([.char("e"), .char("n"), .char("8"), .enter, .char("E")], &state, at: 100)
         _ = update(&state, .edited(.followUpDraft, text: "Subject: Next steps\n\nMy own words\n"))
-        F.press([.escape, .char("4")], &state, at: 101)  // not interested after all
+        F.press([.escape, .escape, .char("4")], &state, at: 101)  // not interested after all
         let flow = try #require(Flow.flow(state))
         #expect(flow.answers.draft?.subject == "Next steps")
         #expect(flow.editedDraftIsOutdated)
@@ -95,7 +96,7 @@ import Testing
         #expect(flow.answers.referrals == [Referral(name: "Jan Jansen", company: "Jansen BV", phone: "020-5550114")])
         #expect(flow.referralField.text == "Half typed")
         expectShows(F.screen(state), "✓ Jan Jansen — Jansen BV · 020-5550114", "› Half typed")
-        F.press([.ctrl("u"), .enter, .char("8")], &state, at: 112)
+        F.press([.ctrl("u"), .enter, .char("8"), .enter], &state, at: 112)
         let (call, prospects) = try #require(Flow.saved(F.press([.char("x")], &state, at: 113), &state))
         #expect(call.referrals.map(\.name) == ["Jan Jansen"])
         #expect(call.referralAsk == .asked)
@@ -126,7 +127,7 @@ import Testing
         var state = Flow.conversation()
         F.press([.char("e"), .char("y")], &state, at: 100)
         F.type("Jan Jansen", &state, at: 101)
-        F.press([.enter, .escape, .char("n"), .char("8")], &state, at: 102)
+        F.press([.enter, .escape, .char("n"), .char("8"), .enter], &state, at: 102)
         let (call, prospects) = try #require(Flow.saved(F.press([.char("x")], &state, at: 103), &state))
         #expect(call.referralAsk == .notAsked)
         #expect(call.referrals.isEmpty)

@@ -159,7 +159,7 @@ import Testing
         F.press([.char("a")], &state, at: 80)
         F.press([.char("e")], &state, at: 100)
         #expect(Self.flow(state)?.step == .referrals)
-        F.press([.enter, .char("8")], &state, at: 101)
+        F.press([.enter, .char("8"), .enter], &state, at: 101)
         let (call, _) = try #require(Self.saved(F.press([.char("x")], &state, at: 102), &state))
         #expect(call.referralAsk == .asked)
     }
@@ -243,7 +243,7 @@ import Testing
         var state = Self.conversation()
         F.press([.char("e"), .char("y")], &state, at: 100)
         F.type("Carla Smit, Smit BV", &state, at: 101)
-        F.press([.enter, .enter, .char("8")], &state, at: 102)
+        F.press([.enter, .enter, .char("8"), .enter], &state, at: 102)
         let effects = F.press([.enter], &state, at: 103)
         #expect(effects.count == 1, "one workflow: the store saves, links referrals and writes the email")
         guard case .fileCall(_, let to, let send)? = effects.first else {
@@ -268,7 +268,7 @@ import Testing
 
     @Test func xSkipsTheEmailAndRecordsItSkipped() throws {
         var state = Self.conversation()
-        F.press([.char("e"), .char("n"), .char("8")], &state, at: 100)
+        F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 100)
         let effects = F.press([.char("x")], &state, at: 101)
         #expect(effects.count == 1)
         #expect(Self.saved(effects, &state)?.0.followUp?.status == .skipped)
@@ -277,7 +277,7 @@ import Testing
 
     @Test func capitalSSendsWhenASendCommandAndAnAddressExist() throws {
         var state = Self.conversation()
-        F.press([.char("e"), .char("n"), .char("8")], &state, at: 100)
+        F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 100)
         let effects = F.press([.char("S")], &state, at: 101)
         guard case .fileCall(_, _, true)? = effects.first, effects.count == 1 else {
             Issue.record("expected the call filed with a send, got \(effects)")
@@ -295,7 +295,7 @@ import Testing
 
     @Test func capitalSIsRefusedWithoutASendCommand() throws {
         var state = Self.conversation(canSend: false)
-        F.press([.char("e"), .char("n"), .char("8")], &state, at: 100)
+        F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 100)
         #expect(F.press([.char("S")], &state, at: 101).isEmpty)
         #expect(state.status?.isError == true)
         #expect(state.status?.text.contains("No send command") == true)
@@ -306,7 +306,7 @@ import Testing
         var noEmail = F.anna
         noEmail.email = "anna at acme"
         var state = Self.conversation(prospects: [noEmail])
-        F.press([.char("e"), .char("n"), .char("8")], &state, at: 100)
+        F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 100)
         #expect(F.press([.char("S")], &state, at: 101).isEmpty)
         #expect(state.status?.text.contains("is not a usable email address") == true)
         expectShows(F.screen(state), "no recipient: no valid email address")
@@ -316,7 +316,7 @@ import Testing
 
     @Test func capitalEOpensTheDraftInTheEditorAndTheEditedTextComesBack() throws {
         var state = Self.conversation()
-        F.press([.char("e"), .char("n"), .char("8")], &state, at: 100)
+        F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 100)
         let effects = F.press([.char("E")], &state, at: 101)
         guard case .openEditor(let text, .followUpDraft)? = effects.first else {
             Issue.record("expected the editor, got \(effects)")
@@ -333,7 +333,7 @@ import Testing
 
     @Test func theCheckpointIsClearedOnlyOnceTheFinishedCallIsSaved() throws {
         var state = Self.conversation()
-        F.press([.char("e"), .char("n"), .char("8")], &state, at: 100)
+        F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 100)
         let effects = F.press([.char("x")], &state, at: 101)
         #expect(!effects.contains(.clearCheckpoint))
         let filed = try #require(Self.filed(effects, state))
@@ -343,7 +343,7 @@ import Testing
 
     @Test func aCallTheStoreCouldNotFileIsNotCountedAndSaysWhereItWaits() throws {
         var state = Self.conversation()
-        F.press([.char("e"), .char("n"), .char("8")], &state, at: 100)
+        F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 100)
         let effects = F.press([.char("x")], &state, at: 101)
         guard case .fileCall(let call, _, _)? = effects.first else {
             Issue.record("expected the call to be filed, got \(effects)")
@@ -362,7 +362,7 @@ import Testing
 
     @Test func aNewCallStartedBeforeTheSaveAnswersKeepsItsCheckpoint() throws {
         var state = Self.conversation()
-        F.press([.char("e"), .char("n"), .char("8")], &state, at: 100)
+        F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 100)
         let (call, _) = try #require(Self.saved(F.press([.char("x")], &state, at: 101), &state))
         F.press([.enter], &state, at: 102)
         #expect(state.live != nil)

@@ -70,7 +70,7 @@ import Testing
         F.press([.char("n")], &state, at: 5)
         F.type("r: must work offline", &state, at: 6)
         F.press([.enter], &state, at: 7)
-        F.press([.char("e"), .char("n"), .char("8")], &state, at: 60)
+        F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 60)
         let (_, prospects) = try #require(EndOfCallFlowTests.saved(F.press([.char("x")], &state, at: 61), &state))
         #expect(prospects.first?.world.requirements == "must work offline")
         #expect(state.prospects.first { $0.id == "anna" }?.world.requirements == "must work offline")

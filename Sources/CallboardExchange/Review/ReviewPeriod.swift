@@ -15,21 +15,22 @@ public enum ReviewPeriod: Hashable, Sendable {
         date: String?, from: String?, to: String?, today: CalendarDay
     ) throws(ReviewPeriodError) -> ReviewPeriod {
         if date != nil, from != nil || to != nil { throw .dateWithRange }
-        if let date { return .day(try day(date, option: "--date")) }
+        if let date { return .day(try day(date, option: "--date", today: today)) }
         guard let from else {
             if to != nil { throw .toWithoutFrom }
             return .day(today)
         }
-        let first = try day(from, option: "--from")
-        let last = try to.map { text throws(ReviewPeriodError) in try day(text, option: "--to") } ?? today
+        let first = try day(from, option: "--from", today: today)
+        let last = try to.map { text throws(ReviewPeriodError) in try day(text, option: "--to", today: today) } ?? today
         guard first <= last else { throw .backwards(from: first, to: last) }
         let length = first.days(until: last) + 1
         guard length <= longestRange else { throw .tooLong(days: length) }
         return .range(from: first, to: last)
     }
 
-    private static func day(_ text: String, option: String) throws(ReviewPeriodError) -> CalendarDay {
-        guard let day = CalendarDay(text.trimmingCharacters(in: .whitespaces)) else {
+    /// A review looks back: "fri" is the last Friday, today included.
+    private static func day(_ text: String, option: String, today: CalendarDay) throws(ReviewPeriodError) -> CalendarDay {
+        guard let day = DayArgument.day(text, today: today, looking: .back) else {
             throw .notADate(option: option, text: text)
         }
         return day
@@ -60,7 +61,7 @@ public enum ReviewPeriodError: Error, Hashable, Sendable, CustomStringConvertibl
         case .dateWithRange:
             return "--date cannot be combined with --from or --to; use --date for one day or --from and --to for several."
         case .toWithoutFrom:
-            return "--to needs --from; give the first day with --from YYYY-MM-DD."
+            return "--to needs --from; give the first day with --from (\(DayArgument.words))."
         case .backwards(let from, let to):
             return "--from \(from) comes after --to \(to); give the earlier day first."
         case .tooLong(let days):

@@ -25,8 +25,8 @@ struct SampleSeller {
         stage = Array(repeating: 0, count: prospects.count)
     }
 
-    /// Today's calls in the dashboard's order: callbacks, referrals, those due by priority,
-    /// then new names. `since` is the previous working day: days between (weekends) are
+    /// Today's calls in the dashboard's order (``CallQueue``) for those due, then new names
+    /// from the lists. `since` is the previous working day: days between (weekends) are
     /// due today too.
     mutating func queue(for day: CalendarDay, since previous: CalendarDay, limit: Int) -> [Int] {
         var due = waiting
@@ -36,13 +36,12 @@ struct SampleSeller {
             due += scheduled.removeValue(forKey: date) ?? []
             date = date.adding(days: 1)
         }
-        let open = due.filter { prospects[$0].isDue(on: day, in: zone) }
-        let ordered = open.sorted { a, b in
-            let (p, q) = (prospects[a], prospects[b])
-            let keyP = (p.callbackAt == nil ? 1 : 0, p.source == .referral ? 0 : 1, p.priority, a)
-            let keyQ = (q.callbackAt == nil ? 1 : 0, q.source == .referral ? 0 : 1, q.priority, b)
-            return keyP < keyQ
-        }
+        // The dashboard's own order (the core's queue), read as the day starts.
+        var index: [ProspectID: Int] = [:]
+        for i in due { index[prospects[i].id] = i }
+        let start = day.at(hour: 9, minute: 0, in: zone) ?? Date(timeIntervalSince1970: 0)
+        let ordered = CallQueue.entries(prospects: due.map { prospects[$0] }, today: day, now: start, zone: zone)
+            .compactMap { index[$0.id] }
         dueInQueue = ordered.count
         return ordered + fresh[freshStart..<min(fresh.count, freshStart + max(0, limit - ordered.count))]
     }

@@ -171,8 +171,8 @@ public struct SampleWorkload: Sendable {
         // Older follow-ups were sent or skipped long ago; only the last days' may wait.
         let status: FollowUp.Status = random.pick(isRecent ? [.sent, .sent, .pending] : [.sent, .sent, .sent, .skipped])
         call.followUp = FollowUp(
-            subject: "Thank you for your time, \(prospect.firstName)",
-            body: "Hello \(prospect.firstName),\n\nThank you for the conversation today.\n",
+            subject: "Thank you for your time, \(prospect.greeting)",
+            body: "Hello \(prospect.greeting),\n\nThank you for the conversation today.\n",
             status: status, sentAt: status == .sent ? end.addingTimeInterval(600) : nil)
         return call
     }

@@ -1,0 +1,42 @@
+import Foundation
+
+/// What a queue row says the next call is for, worded once for the dashboard and
+/// `callboard today`.
+extension QueueEntry {
+    /// "after meeting Fri 4 Dec", "follow-up on opportunity", "retry after voicemail",
+    /// "referral from Anna", "due", "new"; for a callback, "callback" or "overdue callback
+    /// Fri 27 Nov" (its times: ``callbackTimes(sellerZone:hours:)``).
+    public func purpose(sellerZone: TimeZone) -> String {
+        switch reason {
+        case .callback(let at):
+            return isOverdue ? "overdue callback \(CalendarDay(containing: at, in: sellerZone).shortText)" : "callback"
+        case .referral(let from):
+            return from.map { "referral from \($0)" } ?? "referral"
+        case .afterMeeting(let on):
+            return on.map { "after meeting \(CalendarDay(containing: $0, in: sellerZone).shortText)" } ?? "after meeting"
+        case .opportunity:
+            return "follow-up on opportunity"
+        case .retry(let outcome):
+            return "retry after \(outcome.label)"
+        case .due:
+            return "due"
+        case .new:
+            return "new"
+        }
+    }
+
+    /// A callback's agreed time on both clocks: "10:00 their time · 16:00 yours", or
+    /// "16:00 your time (their zone is not known)"; nil for other reasons. With `short`,
+    /// "16:00 · 10:00 theirs" for a narrow column.
+    public func callbackTimes(sellerZone: TimeZone, hours: BusinessHours = BusinessHours(), short: Bool = false) -> String? {
+        guard case .callback(let at) = reason else { return nil }
+        let mine = LocalTime(at: at, in: sellerZone, sellerZone: sellerZone, hours: hours).text
+        guard let theirs = callbackLocal else {
+            return short ? mine : "\(mine) your time (their zone is not known)"
+        }
+        if theirs.zone.secondsFromGMT(for: at) == sellerZone.secondsFromGMT(for: at) {
+            return short ? mine : "\(mine) their time and yours"
+        }
+        return short ? "\(mine) · \(theirs.text) theirs" : "\(theirs.text) their time · \(mine) yours"
+    }
+}
