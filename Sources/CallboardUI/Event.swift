@@ -8,6 +8,9 @@ public enum Event: Hashable, Sendable {
     /// The clock moved; the runtime sends one a second during a call, a minute otherwise.
     case tick(Moment)
     case resize(width: Int, height: Int)
+    /// Hands-free: the headset's audio says this speaker began at `moment` (their onset,
+    /// which is up to a second before the event arrives).
+    case speakerDetected(Speaker, Moment)
 
     /// The store's working set and today's call count.
     case loaded(StoreSnapshot, Moment)
