@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(
             name: "CallboardUseCasesTests",
             dependencies: ["CallboardUseCases", "CallboardCore", "CallboardStore", "CallboardExchange"]),
-        .testTarget(name: "CallboardAudioTests", dependencies: ["CallboardAudio", "CallboardAudioSources"]),
+        .testTarget(name: "CallboardAudioTests", dependencies: ["CallboardAudio", "CallboardAudioSources", "callboard"]),
         .testTarget(name: "CallboardTerminalTests", dependencies: ["CallboardTerminal"]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["CallboardCore", "CallboardStore", "CallboardExchange", "callboard"]),

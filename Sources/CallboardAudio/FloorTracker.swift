@@ -63,10 +63,16 @@ public struct FloorTracker: Sendable {
         context = 3 * timing.lookahead
     }
 
+    /// Frames are decided in batches of this many (100 ms): a decision comes at most that
+    /// much later, for a fifth of the work.
+    static let batch = 5
+
     /// Adds a frame; returns the changes now decided, dated at their onsets.
     public mutating func add(_ heard: Heard) -> [SpeakerChange] {
         window.append(heard)
-        return decide(upTo: base + window.count - timing.lookahead, complete: false)
+        let end = base + window.count - timing.lookahead
+        guard end - decided >= Self.batch else { return [] }
+        return decide(upTo: end, complete: false)
     }
 
     /// Decides every frame still open: the input has ended.
