@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/fast-tests.sh [swift test options]   e.g. scripts/fast-tests.sh --skip-build
 #
-# The unit and view tests only: core, store, exchange, UI, terminal and use cases. After a build
+# The unit and view tests only: core, store, exchange, UI, terminal, use cases and audio. After a build
 # (`swift build --build-tests`) they take 4 to 9 s on two shared cores (measured: 465
 # tests, 3.6 s, 8.2 s and 8.7 s wall, the no-op build check included).
 #
@@ -11,6 +11,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exec swift test \
-    --filter '^(CallboardCoreTests|CallboardStoreTests|CallboardExchangeTests|CallboardUITests|CallboardTerminalTests|CallboardUseCasesTests)\.' \
+    --filter '^(CallboardCoreTests|CallboardStoreTests|CallboardExchangeTests|CallboardUITests|CallboardTerminalTests|CallboardUseCasesTests|CallboardAudioTests)\.' \
     --skip '^CallboardStoreTests\.StoreCrashTests' \
     "$@"
