@@ -2,7 +2,8 @@ import CallboardAudio
 import Foundation
 
 /// Detection running on its own thread: reads frames from a source, hands each decided
-/// change to `onChange`, and `onEnd` once when the source ends, fails or is stopped.
+/// change to `onChange`, each new warning (no headset) to `onWarning` once, and calls
+/// `onEnd` once when the source ends, fails or is stopped.
 /// No frame outlives its turn through the loop.
 public final class LiveDetection: @unchecked Sendable {
     private let lock = NSLock()
@@ -13,6 +14,7 @@ public final class LiveDetection: @unchecked Sendable {
     public init(
         source: any AudioSource, detector: any SpeakerDetecting = SpeakerDetector(),
         onChange: @escaping @Sendable (SpeakerChange) -> Void,
+        onWarning: @escaping @Sendable (String) -> Void = { _ in },
         onEnd: @escaping @Sendable (AudioSourceError?) -> Void = { _ in }
     ) {
         let owned = Owned(source: source, detector: detector)
@@ -20,9 +22,14 @@ public final class LiveDetection: @unchecked Sendable {
             var source = owned.source
             var detector = owned.detector
             var failure: AudioSourceError?
+            var warned: Set<String> = []
             do throws(AudioSourceError) {
                 while !isStopping, let frame = try source.nextFrame() {
                     for change in detector.listen(to: frame) { onChange(change) }
+                    for warning in detector.warnings where !warned.contains(warning) {
+                        warned.insert(warning)
+                        onWarning(warning)
+                    }
                 }
                 if !isStopping { for change in detector.finish() { onChange(change) } }
             } catch {

@@ -93,18 +93,34 @@ import Testing
         let audio = call.render(leak: -30)
         try WAVWriter.write(audio.mic, rate: 16000, to: folder.file("mic.wav"))
         try WAVWriter.write(audio.line, rate: 16000, to: folder.file("line.wav"))
-        let collected = Collected()
+        let collected = Collected<SpeakerChange>()
         let detection = LiveDetection(
             source: try WAVSource(mic: folder.file("mic.wav"), line: folder.file("line.wav")),
             onChange: { collected.add($0) })
         detection.wait()
-        #expect(collected.changes.map(\.speaker) == [.silence, .me, .silence, .prospect, .silence])
+        #expect(collected.all.map(\.speaker) == [.silence, .me, .silence, .prospect, .silence])
     }
 
-    final class Collected: @unchecked Sendable {
+    @Test func liveDetectionWarnsOnceWhenThereIsNoHeadset() throws {
+        let folder = try TemporaryFolder()
+        let call = SyntheticCall(
+            lines: [.init(speaker: .prospect, start: 0.5, end: 6), .init(speaker: .me, start: 7, end: 9)], length: 10)
+        let audio = call.render(leak: -4)
+        try WAVWriter.write(audio.mic, rate: 16000, to: folder.file("mic.wav"))
+        try WAVWriter.write(audio.line, rate: 16000, to: folder.file("line.wav"))
+        let warnings = Collected<String>()
+        let detection = LiveDetection(
+            source: try WAVSource(mic: folder.file("mic.wav"), line: folder.file("line.wav")), onChange: { _ in },
+            onWarning: { warnings.add($0) })
+        detection.wait()
+        #expect(warnings.all == [SpeakerDetector.noHeadsetWarning])
+    }
+
+    /// What a detection thread handed over, read from the test's.
+    final class Collected<Value: Sendable>: @unchecked Sendable {
         private let lock = NSLock()
-        private var all: [SpeakerChange] = []
-        func add(_ change: SpeakerChange) { lock.withLock { all.append(change) } }
-        var changes: [SpeakerChange] { lock.withLock { all } }
+        private var values: [Value] = []
+        func add(_ value: Value) { lock.withLock { values.append(value) } }
+        var all: [Value] { lock.withLock { values } }
     }
 }

@@ -23,7 +23,7 @@ import Testing
 
         let clock = SystemMonotonicClock()
         let capture = try PulseCapture(mic: "callboard_mic.monitor", line: "callboard_line.monitor", clock: clock)
-        let collected = AudioSourceTests.Collected()
+        let collected = AudioSourceTests.Collected<SpeakerChange>()
         let detection = LiveDetection(source: capture, onChange: { collected.add($0) })
         let players = try ["mic", "line"].map { name in
             let process = Process()
@@ -35,8 +35,8 @@ import Testing
         for player in players { player.waitUntilExit() }
         Thread.sleep(forTimeInterval: 1.5)
         detection.stop()
-        let talkers = collected.changes.map(\.speaker).filter { $0 != .silence }
-        #expect(talkers == [.me, .prospect], "\(collected.changes)")
+        let talkers = collected.all.map(\.speaker).filter { $0 != .silence }
+        #expect(talkers == [.me, .prospect], "\(collected.all)")
     }
 }
 

@@ -28,6 +28,7 @@ struct HandsFreeListening {
                 let now = Moment(monotonic: clock.now(), wall: wallClock())
                 send(.speakerDetected(change.speaker, now.earlier(at: change.at)))
             },
+            onWarning: { warning in send(.failed("Hands-free: \(warning).")) },
             onEnd: { failure in
                 guard let failure else { return }
                 send(.failed("Hands-free stopped: \(failure.description)"))
