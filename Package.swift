@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "CallboardTerminal", targets: ["CallboardTerminal"]),
         .library(name: "CallboardUseCases", targets: ["CallboardUseCases"]),
         .library(name: "CallboardRuntime", targets: ["CallboardRuntime"]),
+        .library(name: "CallboardAudio", targets: ["CallboardAudio"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,6 +39,10 @@ let package = Package(
         ),
         // The workflows, once: add, import, file a call, queue, review. Core + Store, no UI.
         .target(name: "CallboardUseCases", dependencies: ["CallboardCore", "CallboardStore", "CallboardExchange"]),
+        // Who is talking, from headset audio: frames in, speaker changes out. No I/O.
+        .target(name: "CallboardAudio", dependencies: ["CallboardCore"]),
+        // Where audio comes from: WAV files, and PulseAudio loaded at run time.
+        .target(name: "CallboardAudioSources", dependencies: ["CallboardAudio", "CallboardCore"]),
         // The one ncurses backend: cell buffer to terminal, keys from terminal.
         .target(name: "CallboardTerminal", dependencies: ["CNcurses", "CallboardUI"]),
         // The event loop as a library: one queue fed by keys, ticks, signals, effect results
@@ -48,7 +53,8 @@ let package = Package(
             name: "callboard",
             dependencies: [
                 "CallboardCore", "CallboardStore", "CallboardUI", "CallboardTerminal",
-                "CallboardExchange", "CallboardUseCases", "CallboardRuntime",
+                "CallboardExchange", "CallboardUseCases", "CallboardRuntime", "CallboardAudio",
+                "CallboardAudioSources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +69,7 @@ let package = Package(
         .testTarget(
             name: "CallboardUseCasesTests",
             dependencies: ["CallboardUseCases", "CallboardCore", "CallboardStore", "CallboardExchange"]),
+        .testTarget(name: "CallboardAudioTests", dependencies: ["CallboardAudio", "CallboardAudioSources", "callboard"]),
         .testTarget(name: "CallboardTerminalTests", dependencies: ["CallboardTerminal"]),
         .testTarget(
             name: "CallboardRuntimeTests",

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # scripts/fast-tests.sh [swift test options]   e.g. scripts/fast-tests.sh --skip-build
 #
-# The unit and view tests only: core, store, exchange, UI, terminal, use cases and the
-# runtime's loop (on a scripted terminal). After a build
+# The unit and view tests only: core, store, exchange, UI, terminal, use cases, audio and
+# the runtime's loop (on a scripted terminal). After a build
 # (`swift build --build-tests`) they take 4 to 9 s on two shared cores (measured: 465
 # tests, 3.6 s, 8.2 s and 8.7 s wall, the no-op build check included).
 #
@@ -12,6 +12,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exec swift test \
-    --filter '^(CallboardCoreTests|CallboardStoreTests|CallboardExchangeTests|CallboardUITests|CallboardTerminalTests|CallboardUseCasesTests|CallboardRuntimeTests)\.' \
+    --filter '^(CallboardCoreTests|CallboardStoreTests|CallboardExchangeTests|CallboardUITests|CallboardTerminalTests|CallboardUseCasesTests|CallboardRuntimeTests|CallboardAudioTests)\.' \
     --skip '^CallboardStoreTests\.StoreCrashTests' \
     "$@"

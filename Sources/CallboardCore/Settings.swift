@@ -71,12 +71,19 @@ public struct Settings: Hashable, Sendable {
     public var referralReminderMinutes: Double
     /// The thank-you email template; nil uses ``FollowUpTemplate/standard``.
     public var followUpTemplate: String?
+    /// Whether calls are marked from the headset's audio (the talk keys still win).
+    public var handsFree: Bool
+    /// Seconds after a talk key during which hands-free detection is ignored.
+    public var handsFreeKeySeconds: Double
+
+    public static let defaultHandsFreeKeySeconds = 5.0
 
     public init(
         sellerName: String = "", sellerEmail: String = "", targets: TalkTargets = .standard,
         businessHours: BusinessHours = BusinessHours(), dailyCallGoal: Int = 40,
         retry: RetryRule = RetryRule(), referralReminderMinutes: Double = 3,
-        followUpTemplate: String? = nil
+        followUpTemplate: String? = nil, handsFree: Bool = false,
+        handsFreeKeySeconds: Double = Settings.defaultHandsFreeKeySeconds
     ) {
         self.sellerName = sellerName
         self.sellerEmail = sellerEmail
@@ -86,6 +93,8 @@ public struct Settings: Hashable, Sendable {
         self.retry = retry
         self.referralReminderMinutes = referralReminderMinutes
         self.followUpTemplate = followUpTemplate
+        self.handsFree = handsFree
+        self.handsFreeKeySeconds = handsFreeKeySeconds
     }
 }
 

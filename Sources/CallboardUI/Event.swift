@@ -10,6 +10,9 @@ public enum Event: Hashable, Sendable {
     case resize(width: Int, height: Int)
     /// A talk mark from outside the dashboard; it acts like the call's key for it.
     case remote(RemoteMark, Moment)
+    /// Hands-free: the headset's audio says this speaker began at `moment` (their onset,
+    /// which is up to a second before the event arrives).
+    case speakerDetected(Speaker, Moment)
 
     /// The store's working set and today's call count.
     case loaded(StoreSnapshot, Moment)

@@ -21,3 +21,11 @@ public struct Moment: Hashable, Sendable {
         self.wall = wall
     }
 }
+
+extension Moment {
+    /// The moment at an earlier monotonic instant, its wall time set back by as much: for
+    /// things dated in the recent past, like a speaker's onset.
+    public func earlier(at instant: MonotonicInstant) -> Moment {
+        Moment(monotonic: instant, wall: wall.addingTimeInterval(instant - monotonic))
+    }
+}

@@ -18,8 +18,11 @@ public struct LiveCall: Hashable, Sendable {
     /// call came back from a checkpoint taken in the dialogs), so the next `e` starts
     /// from them rather than from nothing.
     public var endOfCallAnswers: EndOfCallAnswers?
+    /// Whether the headset marks the talk, and how the keys overrode it.
+    public var handsFree: HandsFreeMarking = .off
 
-    public init(prospect: Prospect, at moment: Moment, targets: TalkTargets) {
+    public init(prospect: Prospect, at moment: Moment, targets: TalkTargets, handsFree: HandsFreeMarking = .off) {
+        self.handsFree = handsFree
         self.prospect = prospect
         wallStart = moment.wall
         call = Call(
@@ -30,7 +33,13 @@ public struct LiveCall: Hashable, Sendable {
     }
 
     /// A call brought back from a checkpoint; it resumes on hold.
-    public init(resuming checkpoint: LiveCallCheckpoint, prospect: Prospect, at moment: Moment, targets: TalkTargets) {
+    public init(
+        resuming checkpoint: LiveCallCheckpoint, prospect: Prospect, at moment: Moment, targets: TalkTargets,
+        handsFree: HandsFreeMarking = .off
+    ) {
+        // It resumes on hold, so detection waits for a talk key too.
+        self.handsFree = handsFree
+        self.handsFree.pause()
         self.prospect = prospect
         call = checkpoint.call
         wallStart = checkpoint.call.startedAt

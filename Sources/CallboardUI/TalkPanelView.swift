@@ -50,10 +50,25 @@ enum TalkPanelView {
             if figures.speaker != nil { text += " · silence \(Format.duration(figures.silence))" }
             b.write(Format.fit(text, width: r.width), in: r, style: Style(.muted))
         })
+        let handsFree = live.handsFree.status(at: now.monotonic)
+        if handsFree != .off {
+            rows.append(Row(priority: 3) { r, b in
+                b.write(Format.fit(Self.handsFree(handsFree), width: r.width), in: r, style: Style(.muted))
+            })
+        }
         rows.append(Row(priority: 5) { _, _ in })
         rows.append(Row(priority: 1) { r, b in nudge(figures, line: 0, in: r, into: &b) })
         rows.append(Row(priority: 2) { r, b in nudge(figures, line: 1, in: r, into: &b) })
         layout(rows, in: inner, into: &buffer)
+    }
+
+    static func handsFree(_ status: HandsFreeMarking.Status) -> String {
+        switch status {
+        case .off: ""
+        case .listening: "Hands-free: listening"
+        case .keyWins(let seconds): "Hands-free: your key wins for \(Int(seconds.rounded(.up))) s"
+        case .paused: "Hands-free paused: m or p listens again"
+        }
     }
 
     /// Draws as many rows as fit, dropping the least important first, in their order.

@@ -4,7 +4,8 @@ import Foundation
 extension AppState {
     mutating func startCall(at moment: Moment) -> [Effect] {
         guard live == nil, let entry = selectedEntry else { return [] }
-        let call = LiveCall(prospect: entry.prospect, at: moment, targets: settings.targets)
+        let call = LiveCall(
+            prospect: entry.prospect, at: moment, targets: settings.targets, handsFree: HandsFreeMarking(settings))
         live = call
         mode = .call
         focus = .talk
@@ -42,7 +43,9 @@ extension AppState {
     mutating func resume(_ checkpoint: LiveCallCheckpoint, at moment: Moment) {
         guard live == nil else { return }
         let prospect = prospect(of: checkpoint)
-        live = LiveCall(resuming: checkpoint, prospect: prospect, at: moment, targets: settings.targets)
+        live = LiveCall(
+            resuming: checkpoint, prospect: prospect, at: moment, targets: settings.targets,
+            handsFree: HandsFreeMarking(settings))
         mode = .call
         focus = .talk
         status = StatusMessage("Call with \(prospect.name) resumed, on hold: m or p talks")
@@ -52,6 +55,12 @@ extension AppState {
     mutating func callAction(_ action: Action, at moment: Moment) -> [Effect] {
         guard var call = live else { return [] }
         let t = moment.monotonic
+        switch action {
+        case .markMe, .markProspect, .toggleSpeaker, .hold:
+            call.handsFree.keyPressed(hold: action == .hold, at: t)
+            if action == .hold, call.handsFree.isOn { status = StatusMessage("On hold: hands-free listens again after m or p") }
+        default: break
+        }
         switch action {
         case .markMe: call.meter.mark(.me, at: t)
         case .markProspect: call.meter.mark(.prospect, at: t)
@@ -74,6 +83,26 @@ extension AppState {
         }
         live = call
         return [checkpoint(at: moment)]
+    }
+
+    /// Hands-free: a change of speaker heard on the headset, dated at its onset, marks the
+    /// meter as the talk key would, unless a key spoke more recently. While the note field
+    /// is open the call goes on, so detection does too; in the end-of-call dialogs the
+    /// meter has stopped, so it does not.
+    mutating func detected(_ speaker: Speaker, at moment: Moment) -> [Effect] {
+        guard var call = live, call.handsFree.accepts(onset: moment.monotonic) else { return [] }
+        switch mode {
+        case .call, .note: break
+        default: return []
+        }
+        let before = call.meter.state
+        call.meter.mark(speaker, at: moment.monotonic)
+        guard call.meter.state != before else { return [] }
+        call.handsFree.countDetected()
+        live = call
+        // The runtime checkpoints a live call every few seconds anyway; a file written at
+        // every turn would add nothing.
+        return []
     }
 
     /// `e`: the meter pauses and the end-of-call dialogs begin.

@@ -21,6 +21,9 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
     case .tick(let moment):
         state.observe(moment)
         return state.tick(at: moment)
+    case .speakerDetected(let speaker, let moment):
+        // Dated at the onset, in the recent past: `now` does not go back for it.
+        return state.detected(speaker, at: moment)
     case .resize(let width, let height):
         state.width = max(0, width)
         state.height = max(0, height)

@@ -220,3 +220,39 @@ struct TalkMeterTests {
         #expect(f.elapsed == 80)
     }
 }
+
+@Suite struct TalkPatienceTests {
+    @Test func patienceIsThePauseBeforeIAnswerTheProspect() {
+        let segments = [
+            TalkSegment(speaker: .me, start: 0, end: 5),
+            TalkSegment(speaker: .prospect, start: 5, end: 10),
+            TalkSegment(speaker: .silence, start: 10, end: 11.5),
+            TalkSegment(speaker: .me, start: 11.5, end: 14),
+            // They pause and go on themselves: not my patience.
+            TalkSegment(speaker: .prospect, start: 14, end: 16),
+            TalkSegment(speaker: .silence, start: 16, end: 18),
+            TalkSegment(speaker: .prospect, start: 18, end: 20),
+            TalkSegment(speaker: .me, start: 20, end: 22),
+        ]
+        #expect(TalkPatience.pauses(in: segments) == [1.5, 0])
+        #expect(TalkPatience.median(in: segments) == 0.75)
+        #expect(TalkPatience.median(in: [TalkSegment(speaker: .me, start: 0, end: 3)]) == nil)
+    }
+}
+
+@Suite struct HandsFreeMarkingTests {
+    @Test func aKeyWinsOverDetectionForItsSecondsAndHoldPausesIt() {
+        var marking = HandsFreeMarking(isOn: true, keyWins: 3)
+        #expect(marking.accepts(onset: MonotonicInstant(seconds: 1)))
+        marking.keyPressed(hold: false, at: MonotonicInstant(seconds: 10))
+        #expect(!marking.accepts(onset: MonotonicInstant(seconds: 9)))
+        #expect(!marking.accepts(onset: MonotonicInstant(seconds: 12.9)))
+        #expect(marking.accepts(onset: MonotonicInstant(seconds: 13)))
+        #expect(marking.status(at: MonotonicInstant(seconds: 11)) == .keyWins(seconds: 2))
+        marking.keyPressed(hold: true, at: MonotonicInstant(seconds: 20))
+        #expect(!marking.accepts(onset: MonotonicInstant(seconds: 100)))
+        #expect(marking.status(at: MonotonicInstant(seconds: 100)) == .paused)
+        #expect(marking.overrides == 2)
+        #expect(!HandsFreeMarking.off.accepts(onset: MonotonicInstant(seconds: 1)))
+    }
+}

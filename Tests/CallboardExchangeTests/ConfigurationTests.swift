@@ -30,6 +30,22 @@ import Testing
         #expect(config.warnings.isEmpty)
     }
 
+    @Test func handsFreeIsOffUntilTheFileTurnsItOn() throws {
+        let defaults = try Configuration.parse(Data("{}".utf8), file: "/c/config.json")
+        #expect(!defaults.settings.handsFree)
+        #expect(defaults.report().contains("\"handsFree\": false"))
+        let on = try Configuration.parse(
+            Data(#"{"handsFree": true, "handsFreeKeySeconds": 3, "handsFreeLine": "off"}"#.utf8), file: "/c/config.json")
+        #expect(on.settings.handsFree)
+        #expect(on.settings.handsFreeKeySeconds == 3)
+        #expect(on.handsFreeLine == "off")
+        #expect(on.handsFreeMic == nil)
+        #expect(on.report().contains("\"handsFree\": true"))
+        #expect(throws: ConfigurationError.invalid(file: "/c/config.json", key: "handsFree", allowed: "true or false")) {
+            try Configuration.parse(Data(#"{"handsFree": "on"}"#.utf8), file: "/c/config.json")
+        }
+    }
+
     @Test func anInvalidValueNamesTheFileTheKeyAndWhatIsAllowed() {
         #expect(throws: ConfigurationError.invalid(file: "/c/config.json", key: "targetShare", allowed: "a number from 0 to 1, e.g. 0.43")) {
             try Configuration.parse(Data(#"{"targetShare": 43}"#.utf8), file: "/c/config.json")

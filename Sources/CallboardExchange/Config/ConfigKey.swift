@@ -91,7 +91,34 @@ public struct ConfigKey: Sendable {
             config.followUpTemplatePath = value.isEmpty ? nil : value
             return nil
         },
+        flag("handsFree", "mark who talks from the headset's audio (the talk keys still win); see docs/hands-free.md", false) { value, config in
+            config.settings.handsFree = value
+            return nil
+        },
+        number("handsFreeKeySeconds", "seconds after a talk key during which hands-free detection is ignored", Settings.defaultHandsFreeKeySeconds) { value, config in
+            guard value >= 0, value <= 60 else { return "a number of seconds from 0 to 60" }
+            config.settings.handsFreeKeySeconds = value
+            return nil
+        },
+        text("handsFreeMic", "PulseAudio source of your microphone; empty is the default source", "") { value, config in
+            config.handsFreeMic = value.isEmpty ? nil : value
+            return nil
+        },
+        text("handsFreeLine", "PulseAudio source of the call audio, the monitor of the softphone's sink; empty is the default sink's monitor, \"off\" listens to the microphone only", "") { value, config in
+            config.handsFreeLine = value.isEmpty ? nil : value
+            return nil
+        },
     ]
+
+    static func flag(
+        _ name: String, _ help: String, _ fallback: Bool,
+        _ set: @escaping @Sendable (Bool, inout Configuration) -> String?
+    ) -> ConfigKey {
+        ConfigKey(name: name, help: help, defaultText: String(fallback)) { value, config in
+            guard case .bool(let flag) = value else { return "true or false" }
+            return set(flag, &config)
+        }
+    }
 
     static func text(
         _ name: String, _ help: String, _ fallback: String,

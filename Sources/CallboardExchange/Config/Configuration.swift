@@ -12,6 +12,11 @@ public struct Configuration: Sendable {
     public var theme: String?
     /// As written in the file; resolve it with ``templateURL(relativeTo:)``.
     public var followUpTemplatePath: String?
+    /// The PulseAudio source of the microphone for hands-free; nil is the default source.
+    public var handsFreeMic: String?
+    /// The PulseAudio source of the call audio; nil is the default sink's monitor, "off"
+    /// the microphone alone.
+    public var handsFreeLine: String?
     /// The file the values came from, or nil when there is none.
     public private(set) var file: String?
     /// Keys set by the file.
@@ -117,6 +122,10 @@ public struct Configuration: Sendable {
         case "retryMaxAttempts": return String(s.retry.maxAttempts)
         case "referralReminderMinutes": return Self.format(s.referralReminderMinutes)
         case "followUpTemplate": return quote(followUpTemplatePath ?? "")
+        case "handsFree": return String(s.handsFree)
+        case "handsFreeKeySeconds": return Self.format(s.handsFreeKeySeconds)
+        case "handsFreeMic": return quote(handsFreeMic ?? "")
+        case "handsFreeLine": return quote(handsFreeLine ?? "")
         default: return ""
         }
     }

@@ -11,7 +11,8 @@ extension DashboardRuntime {
             store: store, settings: launch.settings,
             theme: ThemeFiles.choose(requested: launch.theme ?? launch.configuration.theme, environment: launch.environment),
             zone: launch.zone, sendCommand: launch.configuration.sendCommand,
-            commandTimeout: launch.configuration.commandTimeout, environment: launch.environment.variables)
+            commandTimeout: launch.configuration.commandTimeout, environment: launch.environment.variables,
+            configuration: launch.configuration)
         let status: Int32
         do {
             status = try runtime.run()

@@ -19,6 +19,8 @@ struct DashboardRuntime {
     var environment: [String: String] = ProcessInfo.processInfo.environment
     var clock: any MonotonicClock = SystemClock()
     var wallClock: @Sendable () -> Date = { Date() }
+    /// The configuration, for the sources it switches on (hands-free listening).
+    var configuration = Configuration()
     /// Effects run at once on the loop, each answer handled before the next input: for
     /// tests that script the terminal.
     var effectsInline = false
@@ -32,7 +34,9 @@ struct DashboardRuntime {
         let terminal = try Terminal(theme: theme.theme, monochrome: monochrome, environment: environment)
         let inbox = EventQueue()
         let remote = listenForMarks(inbox)
+        let listening = listenToTheHeadset(inbox)
         let status = run(on: terminal, inbox: inbox)
+        listening?.stop()
         remote?.close()
         terminal.close()
         // Shown in the status line too, but a later message may have covered it.
@@ -58,6 +62,19 @@ struct DashboardRuntime {
         EffectRunner(
             desk: Desk(store: store, settings: settings), sendCommand: sendCommand, environment: environment,
             commandTimeout: commandTimeout)
+    }
+
+    /// Hands-free: the headset's audio marks who talks, as the keys would. Off unless the
+    /// configuration asks; a machine without PulseAudio says why and keeps the keys.
+    private func listenToTheHeadset(_ inbox: EventQueue) -> HandsFreeListening? {
+        guard settings.handsFree else { return nil }
+        do {
+            return try HandsFreeListening.start(
+                configuration, clock: clock, wallClock: wallClock, send: { inbox.send($0) })
+        } catch {
+            inbox.send(.failed("Hands-free is off: \(error.description)"))
+            return nil
+        }
     }
 
     /// The socket `callboard mark` talks to, in the store's folder; without it the
