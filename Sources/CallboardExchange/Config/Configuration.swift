@@ -112,6 +112,7 @@ public struct Configuration: Sendable {
         case "retryMaxAttempts": return String(s.retry.maxAttempts)
         case "referralReminderMinutes": return Self.format(s.referralReminderMinutes)
         case "followUpTemplate": return quote(followUpTemplatePath ?? "")
+        case "callTypes": return CallTypeConfig.render(s.callTypes)
         default: return ""
         }
     }
