@@ -26,7 +26,7 @@ public struct CallType: Hashable, Codable, Sendable {
     public static let cold = CallType(
         name: Role.cold.rawValue,
         targets: TalkTargets(
-            targetShare: 0.55, warnShare: 0.70, monologueNudge: 45, monologueStrong: 120, questions: 3...6,
+            targetShare: 0.55, warnShare: 0.70, monologueNudge: 60, monologueStrong: 120, questions: 3...6,
             story: 30))
     public static let discovery = CallType(name: Role.discovery.rawValue, targets: TalkTargets())
     public static let demo = CallType(

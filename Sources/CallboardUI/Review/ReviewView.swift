@@ -90,11 +90,15 @@ extension ReviewState {
 
         w = RowWriter(rect.row(3))
         w.put("Questions ", label, in: &buffer)
-        w.put(s.questionsPerConversation.map { Format.oneDecimal($0) } ?? "–", value, in: &buffer)
-        w.put(" a conversation (they asked \(s.questionsTheyAsked))", label, in: &buffer)
-        w.put(sep + "Their longest story ", label, in: &buffer)
+        if let perConversation = s.questionsPerConversation {
+            w.put(Format.oneDecimal(perConversation), value, in: &buffer)
+            w.put("/conv (they \(s.questionsTheyAsked))", label, in: &buffer)
+        } else {
+            w.put("–", value, in: &buffer)
+        }
+        w.put(sep + "Their story avg ", label, in: &buffer)
         w.put(s.averageStory.map(ReviewFigures.duration) ?? "–", value, in: &buffer)
-        w.put(" on average, longest ", label, in: &buffer)
+        w.put(", max ", label, in: &buffer)
         w.put(ReviewFigures.duration(s.longestStory), value, in: &buffer)
         w.put(sep + "My longest ", label, in: &buffer)
         let pitchRole: ColorRole = rows.contains { $0.figures.targets.pitchTooLong($0.figures.longestMonologue) } ? .bad : .text
