@@ -16,6 +16,47 @@ enum CallTypeConfig {
         "a list of call types, each a name or {\"name\": ..., and any of "
         + numberKeys.map { "\"\($0)\"" }.joined(separator: ", ") + "}, with different names"
 
+    /// The target keys each type of `value` sets itself, by type name: the top-level keys
+    /// fill in the rest (``Configuration``).
+    static func keysSet(in value: JSONValue) -> [String: Set<String>] {
+        guard case .array(let entries) = value else { return [:] }
+        var keys: [String: Set<String>] = [:]
+        for case .object(let fields) in entries {
+            guard case .string(let name)? = fields["name"] else { continue }
+            let clean = ImportedText.line(name.trimmingCharacters(in: .whitespaces)).lowercased()
+            keys[clean, default: []].formUnion(fields.keys.filter { $0 != "name" })
+        }
+        return keys
+    }
+
+    /// The top-level keys that also give every call type its value, unless the type sets
+    /// its own: so a configuration written before call types keeps its meaning.
+    static let sharedKeys = ["targetShare", "warnShare", "monologueNudgeSeconds", "monologueStrongSeconds"]
+
+    /// `types` with the top-level `values` of ``sharedKeys`` given in the file filled in
+    /// where a type does not set its own. A warning share or strong nudge pushed below
+    /// its partner moves up with it.
+    static func overlay(
+        _ types: CallTypes, with untyped: TalkTargets, keysInFile: Set<String>, keysSetByType: [String: Set<String>]
+    ) -> CallTypes {
+        CallTypes(types.list.map { type in
+            var type = type
+            let own = keysSetByType[type.name.lowercased()] ?? []
+            for key in sharedKeys where keysInFile.contains(key) && !own.contains(key) {
+                switch key {
+                case "targetShare": type.targets.targetShare = untyped.targetShare
+                case "warnShare": type.targets.warnShare = untyped.warnShare
+                case "monologueNudgeSeconds": type.targets.monologueNudge = untyped.monologueNudge
+                case "monologueStrongSeconds": type.targets.monologueStrong = untyped.monologueStrong
+                default: break
+                }
+            }
+            type.targets.warnShare = max(type.targets.warnShare, type.targets.targetShare)
+            type.targets.monologueStrong = max(type.targets.monologueStrong, type.targets.monologueNudge)
+            return type
+        })
+    }
+
     /// The types the value describes, or what is wrong with it.
     static func parse(_ value: JSONValue) -> Result<[CallType], ConfigProblem> {
         guard case .array(let entries) = value, !entries.isEmpty else { return .failure(ConfigProblem(allowed)) }
