@@ -45,14 +45,14 @@ import Testing
 
     @Test func topLevelTalkKeysSpeakForEveryTypeThatDoesNotSetItsOwn() throws {
         let config = try parse(#"""
-            { "monologueNudgeSeconds": 2, "monologueStrongSeconds": 4, "targetShare": 0.75,
+            { "monologueNudgeSeconds": 2, "monologueStrongSeconds": 4, "targetShare": 0.6,
               "callTypes": ["cold call", {"name": "demo", "monologueNudgeSeconds": 30}] }
             """#)
         let cold = try #require(config.settings.callTypes.named("cold call"))
         let demo = try #require(config.settings.callTypes.named("demo"))
         #expect(cold.targets.monologueNudge == 2 && cold.targets.monologueStrong == 4)
         #expect(demo.targets.monologueNudge == 30 && demo.targets.monologueStrong == 30)  // strong moves up with it
-        #expect(cold.targets.targetShare == 0.75 && cold.targets.warnShare == 0.75)
+        #expect(cold.targets.targetShare == 0.6 && cold.targets.warnShare == 0.70)
         #expect(cold.targets.questions == 3...6)  // untouched: no top-level key for it
     }
 
