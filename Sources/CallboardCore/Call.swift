@@ -109,6 +109,10 @@ public struct Call: Identifiable, Hashable, Codable, Sendable {
     public var followUp: FollowUp?
     /// The agreed next callback or meeting, when the outcome has one.
     public var nextStepAt: Date?
+    /// The kind of call (a ``CallType`` name); nil on calls saved before call types.
+    public var callType: String?
+    /// Questions tapped during the call, mine and the prospect's.
+    public var questions: [QuestionMark] = []
 
     public init(
         id: CallID, prospectID: ProspectID, prospectName: String? = nil, prospectCompany: String? = nil,
@@ -160,5 +164,7 @@ public struct Call: Identifiable, Hashable, Codable, Sendable {
         notes = try c.decodeIfPresent([CallNote].self, forKey: .notes) ?? []
         followUp = try c.decodeIfPresent(FollowUp.self, forKey: .followUp)
         nextStepAt = try c.decodeIfPresent(Date.self, forKey: .nextStepAt)
+        callType = try c.decodeIfPresent(String.self, forKey: .callType)
+        questions = try c.decodeIfPresent([QuestionMark].self, forKey: .questions) ?? []
     }
 }

@@ -63,7 +63,10 @@ public struct RetryRule: Hashable, Codable, Sendable {
 public struct Settings: Hashable, Sendable {
     public var sellerName: String
     public var sellerEmail: String
+    /// The targets of calls without a type (saved before call types existed).
     public var targets: TalkTargets
+    /// The call types and their targets; `t` cycles through them during a call.
+    public var callTypes: CallTypes
     public var businessHours: BusinessHours
     public var dailyCallGoal: Int
     public var retry: RetryRule
@@ -82,9 +85,10 @@ public struct Settings: Hashable, Sendable {
         sellerName: String = "", sellerEmail: String = "", targets: TalkTargets = .standard,
         businessHours: BusinessHours = BusinessHours(), dailyCallGoal: Int = 40,
         retry: RetryRule = RetryRule(), referralReminderMinutes: Double = 3,
-        followUpTemplate: String? = nil, handsFree: Bool = false,
+        followUpTemplate: String? = nil, callTypes: CallTypes = .standard, handsFree: Bool = false,
         handsFreeKeySeconds: Double = Settings.defaultHandsFreeKeySeconds
     ) {
+        self.callTypes = callTypes
         self.sellerName = sellerName
         self.sellerEmail = sellerEmail
         self.targets = targets

@@ -22,31 +22,34 @@ extension Store {
     }
 
     /// Saves a call, replacing the one with the same id on its day, and brings that day's
-    /// summary up to date. `targets` decide which calls count as inside the target band.
+    /// summary up to date. `types` judge typed calls, `targets` the rest: they decide which
+    /// calls count as inside the target band.
     /// Returns the day's new summary.
     ///
     /// The day file is written first: it is the record, the summary can be rebuilt from it
     /// (`rebuildSummaries`). A call whose start moved to another day is not looked for in
     /// its old day.
     @discardableResult
-    public func save(call: Call, targets: TalkTargets) throws(StoreError) -> DaySummary {
+    public func save(call: Call, targets: TalkTargets, types: CallTypes = .standard) throws(StoreError)
+        -> DaySummary
+    {
         try requireWritable()
         return try locked { () throws(StoreError) -> DaySummary in
-            try saveLocked([call], targets: targets).first
-                ?? DaySummary(day: day(of: call), calls: [call], targets: targets)
+            try saveLocked([call], targets: targets, types: types).first
+                ?? DaySummary(day: day(of: call), calls: [call], targets: targets, types: types)
         }
     }
 
     /// Saves many calls at once (an import, a generated workload): one write per day
     /// file and one of the summaries, rather than one of each per call.
-    public func save(calls: [Call], targets: TalkTargets) throws(StoreError) {
+    public func save(calls: [Call], targets: TalkTargets, types: CallTypes = .standard) throws(StoreError) {
         try requireWritable()
-        try locked { () throws(StoreError) in _ = try saveLocked(calls, targets: targets) }
+        try locked { () throws(StoreError) in _ = try saveLocked(calls, targets: targets, types: types) }
     }
 
     /// Merges `incoming` into their day files and updates those days' summaries;
     /// returns the new summaries of the days touched, oldest first.
-    private func saveLocked(_ incoming: [Call], targets: TalkTargets) throws(StoreError)
+    private func saveLocked(_ incoming: [Call], targets: TalkTargets, types: CallTypes) throws(StoreError)
         -> [DaySummary]
     {
         try migrateLegacySummaries()
@@ -76,7 +79,7 @@ extension Store {
             try VersionedFile.write(
                 DayDocument(schemaVersion: SchemaMigration.day.current, day: day, calls: calls),
                 to: file)
-            let summary = DaySummary(day: day, calls: calls, targets: targets)
+            let summary = DaySummary(day: day, calls: calls, targets: targets, types: types)
             let month = Self.month(of: day)
             months[month, default: []].removeAll { $0.day == day }
             months[month, default: []].append(summary)

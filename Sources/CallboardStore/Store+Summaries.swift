@@ -64,7 +64,9 @@ extension Store {
     /// Recomputes every day's summary from the day files, e.g. after the targets changed
     /// or a day file was edited by hand. Reads all history, so it is an explicit command.
     @discardableResult
-    public func rebuildSummaries(targets: TalkTargets) throws(StoreError) -> [DaySummary] {
+    public func rebuildSummaries(targets: TalkTargets, types: CallTypes = .standard) throws(StoreError)
+        -> [DaySummary]
+    {
         try requireWritable()
         return try locked { () throws(StoreError) -> [DaySummary] in
             if hasLegacySummaries { try VersionedFile.checkReplaceable(summariesFile, migration: .summaries) }
@@ -76,7 +78,7 @@ extension Store {
             var days: [DaySummary] = []
             for day in try callDays() {
                 let calls = try calls(on: day)
-                if !calls.isEmpty { days.append(DaySummary(day: day, calls: calls, targets: targets)) }
+                if !calls.isEmpty { days.append(DaySummary(day: day, calls: calls, targets: targets, types: types)) }
             }
             try writeAllMonths(days, replacing: existing)
             if hasLegacySummaries { try AtomicFile.remove(summariesFile) }

@@ -32,6 +32,8 @@ public enum Action: Hashable, Sendable {
     case moveDown, moveUp, startCall, addProspect
     case resumeCall, saveRecoveredCall
     case markMe, markProspect, toggleSpeaker, hold, askedReferrals, note, endCall
+    /// A question I asked, one the prospect asked, and the next call type.
+    case askedQuestion, theyAskedQuestion, nextCallType
     case openEditor
     case answerYes, answerNo
     case chooseOutcome(Outcome)
@@ -86,6 +88,9 @@ public enum Keymap {
             KeyBinding([.char(" ")], "Space", .toggleSpeaker, "switch", in: [.call]),
             KeyBinding([.char("s")], "s", .hold, "silence/hold", in: [.call]),
             KeyBinding([.char("a")], "a", .askedReferrals, "referral ask on/off", in: [.call]),
+            KeyBinding([.char("i")], "i", .askedQuestion, "I asked a question", in: [.call]),
+            KeyBinding([.char("o")], "o", .theyAskedQuestion, "they asked a question", in: [.call], essential: false),
+            KeyBinding([.char("t")], "t", .nextCallType, "call type: next", in: [.call], essential: false),
             KeyBinding([.char("n")], "n", .note, "note", in: [.call]),
             KeyBinding([.char("e")], "e", .endCall, "end call", in: [.call]),
             KeyBinding([.char("j"), .down], "j/↓", .moveDown, "scroll the brief", in: [.call], essential: false),

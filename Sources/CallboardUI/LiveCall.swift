@@ -21,14 +21,19 @@ public struct LiveCall: Hashable, Sendable {
     /// Whether the headset marks the talk, and how the keys overrode it.
     public var handsFree: HandsFreeMarking = .off
 
-    public init(prospect: Prospect, at moment: Moment, targets: TalkTargets, handsFree: HandsFreeMarking = .off) {
+    /// A new call of `type`, judged by its targets (`targets` when it has no type).
+    public init(
+        prospect: Prospect, at moment: Moment, targets: TalkTargets, type: CallType? = nil,
+        handsFree: HandsFreeMarking = .off
+    ) {
         self.handsFree = handsFree
         self.prospect = prospect
         wallStart = moment.wall
         call = Call(
             id: Call.makeID(prospect: prospect.id, startedAt: moment.wall), prospectID: prospect.id,
             prospectName: prospect.name, prospectCompany: prospect.company, startedAt: moment.wall)
-        meter = TalkMeter(startedAt: moment.monotonic, targets: targets)
+        call.callType = type?.name
+        meter = TalkMeter(startedAt: moment.monotonic, targets: type?.targets ?? targets)
         lastCheckpoint = moment.monotonic
     }
 
@@ -59,6 +64,22 @@ public struct LiveCall: Hashable, Sendable {
     public var askMade: Bool { askMarked || endOfCallAnswers?.askAnswer == true }
 
     public func figures(at instant: MonotonicInstant) -> TalkFigures { meter.figures(at: instant) }
+
+    /// The questions so far, spread over the call's length at `instant`.
+    public func questions(at instant: MonotonicInstant) -> QuestionFigures {
+        QuestionFigures(call.questions, length: meter.elapsed(at: instant))
+    }
+
+    /// Counts a question asked by `speaker` now.
+    public mutating func countQuestion(by speaker: Speaker, at instant: MonotonicInstant) {
+        call.questions.append(QuestionMark(by: speaker, at: meter.elapsed(at: instant)))
+    }
+
+    /// Makes the call one of `type`: the meter and the nudges judge by its targets from now.
+    public mutating func setType(_ type: CallType) {
+        call.callType = type.name
+        meter.targets = type.targets
+    }
 
     /// The call as saved for a crash; `answers` are the dialogs' when the seller is in
     /// them, else those kept from the last time.

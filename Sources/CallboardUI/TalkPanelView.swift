@@ -17,10 +17,16 @@ enum TalkPanelView {
             return
         }
         let figures = live.figures(at: now.monotonic)
+        let questions = live.questions(at: now.monotonic)
         let onHold = figures.isOnHold || { if case .endOfCall = state.mode { return true } else { return false } }()
         var rows: [Row] = []
         rows.append(Row(priority: 0) { r, b in
-            let head = "\(live.prospect.name) · \(Format.duration(figures.elapsed))"
+            // The timer and "on hold" matter most; the call's type goes first when short of room.
+            let timer = " · \(Format.duration(figures.elapsed))"
+            let hold = onHold ? "  on hold".count : 0
+            let type = live.call.callType.map { " · \($0)" } ?? ""
+            let fits = DisplayWidth.of(text: SafeText.clean(live.prospect.name + type + timer)) + hold <= r.width
+            let head = live.prospect.name + (fits ? type : "") + timer
             let used = b.write(Format.fit(head, width: r.width), x: r.x, y: r.y, maxWidth: r.width, style: Style(.title, bold: true))
             if onHold { b.write("  on hold", x: r.x + used, y: r.y, maxWidth: r.width - used, style: Style(.muted)) }
         })
@@ -36,13 +42,17 @@ enum TalkPanelView {
             b.write(Format.fit(floor(figures), width: r.width), in: r, style: Style(floorRole(figures.speaker)))
         })
         rows.append(Row(priority: 3) { r, b in
-            b.write(Format.fit("My longest monologue \(Format.duration(figures.longestMonologue))", width: r.width),
-                in: r, style: Style(.muted))
+            let limit = figures.targets.monologueStrong
+            let over = figures.targets.pitchTooLong(figures.longestMonologue)
+            let text = "My longest monologue \(Format.duration(figures.longestMonologue)) · limit \(Format.duration(limit))"
+            b.write(Format.fit(text, width: r.width), in: r, style: Style(over ? .bad : .muted))
         })
         rows.append(Row(priority: 3) { r, b in
-            b.write(Format.fit("Their longest story \(Format.duration(figures.longestStory))", width: r.width),
-                in: r, style: Style(.muted))
+            let reached = figures.targets.storyReached(figures.longestStory)
+            let text = "Their longest story \(Format.duration(figures.longestStory)) · aim \(Format.duration(figures.targets.story))"
+            b.write(Format.fit(text, width: r.width), in: r, style: Style(reached ? .good : .muted))
         })
+        rows.append(Row(priority: 2) { r, b in questionsRow(questions, targets: figures.targets, in: r, into: &b) })
         rows.append(Row(priority: 4) { r, b in
             // Before anyone is marked the silence is the call's own time, already in the
             // first row: a second figure ticking beside it would say nothing new.
@@ -142,6 +152,27 @@ enum TalkPanelView {
         buffer.write(right, x: rightX, y: rect.y, maxWidth: rect.maxX - rightX, style: Style(.prospect, bold: true))
     }
 
+    /// "Questions 5 · 2·2·1 · aim 11–14 · they 1": my count, how it spread over the thirds
+    /// of the call so far, the type's range, and the prospect's questions.
+    static func questionsRow(
+        _ q: QuestionFigures, targets: TalkTargets, in rect: Rect, into buffer: inout CellBuffer
+    ) {
+        guard !rect.isEmpty else { return }
+        let range = targets.questions
+        let role: ColorRole =
+            switch targets.verdict(forQuestions: q.mine) {
+            case .onTarget: .good
+            case .tooMany: .warn
+            case .tooFew: .text
+            }
+        var x = rect.x
+        x += buffer.write("Questions ", x: x, y: rect.y, maxWidth: rect.maxX - x, style: Style(.muted))
+        x += buffer.write("\(q.mine)", x: x, y: rect.y, maxWidth: rect.maxX - x, style: Style(role, bold: true))
+        var rest = " · \(q.thirds.map(String.init).joined(separator: "·")) · aim \(range.lowerBound)–\(range.upperBound)"
+        if q.theirs > 0 { rest += " · they \(q.theirs)" }
+        buffer.write(Format.fit(rest, width: max(0, rect.maxX - x)), x: x, y: rect.y, maxWidth: rect.maxX - x, style: Style(.muted))
+    }
+
     static func floor(_ figures: TalkFigures) -> String {
         if figures.isOnHold { return "On hold" }
         switch figures.speaker {
@@ -160,7 +191,8 @@ enum TalkPanelView {
         }
     }
 
-    /// A nudge after a minute of my own talk, stronger after two; calm when they speak.
+    /// A nudge after a minute of my own talk, stronger after two (the call type's); while
+    /// they speak, how long their story has run.
     /// It may take two rows, so it is never cut in a narrow panel.
     static func nudge(_ figures: TalkFigures, line: Int, in rect: Rect, into buffer: inout CellBuffer) {
         let talked = Format.duration(figures.floorSeconds)
@@ -175,7 +207,9 @@ enum TalkPanelView {
             style = Style(.warn, bold: true)
         case .none:
             guard figures.speaker == .prospect else { return }
-            text = "Listening. Good."
+            // Their story so far, against what a good one reaches: keep quiet and let it run.
+            text = "Let them talk: \(talked) so far"
+                + (figures.floorSeconds >= figures.targets.story ? ". A real story." : ".")
             style = Style(.good)
         }
         let lines = Format.wrap(text, width: rect.width)

@@ -4,12 +4,15 @@ import Foundation
 extension AppState {
     mutating func startCall(at moment: Moment) -> [Effect] {
         guard live == nil, let entry = selectedEntry else { return [] }
+        let type = settings.callTypes.inferred(for: entry.prospect)
         let call = LiveCall(
-            prospect: entry.prospect, at: moment, targets: settings.targets, handsFree: HandsFreeMarking(settings))
+            prospect: entry.prospect, at: moment, targets: settings.targets, type: type,
+            handsFree: HandsFreeMarking(settings))
         live = call
         mode = .call
         focus = .talk
-        status = StatusMessage("Calling \(entry.prospect.name)")
+        let typeKey = Keymap.label(for: .nextCallType, in: .call).map { " (\($0) changes it)" } ?? ""
+        status = StatusMessage("Calling \(entry.prospect.name): \(type.name)\(typeKey)")
         return [.checkpoint(call.checkpoint(at: moment))]
     }
 
@@ -44,7 +47,8 @@ extension AppState {
         guard live == nil else { return }
         let prospect = prospect(of: checkpoint)
         live = LiveCall(
-            resuming: checkpoint, prospect: prospect, at: moment, targets: settings.targets,
+            resuming: checkpoint, prospect: prospect, at: moment,
+            targets: settings.callTypes.targets(for: checkpoint.call.callType, untyped: settings.targets),
             handsFree: HandsFreeMarking(settings))
         mode = .call
         focus = .talk
@@ -72,6 +76,21 @@ extension AppState {
             // The mark is the newer word: an answer kept from an earlier `e` gives way.
             call.endOfCallAnswers?.askAnswer = nil
             status = StatusMessage(call.askMarked ? "Referral ask marked" : "Referral ask unmarked")
+        case .askedQuestion, .theyAskedQuestion:
+            call.countQuestion(by: action == .askedQuestion ? .me : .prospect, at: t)
+            let q = call.questions(at: t)
+            let range = call.meter.targets.questions
+            status = StatusMessage(
+                action == .askedQuestion
+                    ? "Question \(q.mine) of \(range.lowerBound)–\(range.upperBound)"
+                    : "They asked a question (\(q.theirs))")
+        case .nextCallType:
+            let type = settings.callTypes.next(after: call.call.callType)
+            call.setType(type)
+            let targets = type.targets
+            status = StatusMessage(
+                "Call type: \(type.name) · share ≤ \(Format.percent(targets.targetShare)) · "
+                    + "\(targets.questions.lowerBound)–\(targets.questions.upperBound) questions")
         case .note:
             mode = .note(call.noteDraft)
             live = call

@@ -125,7 +125,8 @@ extension AppState {
         case .followUps:
             mode = .followUps(FollowUpsBrowser())
             return []
-        case .markMe, .markProspect, .toggleSpeaker, .hold, .askedReferrals, .note, .endCall:
+        case .markMe, .markProspect, .toggleSpeaker, .hold, .askedReferrals, .note, .endCall, .askedQuestion,
+            .theyAskedQuestion, .nextCallType:
             return callAction(action, at: moment)
         case .resumeCall, .saveRecoveredCall:
             return recoveryAction(action, at: moment)
@@ -159,7 +160,8 @@ extension AppState {
     /// (pressed without looking) act.
     static func worksWhenTooSmall(_ action: Action) -> Bool {
         switch action {
-        case .quit, .confirmQuit, .back, .markMe, .markProspect, .toggleSpeaker, .hold, .askedReferrals:
+        case .quit, .confirmQuit, .back, .markMe, .markProspect, .toggleSpeaker, .hold, .askedReferrals,
+            .askedQuestion, .theyAskedQuestion:
             true
         default:
             false

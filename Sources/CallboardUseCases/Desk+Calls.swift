@@ -30,7 +30,7 @@ extension Desk {
                 made.insert(id)
                 return id
             })
-        try store.save(call: after.call, targets: settings.targets)
+        try store.save(call: after.call, targets: settings.targets, types: settings.callTypes)
         try store.upsert(prospects: after.changedProspects)
         var file: String?
         if after.call.followUp?.status == .pending {
@@ -43,7 +43,7 @@ extension Desk {
 
     /// Saves a change to a call already filed: its follow-up sent, skipped or edited.
     public func updateCall(_ call: Call) throws(StoreError) {
-        try store.save(call: call, targets: settings.targets)
+        try store.save(call: call, targets: settings.targets, types: settings.callTypes)
     }
 
     /// The call's follow-up as an email from the seller to the prospect.

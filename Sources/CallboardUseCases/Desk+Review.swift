@@ -19,7 +19,8 @@ extension Desk {
     public func dayReport(_ day: CalendarDay) throws(StoreError) -> DayReport {
         let calls = try store.calls(on: day)
         let prospects = ProspectLabel.lookup(try store.prospects(ids: ProspectLabel.unnamed(in: calls)))
-        return DayReport(day: day, calls: calls, prospects: prospects, targets: settings.targets)
+        return DayReport(day: day, calls: calls, prospects: prospects, targets: settings.targets,
+            types: settings.callTypes)
     }
 
     /// Every day of a range. Totals come from the per-day summaries; a day's calls are read
@@ -39,7 +40,7 @@ extension Desk {
         let reports = zip(days, calls).map { day, calls in
             DayReport(
                 day: day, calls: calls, prospects: prospects, summary: summaries[day] ?? DaySummary(day: day),
-                targets: settings.targets)
+                targets: settings.targets, types: settings.callTypes)
         }
         return RangeReport(from: first, to: last, days: reports)
     }

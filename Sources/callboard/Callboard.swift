@@ -7,7 +7,7 @@ struct Callboard: ParsableCommand {
 
     /// Every subcommand, in the order `--help` lists them. Add a command here.
     static let commands: [any ParsableCommand.Type] = [
-        AddCommand.self, ImportCommand.self, TodayCommand.self, ReviewCommand.self, ExportCommand.self,
+        AddCommand.self, ImportCommand.self, TodayCommand.self, ReviewCommand.self, ExportCommand.self, TeamCommand.self,
         MarkCommand.self, DemoCommand.self, ThemesCommand.self, ConfigCommand.self, GenerateCommand.self,
         ListenCommand.self,
     ]

@@ -21,6 +21,29 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write to this file (private to you) instead of stdout.", valueName: "file"))
     var output: String?
 
+    @Option(help: ArgumentHelp("json: only the calls from this day on.", valueName: "yyyy-mm-dd"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("json: only the calls up to this day (default: today).", valueName: "yyyy-mm-dd"))
+    var to: String?
+
+    func validate() throws {
+        _ = try period(today: CalendarDay(containing: Date(), in: .current))
+    }
+
+    /// The days of calls a JSON export holds; nil for all of them.
+    private func period(today: CalendarDay) throws -> (from: CalendarDay, to: CalendarDay)? {
+        guard from != nil || to != nil else { return nil }
+        do {
+            if case .range(let first, let last) = try ReviewPeriod.parse(date: nil, from: from, to: to, today: today) {
+                return (first, last)
+            }
+            return nil
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
     func run() throws {
         try Failure.reported {
             let context = try CommandContext.load(storeFlag: store.store)
@@ -29,7 +52,10 @@ struct ExportCommand: ParsableCommand {
             let data: Data
             switch format {
             case .json:
-                data = try JSONExport.document(prospects: prospects, calls: try store.allCalls(), exportedAt: Date())
+                data = try JSONExport.document(
+                    prospects: prospects, calls: try store.allCalls(), exportedAt: Date(),
+                    seller: context.settings.sellerName, version: Callboard.version,
+                    period: try period(today: context.today), zone: context.zone)
             case .csv:
                 data = Data(CSVExport.document(prospects: prospects).utf8)
             case .ics:

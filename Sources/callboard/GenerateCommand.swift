@@ -51,7 +51,7 @@ struct GenerateCommand: ParsableCommand {
         let workload = SampleWorkload(
             seed: seed, prospectCount: prospects, callCount: calls, today: context.today, zone: context.zone,
             settings: context.settings)
-        try store.save(calls: workload.calls, targets: context.settings.targets)
+        try store.save(calls: workload.calls, targets: context.settings.targets, types: context.settings.callTypes)
         try store.save(prospects: workload.prospects)
         // The working set now, so the first open is as quick as every other.
         _ = try store.workingSet(today: context.today)

@@ -71,7 +71,7 @@ struct DayReviewTests {
         #expect(silent.silence == 60)
         #expect(silent.myShare == nil)
         #expect(!silent.isConversation)
-        let s = DaySummary(day: day, summaries: [unmarked, silent], targets: .standard)
+        let s = DaySummary(day: day, summaries: [unmarked, silent])
         #expect(s.conversations == 1 && s.callsWithShare == 0 && s.callsInBand == 0)
     }
 

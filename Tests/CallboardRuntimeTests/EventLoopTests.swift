@@ -89,8 +89,8 @@ import Testing
         while effects.waiting == 0, Date() < deadline { usleep(5_000) }
         #expect(effects.waiting == 1)
         terminal.push(.key(.enter))
-        #expect(terminal.waitForFrame { $0.contains("Anna Berg · 0:00") } != nil, "Enter did not start the call")
-        #expect(terminal.waitForFrame { $0.contains("Anna Berg · 0:01") } != nil, "the call's timer stood still")
+        #expect(terminal.waitForFrame { $0.contains("Anna Berg · cold call · 0:00") } != nil, "Enter did not start the call")
+        #expect(terminal.waitForFrame { $0.contains("Anna Berg · cold call · 0:01") } != nil, "the call's timer stood still")
         var status: Int32?
         let took = seconds {
             terminal.push(.key(.ctrl("c")))
@@ -110,7 +110,7 @@ import Testing
         #expect(terminal.waitForFrame { $0.contains("Anna Berg") } != nil)
         #expect(RemoteMarks.answer("me", inbox: inbox) == "error: no call in progress")
         terminal.push(.key(.enter))
-        #expect(terminal.waitForFrame { $0.contains("Anna Berg · 0:") } != nil)
+        #expect(terminal.waitForFrame { $0.contains("Anna Berg · cold call · 0:") } != nil)
         var answer = ""
         let took = seconds { answer = RemoteMarks.answer(" Prospect \n", inbox: inbox) }
         #expect(answer == "ok")

@@ -17,7 +17,7 @@ import Testing
         F.press([.enter, .char("p")], &state, at: 0)
         _ = update(&state, .tick(F.at(30)))
         let live = F.screen(state)
-        expectShows(live, "Anna de Vries · 0:30")
+        expectShows(live, "Anna de Vries · cold call · 0:30")
         expectShows(live, "prospect 100%")
         #expect(live.line(size.1 - 1).hasPrefix("? help  m I talk  p they talk"))
     }
@@ -130,9 +130,10 @@ import Testing
         let screen = F.screen(later)
         expectShows(screen, "me 33%")
         expectShows(screen, "prospect 67%")
-        expectShows(screen, "target ≤ 43%")
+        // A first call to a prospect from a list is a cold call: its band, not discovery's.
+        expectShows(screen, "target ≤ 55%")
         expectShows(screen, "I am talking · 0:30")
-        expectShows(screen, "My longest monologue 0:30", "Their longest story 1:00")
+        expectShows(screen, "My longest monologue 0:30 · limit 2:00", "Their longest story 1:00 · aim 0:30")
     }
 
     /// A call left running with no key pressed: each second changes the call's timer and
@@ -144,7 +145,7 @@ import Testing
         let before = F.screen(state)
         _ = update(&state, .tick(F.at(14)))
         let after = F.screen(state)
-        expectShows(after, "Anna de Vries · 0:04", "Switches/min 0.0")
+        expectShows(after, "Anna de Vries · cold call · 0:04", "Switches/min 0.0")
         #expect(!after.contains("silence"))
         let changed = Set(zip(before.cells, after.cells).enumerated().filter { $0.element.0 != $0.element.1 }.map { $0.offset / after.width })
         #expect(changed.count == 1, "rows changed: \(changed.sorted())")
@@ -168,7 +169,9 @@ import Testing
         F.press([.char("p")], &state, at: 121)
         let calm = F.screen(state)
         expectHides(calm, "Stop and ask")
-        expectShows(calm, "Listening. Good.")
+        expectShows(calm, "Let them talk: 0:00 so far.")
+        _ = update(&state, .tick(F.at(161)))
+        expectShows(F.screen(state), "Let them talk: 0:40 so far. A real story.")
     }
 
     @Test func theReferralAskTurnsProminentAfterThreeMinutesOfTalkAndTicksWhenMarked() {

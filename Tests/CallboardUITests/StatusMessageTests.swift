@@ -86,6 +86,6 @@ import Testing
         var state = F.state()
         F.press([.enter, .char("p")], &state, at: 0)
         _ = update(&state, .tick(F.at(51.6)))
-        expectShows(F.screen(state), "Anna de Vries · 0:52", "They are talking · 0:52")
+        expectShows(F.screen(state), "Anna de Vries · cold call · 0:52", "They are talking · 0:52")
     }
 }

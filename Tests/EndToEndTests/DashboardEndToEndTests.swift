@@ -24,7 +24,7 @@ import Testing
         let session = try fixture.start()
         try session.waitFor(text: "Anna Berg")
         try session.send("Enter")
-        try session.waitFor(text: "Anna Berg · 0:")
+        try session.waitFor(text: "Anna Berg · cold call · 0:")
         // They talk two seconds, I talk one, then hold so the share stops moving.
         try session.send("p")
         Thread.sleep(forTimeInterval: 2)
@@ -45,7 +45,7 @@ import Testing
         let session = try fixture.start()
         try session.waitFor(text: "Anna Berg")
         try session.send("Enter")
-        try session.waitFor(text: "Anna Berg · 0:")
+        try session.waitFor(text: "Anna Berg · cold call · 0:")
         try session.send("m")
         try session.waitFor(text: "take a breath", timeout: 6)
         try session.waitFor(text: "of you talking", timeout: 6)
@@ -95,7 +95,7 @@ import Testing
         let session = try fixture.start()
         try session.waitFor(text: "Anna Berg")
         try session.send("Enter")
-        try session.waitFor(text: "Anna Berg · 0:")
+        try session.waitFor(text: "Anna Berg · cold call · 0:")
         try session.send("p")
         let pid = try session.value("#{pane_pid}")
         // The pane runs sh, which runs env → callboard; signal the dashboard itself.

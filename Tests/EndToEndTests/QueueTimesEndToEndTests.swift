@@ -33,7 +33,7 @@ import Testing
         let session = try fixture.start()
         try session.waitFor(text: "Anna Berg")
         try session.send("Enter")
-        try session.waitFor(text: "Anna Berg · 0:")
+        try session.waitFor(text: "Anna Berg · cold call · 0:")
         return (fixture, session)
     }
 

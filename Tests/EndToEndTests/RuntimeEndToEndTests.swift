@@ -91,7 +91,7 @@ import Testing
         let session = try fixture.start()
         try session.waitFor(text: "Anna Berg")
         try session.send("Enter")
-        try session.waitFor(text: "Anna Berg · 0:")
+        try session.waitFor(text: "Anna Berg · cold call · 0:")
         try session.send("p")
         Thread.sleep(forTimeInterval: 1.2)
         try endCall(session, askedForReferrals: true, thenOnTheEmail: "S")
@@ -125,7 +125,7 @@ import Testing
         #expect(early.output.contains("The dashboard did not take the mark: no call in progress."))
 
         try session.send("Enter")
-        try session.waitFor(text: "Anna Berg · 0:")
+        try session.waitFor(text: "Anna Berg · cold call · 0:")
         var latencies: [Double] = []
         for (word, shows) in [("prospect", "They are talking"), ("me", "I am talking"), ("hold", "On hold")] {
             let sent = Date()
@@ -179,7 +179,7 @@ import Testing
         let session = try fixture.start()
         try session.waitFor(text: "Anna Berg")
         try session.send("Enter")
-        try session.waitFor(text: "Anna Berg · 0:")
+        try session.waitFor(text: "Anna Berg · cold call · 0:")
         let socket = fixture.storeDirectory.appendingPathComponent("control.sock").path
         var info = stat()
         #expect(lstat(socket, &info) == 0 && info.st_mode & 0o777 == 0o600)

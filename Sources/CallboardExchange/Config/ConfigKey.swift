@@ -87,6 +87,19 @@ public struct ConfigKey: Sendable {
             config.settings.referralReminderMinutes = value
             return nil
         },
+        ConfigKey(
+            name: "callTypes",
+            help: "the call types t cycles through, each with its share band, monologue nudges, question range and story target (docs/coaching.md)",
+            defaultText: "cold call, discovery, demo, follow-up"
+        ) { value, config in
+            switch CallTypeConfig.parse(value) {
+            case .success(let types):
+                config.settings.callTypes = CallTypes(types)
+                return nil
+            case .failure(let problem):
+                return problem.allowed
+            }
+        },
         text("followUpTemplate", "path of your own follow-up email template; empty uses the built-in one", "") { value, config in
             config.followUpTemplatePath = value.isEmpty ? nil : value
             return nil

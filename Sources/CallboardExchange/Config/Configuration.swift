@@ -68,6 +68,10 @@ public struct Configuration: Sendable {
             }
             config.fromFile.insert(name)
         }
+        // The top-level talk keys speak for every call type that does not set its own.
+        config.settings.callTypes = CallTypeConfig.overlay(
+            config.settings.callTypes, with: config.settings.targets, keysInFile: config.fromFile,
+            keysSetByType: values["callTypes"].map(CallTypeConfig.keysSet(in:)) ?? [:])
         // Keys that are fine alone can still disagree with each other.
         if let (keys, problem) = config.disagreement {
             throw .disagree(file: file, keys: keys.map { "\"\($0)\" (\(config.value(of: $0)))" }, problem: problem)
@@ -126,6 +130,7 @@ public struct Configuration: Sendable {
         case "handsFreeKeySeconds": return Self.format(s.handsFreeKeySeconds)
         case "handsFreeMic": return quote(handsFreeMic ?? "")
         case "handsFreeLine": return quote(handsFreeLine ?? "")
+        case "callTypes": return CallTypeConfig.render(s.callTypes)
         default: return ""
         }
     }

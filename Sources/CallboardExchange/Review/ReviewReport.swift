@@ -57,16 +57,16 @@ public struct DayReport: Hashable, Sendable {
     /// are named from the call. A call with neither shows the prospect id as its name.
     public init(
         day: CalendarDay, calls: [Call], prospects: [ProspectID: ProspectLabel],
-        summary: DaySummary? = nil, targets: TalkTargets = .standard
+        summary: DaySummary? = nil, targets: TalkTargets = .standard, types: CallTypes = .standard
     ) {
         let ordered = calls.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
-        let figures = ordered.map(CallSummary.init(call:))
+        let figures = ordered.map { CallSummary(call: $0, types: types, untyped: targets) }
         self.day = day
         self.calls = zip(ordered, figures).map { call, figures in
             ReviewedCall(figures: figures, prospect: prospects[call.prospectID] ?? ProspectLabel(stampedOn: call))
         }
         self.totals =
-            figures.isEmpty ? (summary ?? DaySummary(day: day)) : DaySummary(day: day, summaries: figures, targets: targets)
+            figures.isEmpty ? (summary ?? DaySummary(day: day)) : DaySummary(day: day, summaries: figures)
     }
 }
 

@@ -114,6 +114,7 @@ public struct SampleWorkload: Sendable {
         var call = Call(
             id: Call.makeID(prospect: prospect.id, startedAt: start), prospectID: prospect.id,
             startedAt: start, outcome: outcome)
+        call.callType = CallTypes.role(for: prospect).rawValue
         guard outcome.isConversation else {
             let ring = Double(Int.random(in: 15...45, using: &random))
             call.segments = [TalkSegment(speaker: .silence, start: 0, end: ring)]
@@ -141,6 +142,14 @@ public struct SampleWorkload: Sendable {
             speaker = random.chance(0.1) ? .silence : (speaker == .me ? .prospect : .me)
         }
         call.duration = clock
+        // Questions from a generator of their own, so the rest of the workload stays the
+        // same for a seed whether or not questions are made up.
+        var asking = SeededRandom(seed: UInt64(max(0, start.timeIntervalSince1970)) &* 31 &+ UInt64(turns))
+        let curious = asking.chance(0.5)
+        call.questions = (0..<Int.random(in: (curious ? 6 : 1)...(curious ? 15 : 8), using: &asking)).map { _ in
+            QuestionMark(by: .me, at: Double.random(in: 0..<max(1, clock), using: &asking))
+        }.sorted { $0.at < $1.at }
+        if asking.chance(0.4) { call.questions.append(QuestionMark(by: .prospect, at: clock * 0.8)) }
         call.notes = [
             CallNote(text: random.pick(SampleVocabulary.notes), at: min(clock, 30)),
             CallNote(text: random.pick(SampleVocabulary.challenges), tag: .challenge, at: min(clock, 60)),

@@ -92,6 +92,18 @@ enum ReviewFigures {
         }
     }
 
+    /// My questions on a call and how they sit against its type's range; "–" where they
+    /// were not counted. Wide: "12 (1)" with the prospect's in brackets.
+    static func questions(_ f: CallSummary, wide: Bool) -> (String, ColorRole) {
+        guard f.countsQuestions, f.isConversation else { return ("–", .muted) }
+        let text = wide && f.questions.theirs > 0 ? "\(f.questions.mine) (\(f.questions.theirs))" : "\(f.questions.mine)"
+        switch f.questionVerdict {
+        case .onTarget?: return (text, .good)
+        case .tooMany?: return (text, .warn)
+        case .tooFew?, nil: return (text, .text)
+        }
+    }
+
     static func followUp(_ status: FollowUp.Status?) -> (String, ColorRole) {
         switch status {
         case .sent?: ("sent", .good)

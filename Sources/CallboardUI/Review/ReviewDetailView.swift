@@ -19,7 +19,7 @@ extension ReviewState {
         y += 1
 
         w = RowWriter(rect.row(y))
-        let role = f.isConversation ? ReviewCharts.role(for: f.myShare, targets: targets) : .muted
+        let role = f.isConversation ? ReviewCharts.role(for: f.myShare, targets: f.targets) : .muted
         w.put("Me ", label, in: &buffer)
         w.put(ReviewFigures.duration(f.me), value, in: &buffer)
         w.put(" · Prospect ", label, in: &buffer)
@@ -35,9 +35,31 @@ extension ReviewState {
         w.put("My share ", label, in: &buffer)
         w.put(ReviewFigures.percent(f.myShare) + " ", Style(role, bold: true), in: &buffer)
         w.put(ReviewCharts.shareBar(f.myShare, columns: 10), Style(role), in: &buffer)
-        w.put(" target ≤" + ReviewFigures.percent(targets.targetShare), label, in: &buffer)
+        w.put(" target ≤" + ReviewFigures.percent(f.targets.targetShare), label, in: &buffer)
         w.put(" · Referral asked ", label, in: &buffer)
         w.put(mark, Style(markRole, bold: true), in: &buffer)
+        y += 1
+
+        // What the call's type asks of it: questions, their story, my longest stretch.
+        w = RowWriter(rect.row(y))
+        w.put((f.callType ?? "no type") + " · ", Style(.accent), in: &buffer)
+        let (questions, questionRole) = ReviewFigures.questions(f, wide: false)
+        w.put("My questions ", label, in: &buffer)
+        w.put(questions, Style(questionRole, bold: true), in: &buffer)
+        if f.countsQuestions {
+            let range = f.targets.questions
+            w.put(" (aim \(range.lowerBound)–\(range.upperBound); by third \(f.questions.thirds.map(String.init).joined(separator: "·")))", label, in: &buffer)
+            w.put(" · Theirs ", label, in: &buffer)
+            w.put("\(f.questions.theirs)", value, in: &buffer)
+        }
+        w.put(" · Their longest story ", label, in: &buffer)
+        let storyRole: ColorRole = f.targets.storyReached(f.longestStory) ? .good : .warn
+        w.put(ReviewFigures.duration(f.longestStory), Style(f.isConversation ? storyRole : .text, bold: true), in: &buffer)
+        w.put(" (aim " + ReviewFigures.duration(f.targets.story) + ")", label, in: &buffer)
+        w.put(" · My longest ", label, in: &buffer)
+        let pitchRole: ColorRole = f.targets.pitchTooLong(f.longestMonologue) ? .bad : .good
+        w.put(ReviewFigures.duration(f.longestMonologue), Style(pitchRole, bold: true), in: &buffer)
+        w.put(" (limit " + ReviewFigures.duration(f.targets.monologueStrong) + ")", label, in: &buffer)
         y += 1
 
         w = RowWriter(rect.row(y))

@@ -10,16 +10,19 @@ struct ReviewLayout: Hashable {
     var timeline: Rect
     var trend: Rect
 
-    static let summaryRows = 3
+    static let summaryRows = 4
     static let timelineRows = 4
-    static let trendRows = 5
+    /// The trend in words and one sparkline; with more room, every sparkline.
+    static let trendRows = 6
+    static let fullTrendRows = 11
 
     init(_ rect: Rect) {
         var rest = rect
         (title, rest) = rest.splitTop(1)
         (summary, rest) = rest.splitTop(rest.height >= 8 ? Self.summaryRows + 1 : 0)
         summary.height = min(summary.height, Self.summaryRows)
-        (rest, trend) = rest.splitBottom(rest.height >= 14 ? Self.trendRows : 0)
+        let trendHeight = rest.height >= 26 ? Self.fullTrendRows : (rest.height >= 14 ? Self.trendRows : 0)
+        (rest, trend) = rest.splitBottom(trendHeight)
         (rest, timeline) = rest.splitBottom(rest.height >= 8 ? Self.timelineRows : 0)
         table = rest
     }
@@ -37,6 +40,10 @@ struct ReviewColumns: Hashable {
     var bar: Int
     let percent = 4
     var monologue: Int
+    /// The call type, and the prospect's longest story: wide screens only.
+    var type: Int
+    var story: Int
+    var questions: Int
     var referral: Int
     var followUp: Int
 
@@ -48,10 +55,14 @@ struct ReviewColumns: Hashable {
         outcome = isWide ? 14 : 10
         bar = isWide ? 12 : 5
         monologue = isWide ? 9 : 5
+        type = isWide ? 10 : 0
+        story = isWide ? 7 : 0
+        questions = isWide ? 9 : 2
         referral = isWide ? 8 : 3
         followUp = 9
-        let fixed = gutter + time + length + outcome + bar + 1 + percent + monologue + referral + followUp
-        let spaces = 9
+        let fixed = gutter + time + length + outcome + bar + 1 + percent + monologue + type + story + questions
+            + referral + followUp
+        let spaces = 10 + (isWide ? 2 : 0)
         let flex = max(0, width - fixed - spaces)
         company = min(isWide ? 32 : 24, flex * 45 / 100)
         name = max(0, min(isWide ? 40 : 30, flex - company))

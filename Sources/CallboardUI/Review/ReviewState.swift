@@ -9,9 +9,11 @@ public struct ReviewRow: Hashable, Sendable {
     public var name: String
     public var company: String
 
-    public init(call: Call, name: String, company: String) {
+    public init(
+        call: Call, name: String, company: String, types: CallTypes = .standard, untyped: TalkTargets = .standard
+    ) {
         self.call = call
-        self.figures = CallSummary(call: call)
+        self.figures = CallSummary(call: call, types: types, untyped: untyped)
         self.name = name
         self.company = company
     }
@@ -41,6 +43,8 @@ public struct ReviewState: Hashable, Sendable {
     public private(set) var month: Trend
     public private(set) var weekTotals: DaySummary
     public private(set) var monthTotals: DaySummary
+    /// Where the last 7 days differ from the last 30, in words.
+    public private(set) var comparison: BaselineComparison
     public private(set) var selection: Int
     public private(set) var isDetailOpen: Bool
     /// A new day was asked for and has not arrived yet.
@@ -61,8 +65,8 @@ public struct ReviewState: Hashable, Sendable {
     ///     a missing day had no calls.
     public init(
         day: CalendarDay, today: CalendarDay, calls: [Call], prospects: [Prospect],
-        summaries: [CalendarDay: DaySummary], targets: TalkTargets = .standard, dailyGoal: Int = 40,
-        zone: TimeZone
+        summaries: [CalendarDay: DaySummary], targets: TalkTargets = .standard, types: CallTypes = .standard,
+        dailyGoal: Int = 40, zone: TimeZone
     ) {
         let wanted = Set(calls.map(\.prospectID))
         var labels: [ProspectID: (String, String)] = [:]
@@ -75,17 +79,18 @@ public struct ReviewState: Hashable, Sendable {
             // The name stamped on the call at the time serves when the prospect is not given.
             let stamped = call.prospectName.map { ($0, call.prospectCompany ?? "") }
             let label = labels[call.prospectID] ?? stamped ?? (call.prospectID.rawValue, "")
-            return ReviewRow(call: call, name: label.0, company: label.1)
+            return ReviewRow(call: call, name: label.0, company: label.1, types: types, untyped: targets)
         }
         // The day's own figures come from the calls on screen, so the summary and the rows
         // always agree; the trends come from the stored summaries.
-        self.summary = DaySummary(day: day, summaries: rows.map(\.figures), targets: targets)
+        self.summary = DaySummary(day: day, summaries: rows.map(\.figures))
         var trendSummaries = summaries
         trendSummaries[day] = rows.isEmpty ? nil : summary
         self.week = Trend(endingOn: day, length: 7, summaries: trendSummaries)
         self.month = Trend(endingOn: day, length: Self.trendLength, summaries: trendSummaries)
         self.weekTotals = DaySummary.total(of: week.days.compactMap { trendSummaries[$0] }, day: day)
         self.monthTotals = DaySummary.total(of: month.days.compactMap { trendSummaries[$0] }, day: day)
+        self.comparison = BaselineComparison(week: weekTotals, baseline: monthTotals)
         self.selection = 0
         self.isDetailOpen = false
         self.isLoading = false

@@ -66,7 +66,14 @@ extension ReviewState {
         w.put("My share ", label, in: &buffer)
         w.put(ReviewFigures.percent(s.myShare) + " ", Style(role, bold: true), in: &buffer)
         w.put(ReviewCharts.shareBar(s.myShare, columns: 10), Style(role), in: &buffer)
-        w.put(" target ≤" + ReviewFigures.percent(targets.targetShare), label, in: &buffer)
+        if s.byType.isEmpty {
+            w.put(" target ≤" + ReviewFigures.percent(targets.targetShare), label, in: &buffer)
+        }
+        // Each type has its own band, so the day's share is shown type by type as well.
+        for (name, totals) in s.byType.sorted(by: { $0.key < $1.key }) {
+            w.put(sep + name + " ", label, in: &buffer)
+            w.put(ReviewFigures.percent(totals.myShare), Style(.text, bold: true), in: &buffer)
+        }
         w.put(sep + "Inside the band ", label, in: &buffer)
         w.put("\(s.callsInBand)/\(s.callsWithShare)", value, in: &buffer)
 
@@ -80,6 +87,22 @@ extension ReviewState {
         w.put("\(s.followUpsSent)", value, in: &buffer)
         w.put(", pending ", label, in: &buffer)
         w.put("\(s.followUpsPending)", Style(s.followUpsPending > 0 ? .warn : .text, bold: true), in: &buffer)
+
+        w = RowWriter(rect.row(3))
+        w.put("Questions ", label, in: &buffer)
+        if let perConversation = s.questionsPerConversation {
+            w.put(Format.oneDecimal(perConversation), value, in: &buffer)
+            w.put("/conv (they \(s.questionsTheyAsked))", label, in: &buffer)
+        } else {
+            w.put("–", value, in: &buffer)
+        }
+        w.put(sep + "Their story avg ", label, in: &buffer)
+        w.put(s.averageStory.map(ReviewFigures.duration) ?? "–", value, in: &buffer)
+        w.put(", max ", label, in: &buffer)
+        w.put(ReviewFigures.duration(s.longestStory), value, in: &buffer)
+        w.put(sep + "My longest ", label, in: &buffer)
+        let pitchRole: ColorRole = rows.contains { $0.figures.targets.pitchTooLong($0.figures.longestMonologue) } ? .bad : .text
+        w.put(ReviewFigures.duration(s.longestMonologue), Style(pitchRole, bold: true), in: &buffer)
     }
 
     private func renderTable(into buffer: inout CellBuffer, in rect: Rect) {
@@ -107,6 +130,14 @@ extension ReviewState {
         w.cell("My share", width: c.bar + 1 + c.percent, head, in: &buffer)
         w.skip(1)
         w.cell(c.isWide ? "Monologue" : "Mono", width: c.monologue, head, right: true, in: &buffer)
+        w.skip(1)
+        if c.isWide {
+            w.cell("Story", width: c.story, head, right: true, in: &buffer)
+            w.skip(1)
+            w.cell("Type", width: c.type, head, in: &buffer)
+            w.skip(1)
+        }
+        w.cell(c.isWide ? "Questions" : "Q", width: c.questions, head, right: true, in: &buffer)
         w.skip(1)
         w.cell(c.isWide ? "Referral" : "Ref", width: c.referral, head, in: &buffer)
         w.skip(1)
@@ -139,13 +170,24 @@ extension ReviewState {
         w.cell(f.outcome?.label ?? "–", width: c.outcome, text, in: &buffer)
         w.skip(1)
         // A voicemail or a gatekeeper is no conversation: its share is shown, not judged.
-        let role = f.isConversation ? ReviewCharts.role(for: f.myShare, targets: targets) : .muted
+        let role = f.isConversation ? ReviewCharts.role(for: f.myShare, targets: f.targets) : .muted
         w.put(ReviewCharts.shareBar(f.myShare, columns: c.bar), Style(role), in: &buffer)
         w.skip(1)
         w.cell(ReviewFigures.percent(f.myShare), width: c.percent, Style(role, bold: selected), right: true, in: &buffer)
         w.skip(1)
-        let monologueRole: ColorRole = f.longestMonologue >= targets.monologueNudge ? .warn : text.role
+        let monologueRole: ColorRole =
+            f.targets.pitchTooLong(f.longestMonologue) ? .bad : (f.longestMonologue >= f.targets.monologueNudge ? .warn : text.role)
         w.cell(ReviewFigures.duration(f.longestMonologue), width: c.monologue, Style(monologueRole, bold: selected), right: true, in: &buffer)
+        w.skip(1)
+        if c.isWide {
+            let storyRole: ColorRole = f.isConversation && f.targets.storyReached(f.longestStory) ? .good : text.role
+            w.cell(ReviewFigures.duration(f.longestStory), width: c.story, Style(storyRole, bold: selected), right: true, in: &buffer)
+            w.skip(1)
+            w.cell(f.callType ?? "–", width: c.type, text, in: &buffer)
+            w.skip(1)
+        }
+        let (questions, questionRole) = ReviewFigures.questions(f, wide: c.isWide)
+        w.cell(questions, width: c.questions, Style(selected ? text.role : questionRole, bold: selected), right: true, in: &buffer)
         w.skip(1)
         let (mark, markRole) = ReviewFigures.referral(f.referralAsk)
         let gained = f.referralNames.isEmpty ? "" : "+\(f.referralNames.count)"
@@ -196,15 +238,30 @@ extension ReviewState {
         if showMonth { w.put("last \(ReviewState.trendLength) days", Style(.muted), in: &buffer) }
 
         let sentTop = max(1, (month.followUpsSent.compactMap { $0 }).max() ?? 1)
+        let questionTop = max(1, (month.questionsPerConversation.compactMap { $0 }).max() ?? 1)
+        let storyTop = max(60, (month.averageStory.compactMap { $0 }).max() ?? 60)
         let series: [(String, [Double?], [Double?], Double, String, String)] = [
             ("my share", week.myShare, month.myShare, 1,
              ReviewFigures.percent(weekTotals.myShare), ReviewFigures.percent(monthTotals.myShare)),
+            ("questions/conv", week.questionsPerConversation, month.questionsPerConversation, questionTop,
+             weekTotals.questionsPerConversation.map { Format.oneDecimal($0) } ?? "–",
+             monthTotals.questionsPerConversation.map { Format.oneDecimal($0) } ?? "–"),
+            ("their story", week.averageStory, month.averageStory, storyTop,
+             weekTotals.averageStory.map(ReviewFigures.duration) ?? "–",
+             monthTotals.averageStory.map(ReviewFigures.duration) ?? "–"),
             ("referral asks", week.referralAskRate, month.referralAskRate, 1,
              ReviewFigures.percent(weekTotals.referralAskRate), ReviewFigures.percent(monthTotals.referralAskRate)),
             ("follow-ups sent", week.followUpsSent, month.followUpsSent, sentTop,
              "\(weekTotals.followUpsSent)", "\(monthTotals.followUpsSent)"),
         ]
-        for (i, (name, weekValues, monthValues, top, weekTotal, monthTotal)) in series.enumerated() {
+        // The words come first: they say what the sparklines only show.
+        let words: [(String, ColorRole)] =
+            comparison.notes.isEmpty
+            ? comparison.sentences.map { ($0, .muted) }
+            : comparison.notes.map { ($0.sentence, $0.isBetter ? .good : .warn) }
+        let room = rect.height - 2
+        let shown = max(0, min(series.count, room - words.count))
+        for (i, (name, weekValues, monthValues, top, weekTotal, monthTotal)) in series.prefix(shown).enumerated() {
             var line = RowWriter(rect.row(2 + i))
             line.cell(name, width: label, Style(.muted), in: &buffer)
             line.put(ReviewCharts.sparkline(weekValues, top: top), Style(.accent), in: &buffer)
@@ -213,6 +270,10 @@ extension ReviewState {
                 line.put(ReviewCharts.sparkline(monthValues, top: top), Style(.accent), in: &buffer)
                 line.put(" " + monthTotal, Style(.text, bold: true), in: &buffer)
             }
+        }
+        for (i, (sentence, role)) in words.prefix(max(0, room - shown)).enumerated() {
+            var line = RowWriter(rect.row(2 + shown + i))
+            line.put(sentence, Style(role), in: &buffer)
         }
     }
 }

@@ -68,7 +68,7 @@ struct EffectRunner: Sendable {
                     .reviewLoaded(
                         ReviewState(
                             day: day, today: desk.day(of: moment.wall), calls: data.calls, prospects: data.prospects,
-                            summaries: data.summaries, targets: settings.targets, dailyGoal: settings.dailyCallGoal,
+                            summaries: data.summaries, targets: settings.targets, types: settings.callTypes, dailyGoal: settings.dailyCallGoal,
                             zone: zone))
                 ]
             case .quit:
