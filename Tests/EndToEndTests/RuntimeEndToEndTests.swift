@@ -27,7 +27,7 @@ import Testing
 
         // Keys work and the clock runs while the send command hangs.
         try session.send("Enter")
-        let first = try session.waitFor(text: "Bruno Keller · 0:0")
+        let first = try session.waitFor("the call's timer") { Self.timer(after: "Bruno Keller · ", in: $0) != nil }
         let shown = Self.timer(after: "Bruno Keller · ", in: first)
         try session.waitFor("the call's timer to move on", timeout: 5) {
             Self.timer(after: "Bruno Keller · ", in: $0).map { $0 >= (shown ?? 0) + 2 } ?? false
@@ -235,9 +235,13 @@ import Testing
     }
 
     /// The seconds of an "m:ss" timer shown right after `label`.
+    /// The talk panel's timer on the line that starts with `label` (the prospect's name),
+    /// after the call's type when it shows one: "Bruno Keller · follow-up · 0:07".
     static func timer(after label: String, in screen: String) -> Int? {
         guard let range = screen.range(of: label) else { return nil }
-        let rest = screen[range.upperBound...].prefix { $0.isNumber || $0 == ":" }
+        let line = screen[range.upperBound...].prefix { $0 != "\n" }
+        guard let last = line.range(of: #"\d+:\d\d"#, options: .regularExpression) else { return nil }
+        let rest = line[last]
         let parts = rest.split(separator: ":").compactMap { Int($0) }
         guard parts.count == 2 else { return nil }
         return parts[0] * 60 + parts[1]
