@@ -61,6 +61,8 @@ public struct AppState: Hashable, Sendable {
     public var addProblem: String?
     public var live: LiveCall?
     public var showingHelp: Bool
+    /// Lines of the help overlay scrolled past.
+    public var helpScroll: Int
     public var confirmingQuit: Bool
     public var status: StatusMessage?
     /// The finished call whose save is under way; its checkpoint goes once it is saved.
@@ -91,6 +93,7 @@ public struct AppState: Hashable, Sendable {
         addProblem = nil
         live = nil
         showingHelp = false
+        helpScroll = 0
         confirmingQuit = false
         status = nil
         savingCallID = nil

@@ -90,9 +90,14 @@ public struct EndOfCallFlow: Hashable, Sendable {
     /// Whether the seller reached the prospect, as it stands.
     public var connected: Bool { answers.connected(prospectSpoke: prospectSpoke) }
 
-    /// The steps in order. A call that never connected starts at the outcome.
+    /// Whether there was a conversation to ask for referrals in: the prospect talked, or
+    /// the outcome says so. Only then are referrals asked for.
+    public var asksForReferrals: Bool { connected }
+
+    /// The steps in order. Where nobody but the seller talked, the outcome comes first,
+    /// and referrals only if it says there was a conversation.
     var order: [Step] {
-        prospectSpoke || askedDuringCall
+        prospectSpoke
             ? [.referralAsk, .referrals, .outcome, .nextStep, .followUp]
             : [.outcome, .referralAsk, .referrals, .nextStep, .followUp]
     }
@@ -103,7 +108,7 @@ public struct EndOfCallFlow: Hashable, Sendable {
     func applies(_ step: Step) -> Bool {
         switch step {
         case .referralAsk: connected && !askedDuringCall
-        case .referrals: referralAsk == .asked
+        case .referrals: connected && referralAsk == .asked
         case .outcome: true
         case .nextStep: answers.outcome.map { $0.needsAppointment || $0.isRetry } ?? false
         case .followUp: answers.outcome?.isConversation ?? false
@@ -129,6 +134,25 @@ public struct EndOfCallFlow: Hashable, Sendable {
         guard let previous = history.popLast() else { return false }
         step = previous
         return true
+    }
+
+    /// Whether the step has a text field, so letters are typed, not talk keys.
+    public var takesText: Bool {
+        switch step {
+        case .referrals: true
+        case .nextStep: answers.outcome?.needsAppointment == true
+        default: false
+        }
+    }
+
+    /// `a` pressed in the dialogs: the mark is the newer word, so a "did you ask?" already
+    /// answered gives way to it, and a question it settles is not asked.
+    mutating func askMarkedChanged(to marked: Bool) {
+        askedDuringCall = marked
+        answers.askAnswer = nil
+        guard !applies(step) else { return }
+        history = history.filter(applies)
+        step = order.first { applies($0) && !history.contains($0) } ?? .outcome
     }
 
     // MARK: Keys

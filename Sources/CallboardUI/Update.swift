@@ -81,6 +81,13 @@ extension AppState {
 
     mutating func handle(_ key: Key, at moment: Moment) -> [Effect] {
         let context = keyContext
+        // Talk keys are pressed without looking: over help, the quit question or the
+        // end-of-call dialogs of a live call they still mark the talk.
+        if let talk = Keymap.talkAction(for: key), live != nil, context != .call, !takesText,
+            Keymap.action(for: key, in: context) == nil
+        {
+            return talkOverDialog(talk, at: moment)
+        }
         let action = Keymap.action(for: key, in: context)
         // Below the minimum size nothing can be seen, so nothing is typed blind either.
         if isTooSmall, !(action.map(Self.worksWhenTooSmall) ?? false) { return [] }
@@ -95,6 +102,10 @@ extension AppState {
         switch action {
         case .help:
             showingHelp.toggle()
+            helpScroll = 0
+            return []
+        case .pageDown, .pageUp:
+            scrollHelp(by: (action == .pageDown ? 1 : -1) * max(1, HelpOverlayView.pageHeight(self)))
             return []
         case .quit:
             return askToQuit(at: moment)
@@ -122,7 +133,7 @@ extension AppState {
         case .followUps:
             mode = .followUps(FollowUpsBrowser())
             return []
-        case .markMe, .markProspect, .toggleSpeaker, .hold, .askedReferrals, .note, .endCall:
+        case .markMe, .markProspect, .toggleSpeaker, .hold, .askedReferrals, .askedAdvice, .note, .endCall:
             return callAction(action, at: moment)
         case .resumeCall, .saveRecoveredCall:
             return recoveryAction(action, at: moment)
@@ -156,7 +167,7 @@ extension AppState {
     /// (pressed without looking) act.
     static func worksWhenTooSmall(_ action: Action) -> Bool {
         switch action {
-        case .quit, .confirmQuit, .back, .markMe, .markProspect, .toggleSpeaker, .hold, .askedReferrals:
+        case .quit, .confirmQuit, .back, .markMe, .markProspect, .toggleSpeaker, .hold, .askedReferrals, .askedAdvice:
             true
         default:
             false
@@ -230,6 +241,10 @@ extension AppState {
     }
 
     mutating func move(by delta: Int) {
+        if showingHelp {
+            scrollHelp(by: delta)
+            return
+        }
         switch mode {
         case .followUps(var browser) where !browser.isOpen:
             browser.selection = clamp(browser.selection + delta, count: pendingFollowUps.count)
