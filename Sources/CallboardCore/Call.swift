@@ -85,6 +85,31 @@ public struct FollowUp: Hashable, Codable, Sendable {
     /// File name of the written message in the store's outbox, once written.
     public var messageFile: String?
 
+    /// Where a follow-up is in its life: drafted (not yet written anywhere), ready
+    /// (written to the outbox, waiting to be sent by the seller), sent or skipped.
+    public enum Stage: String, Hashable, Sendable, CaseIterable {
+        case drafted, ready, sent, skipped
+
+        /// The seller's words for it, the same on every screen.
+        public var label: String {
+            switch self {
+            case .drafted: "drafted"
+            case .ready: "ready to send"
+            case .sent: "sent"
+            case .skipped: "skipped"
+            }
+        }
+    }
+
+    /// The stage, from what is stored: the status and whether the message was written.
+    public var stage: Stage {
+        switch status {
+        case .sent: .sent
+        case .skipped: .skipped
+        case .pending: messageFile == nil ? .drafted : .ready
+        }
+    }
+
     public init(
         subject: String, body: String, status: Status = .pending, sentAt: Date? = nil,
         messageFile: String? = nil

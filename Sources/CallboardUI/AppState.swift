@@ -33,6 +33,8 @@ public struct AppState: Hashable, Sendable {
     public var zone: TimeZone
     /// Whether a send command is configured, so `S` can send.
     public var canSend: Bool
+    /// The store's outbox folder, so a written email is named by its full path.
+    public var outboxFolder = ""
     public var width: Int
     public var height: Int
     /// The latest instant any event carried; views read time only from here.

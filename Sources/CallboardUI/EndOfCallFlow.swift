@@ -47,6 +47,9 @@ public struct EndOfCallFlow: Hashable, Sendable {
     public var editedDraftIsOutdated = false
     /// Whether the answers came back from an earlier `e`, so the dialog can say so.
     public var isRestored = false
+    /// When the email step came on screen: keys that act on the email are ignored for a
+    /// moment after, so a key meant for the step before never sends or skips it unseen.
+    public var draftShownAt: MonotonicInstant?
 
     /// A flow begun with `e`; `answers` are those kept from an earlier `e` (after Esc back
     /// to the call, or a crash), and it starts at the same first step as then.
@@ -305,6 +308,14 @@ public struct EndOfCallFlow: Hashable, Sendable {
 public struct FollowUpsBrowser: Hashable, Sendable {
     public var selection: Int
     public var isOpen: Bool
+    /// When the open draft came on screen (see ``EndOfCallFlow/draftShownAt``).
+    public var openedAt: MonotonicInstant?
+
+    /// Back to the list.
+    public mutating func close() {
+        isOpen = false
+        openedAt = nil
+    }
 
     public init(selection: Int = 0, isOpen: Bool = false) {
         self.selection = selection

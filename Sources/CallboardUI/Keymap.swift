@@ -18,7 +18,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         case .outcome: "End of call: outcome"
         case .nextStep: "End of call: next step"
         case .followUpDraft: "Follow-up email"
-        case .followUps: "Follow-ups pending"
+        case .followUps: "Follow-ups to send"
         case .review: "Review"
         case .help: "Help"
         case .quitConfirm: "Quit?"
@@ -98,7 +98,7 @@ public enum Keymap {
             KeyBinding([.enter], "Enter", .startCall, "start a call", in: [.queue]),
             KeyBinding([.char("a")], "a", .addProspect, "add a prospect", in: [.queue]),
             KeyBinding([.char("r")], "r", .review, "review the day", in: [.queue]),
-            KeyBinding([.char("f")], "f", .followUps, "follow-ups pending", in: [.queue]),
+            KeyBinding([.char("f")], "f", .followUps, "follow-ups to send", in: [.queue]),
             KeyBinding([.tab], "Tab", .nextPanel, "next panel", in: [.queue, .call], essential: false),
 
             KeyBinding([.char("r")], "r", .resumeCall, "resume it, on hold", in: [.recovery]),

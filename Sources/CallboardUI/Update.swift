@@ -201,10 +201,7 @@ extension AppState {
     }
 
     /// Follow-ups of calls made today that are not yet sent.
-    public var pendingFollowUpsToday: Int {
-        guard let today else { return pendingFollowUps.count }
-        return pendingFollowUps.filter { CalendarDay(containing: $0.call.startedAt, in: zone) == today }.count
-    }
+    public var pendingFollowUpsToday: Int { pendingFollowUps.filter(isFromToday).count }
 
     mutating func back(at moment: Moment) -> [Effect] {
         if confirmingQuit {
@@ -224,7 +221,7 @@ extension AppState {
             return []
         case .followUps(var browser):
             if browser.isOpen {
-                browser.isOpen = false
+                browser.close()
                 mode = .followUps(browser)
             } else {
                 mode = .queue

@@ -70,6 +70,7 @@ private struct Loop {
         state = AppState(
             settings: runtime.settings, zone: runtime.zone, canSend: runtime.sendCommand != nil,
             width: size.width, height: size.height)
+        state.outboxFolder = runtime.store.outboxDirectory.path
     }
 
     mutating func run() -> Int32 {
