@@ -41,3 +41,33 @@ import Testing
         #expect(header.range(of: #"\[(\d+;)*37m"#, options: .regularExpression) != nil, "\(header)")
     }
 }
+
+/// Keys a seller presses without looking are never lost in the real terminal.
+@Suite(.serialized) struct KeysEndToEndTests {
+    @Test func aTalkKeyOverHelpMarksTheTalkAndTheMeterStaysInView() throws {
+        let fixture = try DashboardFixture(prospects: [DashboardEndToEndTests.anna])
+        let session = try fixture.start(width: 100, height: 30)
+        try session.waitFor(text: "Anna Berg")
+        try session.send("Enter")
+        try session.waitFor(text: "Anna Berg · 0:")
+        try session.send("p")
+        try session.waitFor(text: "They are talking")
+        try session.send("?")
+        try session.waitFor(text: "Keys — ? or Esc closes")
+        try session.send("m")
+        let screen = try session.waitFor(text: "I am talking")
+        #expect(screen.contains("Keys — ? or Esc closes"), "help stays open")
+        #expect(screen.contains("Talk"))
+    }
+
+    @Test func helpScrollsToItsEndWithPageDown() throws {
+        let fixture = try DashboardFixture(prospects: [DashboardEndToEndTests.anna])
+        let session = try fixture.start(width: 80, height: 24)
+        try session.waitFor(text: "Anna Berg")
+        try session.send("?")
+        try session.waitFor(text: "more lines: j/↓, PgDn")
+        for _ in 0..<8 { try session.send("NPage") }
+        let screen = try session.waitFor(text: "End of the keys")
+        #expect(screen.contains("Legend"))
+    }
+}
