@@ -159,7 +159,7 @@ enum TalkPanelView {
             style = Style(.warn, bold: true)
         case .none:
             guard figures.speaker == .prospect else { return }
-            text = "Listening. Good."
+            text = "They are talking: keep listening."
             style = Style(.good)
         }
         let lines = Format.wrap(text, width: rect.width)

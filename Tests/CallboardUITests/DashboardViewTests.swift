@@ -164,7 +164,7 @@ import Testing
         F.press([.char("p")], &state, at: 121)
         let calm = F.screen(state)
         expectHides(calm, "Stop and ask")
-        expectShows(calm, "Listening. Good.")
+        expectShows(calm, "They are talking: keep listening.")
     }
 
     @Test func theReferralAskTurnsProminentAfterThreeMinutesOfTalkAndTicksWhenMarked() {
