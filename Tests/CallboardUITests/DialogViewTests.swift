@@ -66,7 +66,7 @@ import Testing
         var state = F.state()
         F.press([.enter], &state, at: 0)
         F.press([.char("e"), .char("2")], &state, at: 20)
-        expectShows(F.screen(state), "Voicemail.", "Next attempt Tue 1 Dec (2 of 6 attempts so far).", "Enter goes on.")
+        expectShows(F.screen(state), "Voicemail.", "Next attempt Tue 1 Dec (2 of 6 attempts so far).", "Enter saves this and goes on.")
     }
 
     @Test func theDraftShowsRecipientSubjectAndBodyWithItsKeys() {
