@@ -25,6 +25,14 @@ public enum ReferralAsk: String, Hashable, Codable, Sendable {
     case asked, notAsked, notApplicable
 }
 
+/// The two questions of the referral ask. Either one asked counts as asking.
+public enum ReferralQuestion: String, Hashable, Codable, Sendable, CaseIterable {
+    /// "Who else might be interested in this?"
+    case whoElse
+    /// "Whose advice should I ask: who should I talk to?"
+    case advice
+}
+
 /// Someone the prospect suggested; becomes a new prospect.
 public struct Referral: Hashable, Codable, Sendable {
     public var name: String
@@ -77,6 +85,31 @@ public struct FollowUp: Hashable, Codable, Sendable {
     /// File name of the written message in the store's outbox, once written.
     public var messageFile: String?
 
+    /// Where a follow-up is in its life: drafted (not yet written anywhere), ready
+    /// (written to the outbox, waiting to be sent by the seller), sent or skipped.
+    public enum Stage: String, Hashable, Sendable, CaseIterable {
+        case drafted, ready, sent, skipped
+
+        /// The seller's words for it, the same on every screen.
+        public var label: String {
+            switch self {
+            case .drafted: "drafted"
+            case .ready: "ready to send"
+            case .sent: "sent"
+            case .skipped: "skipped"
+            }
+        }
+    }
+
+    /// The stage, from what is stored: the status and whether the message was written.
+    public var stage: Stage {
+        switch status {
+        case .sent: .sent
+        case .skipped: .skipped
+        case .pending: messageFile == nil ? .drafted : .ready
+        }
+    }
+
     public init(
         subject: String, body: String, status: Status = .pending, sentAt: Date? = nil,
         messageFile: String? = nil
@@ -104,6 +137,9 @@ public struct Call: Identifiable, Hashable, Codable, Sendable {
     public var duration: Double?
     public var outcome: Outcome?
     public var referralAsk: ReferralAsk
+    /// Which of the two questions the seller marked during the call; nil in calls saved
+    /// before they were marked one by one (then `referralAsk` alone tells).
+    public var referralQuestions: [ReferralQuestion]?
     public var referrals: [Referral]
     public var notes: [CallNote]
     public var followUp: FollowUp?
@@ -160,11 +196,28 @@ public struct Call: Identifiable, Hashable, Codable, Sendable {
         duration = try c.decodeIfPresent(Double.self, forKey: .duration)
         outcome = try c.decodeIfPresent(Outcome.self, forKey: .outcome)
         referralAsk = try c.decodeIfPresent(ReferralAsk.self, forKey: .referralAsk) ?? .notAsked
+        referralQuestions = try c.decodeIfPresent([ReferralQuestion].self, forKey: .referralQuestions)
         referrals = try c.decodeIfPresent([Referral].self, forKey: .referrals) ?? []
         notes = try c.decodeIfPresent([CallNote].self, forKey: .notes) ?? []
         followUp = try c.decodeIfPresent(FollowUp.self, forKey: .followUp)
         nextStepAt = try c.decodeIfPresent(Date.self, forKey: .nextStepAt)
         callType = try c.decodeIfPresent(String.self, forKey: .callType)
         questions = try c.decodeIfPresent([QuestionMark].self, forKey: .questions) ?? []
+    }
+}
+
+extension Call {
+    /// Whether the seller marked `question` as asked.
+    public func asked(_ question: ReferralQuestion) -> Bool {
+        referralQuestions.map { $0.contains(question) } ?? (referralAsk == .asked)
+    }
+
+    /// Marks `question` asked, or takes the mark back; the call counts as asked while
+    /// either question is.
+    public mutating func toggle(_ question: ReferralQuestion) {
+        var marked = Set(ReferralQuestion.allCases.filter(asked))
+        if marked.contains(question) { marked.remove(question) } else { marked.insert(question) }
+        referralQuestions = ReferralQuestion.allCases.filter(marked.contains)
+        referralAsk = marked.isEmpty ? .notAsked : .asked
     }
 }

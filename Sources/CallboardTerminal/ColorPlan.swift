@@ -22,6 +22,9 @@ public struct ColorPlan: Hashable, Sendable {
 
     public private(set) var pairs: [Pair] = []
     public private(set) var pairForRole: [ColorRole: Int] = [:]
+    /// Roles whose colour could not be shown here and became plain text's: drawn dim, so
+    /// muted text stays quieter than text.
+    public private(set) var fadedRoles: Set<ColorRole> = []
     public let theme: Theme
 
     /// - Parameters:
@@ -36,10 +39,13 @@ public struct ColorPlan: Hashable, Sendable {
         }
         self.theme = theme
         var numberFor: [Pair: Int] = [:]
+        // Without the terminal's own colours, the default stands in as the theme expects it.
+        let dark = theme.isDark
         for role in ColorRole.allCases {
-            let (fg, bg) = theme.look(for: role).colors(forColorCount: colorCount)
-            let f = Self.number(fg, defaultColors: defaultColors, standIn: 7)
-            let b = Self.number(bg, defaultColors: defaultColors, standIn: 0)
+            let (fg, bg, faded) = theme.look(for: role).readableColors(forColorCount: colorCount, onDark: dark)
+            if faded { fadedRoles.insert(role) }
+            let f = Self.number(fg, defaultColors: defaultColors, standIn: dark ? 7 : 0)
+            let b = Self.number(bg, defaultColors: defaultColors, standIn: dark ? 0 : 7)
             if f == -1 && b == -1 { continue }
             let key = Pair(number: 0, foreground: f, background: b)
             if let existing = numberFor[key] {
@@ -61,7 +67,7 @@ public struct ColorPlan: Hashable, Sendable {
         return Appearance(
             pair: pairForRole[style.role] ?? 0,
             bold: look.bold || style.bold,
-            dim: look.dim || style.dim,
+            dim: look.dim || style.dim || fadedRoles.contains(style.role),
             reverse: look.reverse || style.reverse,
             underline: look.underline || style.underline
         )

@@ -33,6 +33,8 @@ public struct AppState: Hashable, Sendable {
     public var zone: TimeZone
     /// Whether a send command is configured, so `S` can send.
     public var canSend: Bool
+    /// The store's outbox folder, so a written email is named by its full path.
+    public var outboxFolder = ""
     public var width: Int
     public var height: Int
     /// The latest instant any event carried; views read time only from here.
@@ -61,6 +63,8 @@ public struct AppState: Hashable, Sendable {
     public var addProblem: String?
     public var live: LiveCall?
     public var showingHelp: Bool
+    /// Lines of the help overlay scrolled past.
+    public var helpScroll: Int
     public var confirmingQuit: Bool
     public var status: StatusMessage?
     /// The finished call whose save is under way; its checkpoint goes once it is saved.
@@ -91,6 +95,7 @@ public struct AppState: Hashable, Sendable {
         addProblem = nil
         live = nil
         showingHelp = false
+        helpScroll = 0
         confirmingQuit = false
         status = nil
         savingCallID = nil

@@ -134,7 +134,7 @@ enum EndOfCallDialogView {
             DialogBox.lines([
                 ("\(Format.sentence(outcome.label)).", Style(.title, bold: true)),
                 (text, Style(.text)),
-                ("Enter goes on.", Style(.muted)),
+                ("Enter saves this and goes on.", Style(.muted)),
             ], in: rect, into: &buffer)
         }
     }

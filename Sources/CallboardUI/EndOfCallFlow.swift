@@ -52,6 +52,9 @@ public struct EndOfCallFlow: Hashable, Sendable {
     public var editedDraftIsOutdated = false
     /// Whether the answers came back from an earlier `e`, so the dialog can say so.
     public var isRestored = false
+    /// When the email step came on screen: keys that act on the email are ignored for a
+    /// moment after, so a key meant for the step before never sends or skips it unseen.
+    public var draftShownAt: MonotonicInstant?
 
     /// A flow begun with `e`; `answers` are those kept from an earlier `e` (after Esc back
     /// to the call, or a crash), and it starts at the same first step as then.
@@ -95,9 +98,14 @@ public struct EndOfCallFlow: Hashable, Sendable {
     /// Whether the seller reached the prospect, as it stands.
     public var connected: Bool { answers.connected(prospectSpoke: prospectSpoke) }
 
-    /// The steps in order. A call that never connected starts at the outcome.
+    /// Whether there was a conversation to ask for referrals in: the prospect talked, or
+    /// the outcome says so. Only then are referrals asked for.
+    public var asksForReferrals: Bool { connected }
+
+    /// The steps in order. Where nobody but the seller talked, the outcome comes first,
+    /// and referrals only if it says there was a conversation.
     var order: [Step] {
-        prospectSpoke || askedDuringCall
+        prospectSpoke
             ? [.referralAsk, .referrals, .outcome, .nextStep, .followUp]
             : [.outcome, .referralAsk, .referrals, .nextStep, .followUp]
     }
@@ -108,7 +116,7 @@ public struct EndOfCallFlow: Hashable, Sendable {
     func applies(_ step: Step) -> Bool {
         switch step {
         case .referralAsk: connected && !askedDuringCall
-        case .referrals: referralAsk == .asked
+        case .referrals: connected && referralAsk == .asked
         case .outcome: true
         case .nextStep: answers.outcome?.continues ?? false
         case .followUp: answers.outcome?.isConversation ?? false
@@ -134,6 +142,25 @@ public struct EndOfCallFlow: Hashable, Sendable {
         guard let previous = history.popLast() else { return false }
         step = previous
         return true
+    }
+
+    /// Whether the step has a text field, so letters are typed, not talk keys.
+    public var takesText: Bool {
+        switch step {
+        case .referrals: true
+        case .nextStep: answers.outcome?.asksTime == true
+        default: false
+        }
+    }
+
+    /// `a` pressed in the dialogs: the mark is the newer word, so a "did you ask?" already
+    /// answered gives way to it, and a question it settles is not asked.
+    mutating func askMarkedChanged(to marked: Bool) {
+        askedDuringCall = marked
+        answers.askAnswer = nil
+        guard !applies(step) else { return }
+        history = history.filter(applies)
+        step = order.first { applies($0) && !history.contains($0) } ?? .outcome
     }
 
     // MARK: Keys
@@ -245,6 +272,7 @@ public struct EndOfCallFlow: Hashable, Sendable {
 
     /// Printable and editing keys go to the field of the step, if it has one.
     mutating func type(_ key: Key) {
+        guard takesText else { return }
         switch step {
         case .referrals:
             var field = referralField
@@ -252,7 +280,7 @@ public struct EndOfCallFlow: Hashable, Sendable {
                 referralField = field
                 referralError = nil
             }
-        case .nextStep where answers.outcome?.asksTime == true:
+        case .nextStep:
             var field = nextStepField
             if field.apply(key) {
                 nextStepField = field
@@ -308,6 +336,14 @@ public struct EndOfCallFlow: Hashable, Sendable {
 public struct FollowUpsBrowser: Hashable, Sendable {
     public var selection: Int
     public var isOpen: Bool
+    /// When the open draft came on screen (see ``EndOfCallFlow/draftShownAt``).
+    public var openedAt: MonotonicInstant?
+
+    /// Back to the list.
+    public mutating func close() {
+        isOpen = false
+        openedAt = nil
+    }
 
     public init(selection: Int = 0, isOpen: Bool = false) {
         self.selection = selection

@@ -4,7 +4,7 @@ import Foundation
 /// Follow-up emails not yet sent, oldest first, with the call's outcome; one can be opened.
 enum FollowUpsView {
     static func draw(_ state: AppState, browser: FollowUpsBrowser, in rect: Rect, into buffer: inout CellBuffer) {
-        let inner = Frame.draw("Follow-ups pending (\(state.pendingFollowUps.count))", in: rect, into: &buffer, focused: true)
+        let inner = Frame.draw("Follow-ups to send (\(state.pendingFollowUps.count))", in: rect, into: &buffer, focused: true)
         guard !inner.isEmpty else { return }
         guard !state.pendingFollowUps.isEmpty else {
             DialogBox.lines([("Every follow-up is sent or skipped. Esc goes back.", Style(.good))], in: inner, into: &buffer)
@@ -27,8 +27,8 @@ enum FollowUpsView {
             let selected = index == browser.selection
             let when = Format.dayAndTime(pending.call.startedAt, zone: state.zone)
             let outcome = pending.call.outcome?.label ?? "no outcome"
-            let written = pending.call.followUp?.messageFile == nil ? nil : "written"
-            let details = [pending.prospect.name, pending.prospect.company, outcome, written]
+            let stage = pending.call.followUp?.stage.label
+            let details = [pending.prospect.name, pending.prospect.company, outcome, stage]
                 .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
             let text = "\(selected ? "▶" : " ") \(when)  \(details)"
             buffer.write(Format.fit(text, width: content.width), in: content.row(row),

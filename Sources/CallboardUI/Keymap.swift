@@ -18,7 +18,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         case .outcome: "End of call: outcome"
         case .nextStep: "End of call: next step"
         case .followUpDraft: "Follow-up email"
-        case .followUps: "Follow-ups pending"
+        case .followUps: "Follow-ups to send"
         case .review: "Review"
         case .help: "Help"
         case .quitConfirm: "Quit?"
@@ -31,9 +31,10 @@ public enum Action: Hashable, Sendable {
     case help, quit, back, nextPanel, review, followUps
     case moveDown, moveUp, startCall, addProspect
     case resumeCall, saveRecoveredCall
-    case markMe, markProspect, toggleSpeaker, hold, askedReferrals, note, endCall
+    case markMe, markProspect, toggleSpeaker, hold, askedReferrals, askedAdvice, note, endCall
     /// A question I asked, one the prospect asked, and the next call type.
     case askedQuestion, theyAskedQuestion, nextCallType
+    case pageDown, pageUp
     case openEditor
     case answerYes, answerNo
     case chooseOutcome(Outcome)
@@ -86,8 +87,9 @@ public enum Keymap {
             KeyBinding([.char("m")], "m", .markMe, "I talk", in: [.call]),
             KeyBinding([.char("p")], "p", .markProspect, "they talk", in: [.call]),
             KeyBinding([.char(" ")], "Space", .toggleSpeaker, "switch", in: [.call]),
-            KeyBinding([.char("s")], "s", .hold, "silence/hold", in: [.call]),
-            KeyBinding([.char("a")], "a", .askedReferrals, "referral ask on/off", in: [.call]),
+            KeyBinding([.char("s")], "s", .hold, "hold", in: [.call]),
+            KeyBinding([.char("a")], "a", .askedReferrals, "asked who else (on/off)", in: [.call]),
+            KeyBinding([.char("A")], "A", .askedAdvice, "asked advice (on/off)", in: [.call], essential: false),
             KeyBinding([.char("i")], "i", .askedQuestion, "I asked a question", in: [.call]),
             KeyBinding([.char("o")], "o", .theyAskedQuestion, "they asked a question", in: [.call], essential: false),
             KeyBinding([.char("t")], "t", .nextCallType, "call type: next", in: [.call], essential: false),
@@ -101,7 +103,7 @@ public enum Keymap {
             KeyBinding([.enter], "Enter", .startCall, "start a call", in: [.queue]),
             KeyBinding([.char("a")], "a", .addProspect, "add a prospect", in: [.queue]),
             KeyBinding([.char("r")], "r", .review, "review the day", in: [.queue]),
-            KeyBinding([.char("f")], "f", .followUps, "follow-ups pending", in: [.queue]),
+            KeyBinding([.char("f")], "f", .followUps, "follow-ups to send", in: [.queue]),
             KeyBinding([.tab], "Tab", .nextPanel, "next panel", in: [.queue, .call], essential: false),
 
             KeyBinding([.char("r")], "r", .resumeCall, "resume it, on hold", in: [.recovery]),
@@ -124,7 +126,13 @@ public enum Keymap {
             KeyBinding([.left, .right, .char("h"), .char("l")], "←/→", .reviewKey("day"), "previous / next day", in: [.review]),
             KeyBinding([.char("t")], "t", .reviewKey("today"), "today", in: [.review]),
             KeyBinding([.char("j"), .char("k"), .down, .up], "j/k", .reviewKey("move"), "move", in: [.review], essential: false),
+            KeyBinding([.char("g"), .home], "g/Home", .reviewKey("first"), "first call", in: [.review], essential: false),
+            KeyBinding([.char("G"), .end], "G/End", .reviewKey("last"), "last call", in: [.review], essential: false),
             KeyBinding([.enter], "Enter", .reviewKey("detail"), "the call's detail", in: [.review]),
+            KeyBinding([.char("j"), .down], "j/↓", .moveDown, "scroll", in: [.help], essential: false),
+            KeyBinding([.char("k"), .up], "k/↑", .moveUp, "scroll back", in: [.help], essential: false),
+            KeyBinding([.pageDown], "PgDn", .pageDown, "a page down", in: [.help], essential: false),
+            KeyBinding([.pageUp], "PgUp", .pageUp, "a page up", in: [.help], essential: false),
             KeyBinding([.char("y")], "y", .confirmQuit, "quit", in: [.quitConfirm]),
             KeyBinding([.char("n"), .escape], "n/Esc", .back, "stay", in: [.quitConfirm]),
 
@@ -159,6 +167,15 @@ public enum Keymap {
             let rows = bindings(in: context).map { "| `\($0.label)` | \($0.summary) |" }
             return (["## \(context.title)", "", "| key | does |", "|---|---|"] + rows).joined(separator: "\n")
         }.joined(separator: "\n\n") + "\n"
+    }
+
+    /// The talk keys: pressed without looking, so during a live call they act in every
+    /// overlay and dialog where they are not typed text.
+    public static let talkActions: Set<Action> = [.markMe, .markProspect, .toggleSpeaker, .hold, .askedReferrals, .askedAdvice]
+
+    /// The talk action of `key`, if it is a talk key.
+    public static func talkAction(for key: Key) -> Action? {
+        action(for: key, in: .call).flatMap { talkActions.contains($0) ? $0 : nil }
     }
 
     /// The key that does `action` in `context`, as shown on screen.

@@ -11,9 +11,10 @@ enum QuitDialogView {
             let name = state.prospect(of: checkpoint).name
             texts.append(("The call with \(name) is not saved yet. It is kept and offered again next time.", Style(.warn, bold: true)))
         }
-        let pending = state.pendingFollowUpsToday
-        if pending > 0 {
-            texts.append(("\(pending) follow-up\(pending == 1 ? "" : "s") pending from today.", Style(.warn, bold: true)))
+        let counts = state.followUpCounts(today: true)
+        if let phrase = AppState.followUpPhrase(counts) {
+            let whereTheyAre = counts.ready > 0 ? " Written ones wait in outbox/." : ""
+            texts.append(("From today: \(phrase), not sent.\(whereTheyAre)", Style(.warn, bold: true)))
         }
         texts.append(("y quit · n or Esc stay", Style(.text)))
         DialogBox.lines(texts, in: inner, into: &buffer)

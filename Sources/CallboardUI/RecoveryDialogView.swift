@@ -15,7 +15,7 @@ enum RecoveryDialogView {
             ("The call with \(who) was live when callboard stopped.", Style(.warn, bold: true)),
             ("Started \(started) · \(Format.duration(checkpoint.elapsed)) long", Style(.text)),
             ("", Style(.text)),
-            ("Saving asks for the outcome as after any call. Quitting keeps it for next time.", Style(.muted)),
+            ("Saving ends it with the usual questions: referrals, outcome, email. Quitting keeps it for next time.", Style(.muted)),
         ], in: content, into: &buffer)
         KeyLegend.draw(.recovery, in: legend, into: &buffer)
     }

@@ -46,13 +46,10 @@ enum StatusLineView {
         }
     }
 
-    /// "3/40 calls · 2 follow-ups pending · 14:05".
+    /// "3/40 calls · 2 follow-ups ready to send · 14:05".
     static func right(_ state: AppState) -> String {
         var parts = ["\(state.callsToday)/\(state.settings.dailyCallGoal) calls"]
-        if !state.pendingFollowUps.isEmpty {
-            let n = state.pendingFollowUps.count
-            parts.append("\(n) follow-up\(n == 1 ? "" : "s") pending")
-        }
+        if let followUps = AppState.followUpPhrase(state.followUpCounts()) { parts.append(followUps) }
         if let now = state.now { parts.append(Format.clock(now.wall, zone: state.zone)) }
         return parts.joined(separator: " · ") + " "
     }

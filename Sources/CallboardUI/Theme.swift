@@ -33,6 +33,29 @@ public struct RoleLook: Hashable, Sendable {
         if colorCount >= 16 { return (fg, bg) }
         return (fg.eightColor, bg.eightColor)
     }
+
+    /// The colours on a terminal with `colorCount` colours, made readable: a foreground
+    /// that folded onto the colour it is drawn on (grey onto black on an 8-colour
+    /// terminal) becomes the plain colour that stands out there. `onDark` says what the
+    /// terminal's own background is taken to be. `faded` is true when that happened, so
+    /// the role can be dimmed to stay quieter than text.
+    public func readableColors(forColorCount colorCount: Int, onDark: Bool) -> (fg: ThemeColor, bg: ThemeColor, faded: Bool) {
+        let (fg, bg) = colors(forColorCount: colorCount)
+        guard case .index(let f) = fg else { return (fg, bg, false) }
+        let ground: Int
+        switch bg {
+        case .index(let b): ground = b
+        case .terminalDefault: ground = onDark ? 0 : (colorCount >= 16 ? 15 : 7)
+        }
+        let groundIsDark = ThemeColor.index(ground).luminance < 128
+        let clash = colorCount >= 256
+            ? f == ground
+            : ThemeColor.index(f).basicIndex == ThemeColor.index(ground).basicIndex
+        // Black text on a dark ground or white on a light one is as unreadable as a clash.
+        let lost = groundIsDark ? ThemeColor.index(f).luminance < 20 : ThemeColor.index(f).luminance >= 220
+        guard clash || lost else { return (fg, bg, false) }
+        return (.index(groundIsDark ? 7 : 0), bg, true)
+    }
 }
 
 /// A look for every ``ColorRole``. Views name roles; the theme decides what they look like,
@@ -47,6 +70,15 @@ public struct Theme: Hashable, Sendable {
         self.name = name
         self.usesColor = usesColor
         self.looks = looks
+    }
+
+    /// Whether the theme is meant for a dark background: its text sits on a dark colour,
+    /// or (on the terminal's own background) is itself light.
+    public var isDark: Bool {
+        let text = look(for: .text)
+        if case .index(let b) = text.background { return ThemeColor.index(b).luminance < 128 }
+        if case .index(let f) = text.foreground { return ThemeColor.index(f).luminance >= 128 }
+        return true
     }
 
     /// The look of a role; a role the theme leaves out looks like plain text.

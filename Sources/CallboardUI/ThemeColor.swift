@@ -48,6 +48,20 @@ public enum ThemeColor: Hashable, Sendable {
         return .index(i % 8)
     }
 
+    /// How light the colour is in xterm's default palette, 0 (black) to 255 (white); the
+    /// terminal's default counts as mid-grey, since it could be either.
+    public var luminance: Int {
+        guard case .index(let i) = self else { return 128 }
+        let (r, g, b) = Self.rgb(ofPaletteIndex: i)
+        return (299 * r + 587 * g + 114 * b) / 1000
+    }
+
+    /// The index of the nearest of the 8 base colours, bright ones folded onto theirs.
+    var basicIndex: Int? {
+        if case .index(let i) = eightColor { return i }
+        return nil
+    }
+
     // xterm's default palette: the 16 basic colours, the 6×6×6 cube and the grey ramp.
     private static let basicRGB: [(Int, Int, Int)] = [
         (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205),

@@ -70,12 +70,8 @@ extension AppState {
         case .markProspect: call.meter.mark(.prospect, at: t)
         case .toggleSpeaker: call.meter.toggle(at: t)
         case .hold: call.meter.hold(at: t)
-        case .askedReferrals:
-            // A second `a` takes back a mark pressed by mistake.
-            call.call.referralAsk = call.askMade ? .notAsked : .asked
-            // The mark is the newer word: an answer kept from an earlier `e` gives way.
-            call.endOfCallAnswers?.askAnswer = nil
-            status = StatusMessage(call.askMarked ? "Referral ask marked" : "Referral ask unmarked")
+        case .askedReferrals, .askedAdvice:
+            markAsk(action == .askedAdvice ? .advice : .whoElse, in: &call)
         case .askedQuestion, .theyAskedQuestion:
             call.countQuestion(by: action == .askedQuestion ? .me : .prospect, at: t)
             let q = call.questions(at: t)
@@ -122,6 +118,21 @@ extension AppState {
         // The runtime checkpoints a live call every few seconds anyway; a file written at
         // every turn would add nothing.
         return []
+    }
+
+    /// `a` or `A`: one question of the referral ask marked, or a mark pressed by mistake
+    /// taken back. Either question counts as asking.
+    mutating func markAsk(_ question: ReferralQuestion, in call: inout LiveCall) {
+        if call.endOfCallAnswers?.askAnswer == true, !call.askMarked {
+            // "y, I asked" said in the dialog before going back: the key takes it back.
+            call.call.referralAsk = .notAsked
+        } else {
+            call.call.toggle(question)
+        }
+        // The mark is the newer word: an answer kept from an earlier `e` gives way.
+        call.endOfCallAnswers?.askAnswer = nil
+        let what = question == .whoElse ? "who else might be interested" : "asked their advice"
+        status = StatusMessage(call.call.asked(question) ? "Referral ask marked: \(what)" : "Referral ask unmarked: \(what)")
     }
 
     /// `e`: the meter pauses and the end-of-call dialogs begin.

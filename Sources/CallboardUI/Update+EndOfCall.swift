@@ -30,7 +30,12 @@ extension AppState {
     mutating func flowKey(_ key: Key?, action: Action?, flow: EndOfCallFlow, at moment: Moment) -> [Effect] {
         guard let live else { return [] }
         var flow = flow
+        if flow.step == .followUp, let action, Self.actsOnEmail(action), Self.tooSoon(flow.draftShownAt, moment) {
+            return []
+        }
+        let stepBefore = flow.step
         let request = flow.handle(key ?? .escape, action: action, context: flowContext(live))
+        if flow.step == .followUp, stepBefore != .followUp { flow.draftShownAt = moment.monotonic }
         switch request {
         case .none:
             mode = .endOfCall(flow)
@@ -47,6 +52,20 @@ extension AppState {
         case .finish(let followUp, let send):
             return finishCall(flow, followUp: followUp, send: send)
         }
+    }
+
+    /// How long an email must have been on screen before a key may send, skip or write it.
+    public static let emailSettleSeconds = 0.3
+
+    /// The keys that do something to an email on screen.
+    static func actsOnEmail(_ action: Action) -> Bool {
+        [.accept, .skip, .send, .openEditor, .markSent].contains(action)
+    }
+
+    /// Whether `moment` comes less than ``emailSettleSeconds`` after `shown`.
+    static func tooSoon(_ shown: MonotonicInstant?, _ moment: Moment) -> Bool {
+        guard let shown else { return false }
+        return moment.monotonic - shown < emailSettleSeconds
     }
 
     /// Why `S` cannot send, or nil when it can: no send command, or the core's rule for
@@ -87,14 +106,22 @@ extension AppState {
         }
         rebuildQueue()
         var effects = finishSaving(filed.call.id)
+        var message = Self.filedMessage(filed)
         if filed.call.followUp?.status == .pending {
             var call = filed.call
-            call.followUp?.messageFile = filed.followUpFile
+            if let file = filed.followUpFile { call.followUp?.messageFile = file }
             pendingFollowUps.removeAll { $0.call.id == call.id }
             pendingFollowUps.append(PendingFollowUp(call: call, prospect: filed.prospect))
-            if send { effects.append(.sendFollowUp(call: call, prospect: filed.prospect)) }
+            if send {
+                effects.append(.sendFollowUp(call: call, prospect: filed.prospect))
+                message += "; sending the thank-you email…"
+            } else if let file = call.followUp?.messageFile {
+                message += "; thank-you email ready to send: \(outboxPath(file))"
+            }
+        } else if filed.call.followUp?.status == .skipped {
+            message += "; thank-you email skipped"
         }
-        status = StatusMessage(Self.filedMessage(filed))
+        status = StatusMessage(message)
         return effects
     }
 

@@ -13,6 +13,8 @@ extension AppState {
     mutating func followUpsAction(_ action: Action, browser: FollowUpsBrowser, at moment: Moment) -> [Effect] {
         var browser = browser
         guard let pending = selectedFollowUp, let draft = pending.call.followUp else { return [] }
+        // An email just opened is not acted on by a key meant for what was there before.
+        if browser.isOpen, Self.actsOnEmail(action), Self.tooSoon(browser.openedAt, moment) { return [] }
         switch (browser.isOpen, action) {
         case (_, .markSent):
             // Sent outside callboard: it leaves the list as sent, not skipped.
@@ -21,9 +23,14 @@ extension AppState {
             return effects
         case (false, .accept):
             browser.isOpen = true
+            browser.openedAt = moment.monotonic
             mode = .followUps(browser)
             return []
         case (true, .accept):
+            // Back to the list, where the line shows what became of it.
+            browser.close()
+            mode = .followUps(browser)
+            status = StatusMessage("Writing the follow-up to \(pending.prospect.name)…")
             return [.writeFollowUp(call: pending.call, prospect: pending.prospect)]
         case (true, .openEditor):
             return [.openEditor(text: draft.editable, purpose: .pendingFollowUp(pending.call.id))]
@@ -32,12 +39,16 @@ extension AppState {
                 status = StatusMessage(refusal, isError: true)
                 return []
             }
+            // Back to the list, never on to the next draft: a second `S` sends nothing.
+            browser.close()
+            mode = .followUps(browser)
+            status = StatusMessage("Sending the follow-up to \(pending.prospect.name)…")
             return [.sendFollowUp(call: pending.call, prospect: pending.prospect)]
         case (true, .skip):
             var call = pending.call
             call.followUp?.status = .skipped
             removePending(call.id)
-            browser.isOpen = false
+            browser.close()
             browser.selection = clamp(browser.selection, count: pendingFollowUps.count)
             mode = .followUps(browser)
             status = StatusMessage("Skipped the follow-up to \(pending.prospect.name)")
@@ -56,7 +67,7 @@ extension AppState {
             .sorted { $0.call.startedAt < $1.call.startedAt }
         if case .followUps(var browser) = mode {
             browser.selection = clamp(browser.selection, count: pendingFollowUps.count)
-            if pendingFollowUps.isEmpty { browser.isOpen = false }
+            if pendingFollowUps.isEmpty { browser.close() }
             mode = .followUps(browser)
         }
     }
@@ -65,7 +76,7 @@ extension AppState {
         pendingFollowUps.removeAll { $0.call.id == id }
         if case .followUps(var browser) = mode {
             browser.selection = clamp(browser.selection, count: pendingFollowUps.count)
-            if pendingFollowUps.isEmpty { browser.isOpen = false }
+            if pendingFollowUps.isEmpty { browser.close() }
             mode = .followUps(browser)
         }
     }
@@ -78,11 +89,40 @@ extension AppState {
         return live == nil ? [.clearCheckpoint] : []
     }
 
+    /// The follow-up is in the outbox: ready to send, and saved so, so it reads the same
+    /// after a restart.
     mutating func followUpWritten(_ id: CallID, file: String) -> [Effect] {
         guard let i = pendingFollowUps.firstIndex(where: { $0.call.id == id }) else { return [] }
         pendingFollowUps[i].call.followUp?.messageFile = file
-        status = StatusMessage("Follow-up written to \(file)")
-        return []
+        status = StatusMessage("Follow-up to \(pendingFollowUps[i].prospect.name) ready to send: \(outboxPath(file))")
+        return [.updateCall(pendingFollowUps[i].call)]
+    }
+
+    /// The full path of a file in the outbox, as the seller would open it.
+    func outboxPath(_ file: String) -> String {
+        outboxFolder.isEmpty ? "outbox/\(file)" : (outboxFolder.hasSuffix("/") ? outboxFolder : outboxFolder + "/") + file
+    }
+
+    /// The follow-ups not yet sent or skipped, by stage; `today` counts only today's calls.
+    public func followUpCounts(today onlyToday: Bool = false) -> (drafted: Int, ready: Int) {
+        let counted = onlyToday ? pendingFollowUps.filter(isFromToday) : pendingFollowUps
+        let ready = counted.filter { $0.call.followUp?.stage == .ready }.count
+        return (counted.count - ready, ready)
+    }
+
+    func isFromToday(_ pending: PendingFollowUp) -> Bool {
+        guard let today else { return true }
+        return CalendarDay(containing: pending.call.startedAt, in: zone) == today
+    }
+
+    /// "3 follow-ups: 1 drafted, 2 ready to send", in the stages' own words; nil for none.
+    public static func followUpPhrase(_ counts: (drafted: Int, ready: Int)) -> String? {
+        let total = counts.drafted + counts.ready
+        guard total > 0 else { return nil }
+        let noun = "\(total) follow-up\(total == 1 ? "" : "s")"
+        if counts.ready == 0 { return "\(noun) \(FollowUp.Stage.drafted.label)" }
+        if counts.drafted == 0 { return "\(noun) \(FollowUp.Stage.ready.label)" }
+        return "\(noun): \(counts.drafted) \(FollowUp.Stage.drafted.label), \(counts.ready) \(FollowUp.Stage.ready.label)"
     }
 
     mutating func followUpSent(_ id: CallID, at date: Date) -> [Effect] {

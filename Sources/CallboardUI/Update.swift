@@ -84,6 +84,13 @@ extension AppState {
 
     mutating func handle(_ key: Key, at moment: Moment) -> [Effect] {
         let context = keyContext
+        // Talk keys are pressed without looking: over help, the quit question or the
+        // end-of-call dialogs of a live call they still mark the talk.
+        if let talk = Keymap.talkAction(for: key), live != nil, context != .call, !takesText,
+            Keymap.action(for: key, in: context) == nil
+        {
+            return talkOverDialog(talk, at: moment)
+        }
         let action = Keymap.action(for: key, in: context)
         // Below the minimum size nothing can be seen, so nothing is typed blind either.
         if isTooSmall, !(action.map(Self.worksWhenTooSmall) ?? false) { return [] }
@@ -98,6 +105,10 @@ extension AppState {
         switch action {
         case .help:
             showingHelp.toggle()
+            helpScroll = 0
+            return []
+        case .pageDown, .pageUp:
+            scrollHelp(by: (action == .pageDown ? 1 : -1) * max(1, HelpOverlayView.pageHeight(self)))
             return []
         case .quit:
             return askToQuit(at: moment)
@@ -125,8 +136,8 @@ extension AppState {
         case .followUps:
             mode = .followUps(FollowUpsBrowser())
             return []
-        case .markMe, .markProspect, .toggleSpeaker, .hold, .askedReferrals, .note, .endCall, .askedQuestion,
-            .theyAskedQuestion, .nextCallType:
+        case .markMe, .markProspect, .toggleSpeaker, .hold, .askedReferrals, .askedAdvice, .note, .endCall,
+            .askedQuestion, .theyAskedQuestion, .nextCallType:
             return callAction(action, at: moment)
         case .resumeCall, .saveRecoveredCall:
             return recoveryAction(action, at: moment)
@@ -160,7 +171,7 @@ extension AppState {
     /// (pressed without looking) act.
     static func worksWhenTooSmall(_ action: Action) -> Bool {
         switch action {
-        case .quit, .confirmQuit, .back, .markMe, .markProspect, .toggleSpeaker, .hold, .askedReferrals,
+        case .quit, .confirmQuit, .back, .markMe, .markProspect, .toggleSpeaker, .hold, .askedReferrals, .askedAdvice,
             .askedQuestion, .theyAskedQuestion:
             true
         default:
@@ -195,10 +206,7 @@ extension AppState {
     }
 
     /// Follow-ups of calls made today that are not yet sent.
-    public var pendingFollowUpsToday: Int {
-        guard let today else { return pendingFollowUps.count }
-        return pendingFollowUps.filter { CalendarDay(containing: $0.call.startedAt, in: zone) == today }.count
-    }
+    public var pendingFollowUpsToday: Int { pendingFollowUps.filter(isFromToday).count }
 
     mutating func back(at moment: Moment) -> [Effect] {
         if confirmingQuit {
@@ -218,7 +226,7 @@ extension AppState {
             return []
         case .followUps(var browser):
             if browser.isOpen {
-                browser.isOpen = false
+                browser.close()
                 mode = .followUps(browser)
             } else {
                 mode = .queue
@@ -235,6 +243,10 @@ extension AppState {
     }
 
     mutating func move(by delta: Int) {
+        if showingHelp {
+            scrollHelp(by: delta)
+            return
+        }
         switch mode {
         case .followUps(var browser) where !browser.isOpen:
             browser.selection = clamp(browser.selection + delta, count: pendingFollowUps.count)

@@ -30,14 +30,18 @@ extension Desk {
                 made.insert(id)
                 return id
             })
-        try store.save(call: after.call, targets: settings.targets, types: settings.callTypes)
-        try store.upsert(prospects: after.changedProspects)
+        var call = after.call
         var file: String?
-        if after.call.followUp?.status == .pending {
-            file = try writeFollowUp(after.call, to: after.prospect, at: now)
+        // Written before the call is saved, so the saved call says it is ready to send; a
+        // failure leaves the checkpoint, and the next try writes the same file again.
+        if call.followUp?.status == .pending {
+            file = try writeFollowUp(call, to: after.prospect, at: now)
+            call.followUp?.messageFile = file
         }
+        try store.save(call: call, targets: settings.targets, types: settings.callTypes)
+        try store.upsert(prospects: after.changedProspects)
         return FiledCall(
-            call: after.call, prospect: after.prospect, prospects: after.changedProspects,
+            call: call, prospect: after.prospect, prospects: after.changedProspects,
             referralFilings: after.referralFilings, followUpFile: file)
     }
 

@@ -58,7 +58,8 @@ struct AddCommand: ParsableCommand {
     static func describe(_ problems: [ContactCheck.Problem], phone: String, email: String) -> String {
         let named = problems.map { problem -> String in
             switch problem.field {
-            case .name: "the name: \(problem.description)"
+            // "a name is needed" says it plainly; "the name: a name is needed" twice.
+            case .name: problem.description.prefix(1).uppercased() + problem.description.dropFirst()
             case .phone: phone.isEmpty && email.isEmpty ? "\(problem.description) (--phone or --email)" : "--phone: \(problem.description)"
             case .email: "--email: \(problem.description)"
             }

@@ -23,8 +23,8 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: .hidden)
     var prepareOnly = false
 
-    @Option(help: "Theme for the demo.")
-    var theme: String?
+    /// The same `--theme` as the dashboard's, before or after `demo`.
+    @OptionGroup var theme: ThemeOption
 
     func validate() throws {
         if store.store != nil {
@@ -49,7 +49,7 @@ struct DemoCommand: ParsableCommand {
                     try? FileManager.default.removeItem(at: folder)
                 }
             }
-            try openDashboard(context.launch(storeDirectory: folder, theme: theme))
+            try openDashboard(context.launch(storeDirectory: folder, theme: theme.theme))
         }
     }
 

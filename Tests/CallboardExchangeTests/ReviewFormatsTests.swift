@@ -163,7 +163,7 @@ import Testing
         let text = ReviewText.day(ReviewFixtures.fullDay, zone: ReviewFixtures.zone, dailyGoal: 40)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0] == "Calls on Sunday 29 November 2026")
-        #expect(lines.contains("Dials 3 · conversations 1 · talk time 7:07 · goal 3/40 (8%)"))
+        #expect(lines.contains("Dials 3 · conversations 1 · on calls 7:07 · goal 3/40 (8%)"))
         #expect(lines.contains("My share 35% (target ≤ 43%) · inside the band 1 of 1"))
         let anna = lines.first { $0.hasPrefix("09:14") } ?? ""
         // 34.5 % of 20 cells is 6 full cells and 7/8 of the next, then the target mark at 43 %.

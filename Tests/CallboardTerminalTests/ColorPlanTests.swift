@@ -62,3 +62,67 @@ import Testing
         #expect(look.bold && look.underline && !look.reverse)
     }
 }
+
+/// Every shipped theme stays readable on every kind of terminal: no role's colour is its
+/// background's, and no text is black on a dark theme or white on a light one.
+@Suite struct ThemeReadabilityTests {
+    static let depths = [8, 16, 256, 16_777_216]
+
+    static func themes() -> [Theme] { ThemeCatalog.builtInNames.compactMap { ThemeCatalog.builtIn(named: $0) } }
+
+    @Test(arguments: [true, false])
+    func everyRoleOfEveryThemeIsReadableAtEveryColourDepth(defaultColors: Bool) throws {
+        let mono = try #require(ThemeCatalog.builtIn(named: "monochrome"))
+        #expect(Self.themes().count == ThemeCatalog.builtInNames.count)
+        for theme in Self.themes() {
+            for depth in Self.depths {
+                let plan = ColorPlan(theme: theme, colorCount: depth, pairCount: 32_767, defaultColors: defaultColors, monochrome: mono)
+                let dark = theme.isDark
+                for role in ColorRole.allCases {
+                    let where_ = "\(theme.name), \(depth) colours, \(role)"
+                    guard let number = plan.pairForRole[role] else {
+                        // The terminal's own colours: readable by definition.
+                        continue
+                    }
+                    let pair = try #require(plan.pairs.first { $0.number == number })
+                    // The terminal's own background is what the theme was made for.
+                    let ground = pair.background == -1 ? (dark ? 0 : (depth >= 16 ? 15 : 7)) : pair.background
+                    if pair.foreground == -1 { continue }
+                    let fg = ThemeColor.index(pair.foreground), bg = ThemeColor.index(ground)
+                    if depth >= 256 {
+                        #expect(pair.foreground != ground, "\(where_): colour \(pair.foreground) on itself")
+                    } else {
+                        #expect(fg.eightColor != bg.eightColor || depth >= 16 && pair.foreground != ground,
+                            "\(where_): \(pair.foreground) on \(ground)")
+                    }
+                    if bg.luminance < 128 {
+                        #expect(fg.luminance >= 20, "\(where_): black on a dark background")
+                    } else {
+                        #expect(fg.luminance < 220, "\(where_): white on a light background")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func mutedTextOnAnEightColourTerminalIsNotBlackOnBlack() throws {
+        let mono = try #require(ThemeCatalog.builtIn(named: "monochrome"))
+        let plan = ColorPlan(theme: ThemeCatalog.standard, colorCount: 8, pairCount: 64, defaultColors: true, monochrome: mono)
+        let pair = try #require(plan.pairs.first { $0.number == plan.pairForRole[.muted] })
+        #expect(pair.foreground == 7)
+        // Still quieter than text.
+        #expect(plan.appearance(of: Style(.muted)).dim)
+        #expect(!plan.appearance(of: Style(.text)).dim)
+    }
+
+    @Test func theLightThemeWithoutDefaultColoursIsDarkOnLight() throws {
+        let mono = try #require(ThemeCatalog.builtIn(named: "monochrome"))
+        let light = try #require(ThemeCatalog.builtIn(named: "light"))
+        #expect(!light.isDark)
+        #expect(ThemeCatalog.standard.isDark)
+        let plan = ColorPlan(theme: light, colorCount: 256, pairCount: 256, defaultColors: false, monochrome: mono)
+        let pair = try #require(plan.pairs.first { $0.number == plan.pairForRole[.text] })
+        #expect(pair.background == 7)
+        #expect(pair.foreground == 235)
+    }
+}

@@ -92,10 +92,28 @@ typealias F = AppFixture
         #expect(state.live?.askMarked == false)
         F.press([.char("a")], &state, at: 5)
         #expect(state.live?.askMarked == true)
-        #expect(state.status?.text == "Referral ask marked")
+        #expect(state.status?.text == "Referral ask marked: who else might be interested")
         F.press([.char("a")], &state, at: 6)
         #expect(state.live?.askMarked == false)
-        #expect(state.status?.text == "Referral ask unmarked")
+        #expect(state.status?.text == "Referral ask unmarked: who else might be interested")
+    }
+
+    @Test func aAndShiftAMarkTheTwoQuestionsOneByOneAndEitherCountsAsAsked() {
+        var state = F.state()
+        F.press([.enter], &state, at: 0)
+        F.press([.char("A")], &state, at: 5)
+        #expect(state.live?.askMarked == true)
+        #expect(state.live?.call.asked(.advice) == true)
+        #expect(state.live?.call.asked(.whoElse) == false)
+        #expect(state.status?.text == "Referral ask marked: asked their advice")
+        F.press([.char("a")], &state, at: 6)
+        #expect(state.live?.call.referralQuestions == [.whoElse, .advice])
+        F.press([.char("A")], &state, at: 7)
+        // Who else is still asked: the call still counts as asked.
+        #expect(state.live?.askMarked == true)
+        #expect(state.live?.call.referralQuestions == [.whoElse])
+        F.press([.char("a")], &state, at: 8)
+        #expect(state.live?.askMarked == false)
     }
 
     @Test func queueKeysDoNothingDuringACallAndTalkKeysNothingOutsideOne() {

@@ -66,7 +66,7 @@ import Testing
         var state = F.state()
         F.press([.enter], &state, at: 0)
         F.press([.char("e"), .char("2")], &state, at: 20)
-        expectShows(F.screen(state), "Voicemail.", "Next attempt Tue 1 Dec (2 of 6 attempts so far).", "Enter goes on.")
+        expectShows(F.screen(state), "Voicemail.", "Next attempt Tue 1 Dec (2 of 6 attempts so far).", "Enter saves this and goes on.")
     }
 
     @Test func theDraftShowsRecipientSubjectAndBodyWithItsKeys() {
@@ -108,18 +108,18 @@ import Testing
         var state = FollowUpsPendingTests.state()
         F.press([.enter, .char("q")], &state, at: 1)
         let screen = F.screen(state)
-        expectShows(screen, "Quit?", "The call with Anna de Vries is live", "1 follow-up pending from today.", "y quit · n or Esc stay")
+        expectShows(screen, "Quit?", "The call with Anna de Vries is live", "From today: 1 follow-up drafted, not sent.", "y quit · n or Esc stay")
     }
 
     @Test func theFollowUpsListShowsOldestFirstWithTheOutcome() throws {
         var state = FollowUpsPendingTests.state()
         F.press([.char("f")], &state, at: 1)
         let screen = F.screen(state)
-        expectShows(screen, "Follow-ups pending (2)", "▶ Sun 29 Nov 03:00  Anna de Vries · Acme BV · callback")
+        expectShows(screen, "Follow-ups to send (2)", "▶ Sun 29 Nov 03:00  Anna de Vries · Acme BV · callback")
         let old = try #require(screen.row(containing: "Anna de Vries · Acme BV"))
         let new = try #require(screen.row(containing: "Bram Jansen"))
         #expect(old < new)
-        #expect(screen.line(29).contains("2 follow-ups pending"))
+        #expect(screen.line(29).contains("2 follow-ups drafted"))
         F.press([.enter], &state, at: 2)
         expectShows(F.screen(state), "To: Anna de Vries <anna@acme.example>", "Subject: Thanks")
     }

@@ -262,8 +262,24 @@ import Testing
         #expect(prospects.last?.referredBy == "anna")
         #expect(state.pendingFollowUps.map(\.call.id) == [call.id])
         #expect(state.pendingFollowUps.first?.call.followUp?.messageFile == "\(call.id).eml")
-        #expect(state.status?.text == "Saved the call with Anna de Vries; 1 referral added for tomorrow")
+        #expect(state.status?.text
+            == "Saved the call with Anna de Vries; 1 referral added for tomorrow; thank-you email ready to send: outbox/\(call.id).eml")
+        #expect(state.pendingFollowUps.first?.call.followUp?.stage == .ready)
         #expect(state.prospects.contains { $0.name == "Carla Smit" })
+    }
+
+    @Test func keysRightAfterTheEmailAppearsDoNotSendSkipOrWriteIt() throws {
+        var state = Self.conversation()
+        // "n", "4", then "x" and Enter typed on: the email step came with the 4.
+        F.press([.char("e"), .char("n"), .char("4")], &state, at: 100)
+        #expect(Self.flow(state)?.step == .followUp)
+        #expect(F.press([.char("x")], &state, at: 100.1) == [])
+        #expect(F.press([.enter], &state, at: 100.2) == [])
+        #expect(F.press([.char("S")], &state, at: 100.29) == [])
+        #expect(Self.flow(state)?.step == .followUp)
+        let (call, _) = try #require(Self.saved(F.press([.char("x")], &state, at: 100.4), &state))
+        #expect(call.followUp?.status == .skipped)
+        #expect(state.status?.text == "Saved the call with Anna de Vries; thank-you email skipped")
     }
 
     @Test func xSkipsTheEmailAndRecordsItSkipped() throws {

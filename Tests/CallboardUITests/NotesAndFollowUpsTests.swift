@@ -147,10 +147,18 @@ import Testing
         #expect(state.keyContext == .followUpDraft)
         let effects = F.press([.enter], &state, at: 2)
         #expect(effects == [.writeFollowUp(call: state.pendingFollowUps[0].call, prospect: F.anna)])
-        _ = update(&state, .followUpWritten("old", file: "old.eml"))
-        #expect(state.pendingFollowUps[0].call.followUp?.messageFile == "old.eml")
-        F.press([.escape], &state, at: 3)
+        // Back to the list at once, where the line will say what became of it.
         #expect(state.mode == .followUps(FollowUpsBrowser()))
+        state.outboxFolder = "/home/me/.local/share/callboard/outbox"
+        let saved = update(&state, .followUpWritten("old", file: "old.eml"))
+        #expect(state.pendingFollowUps[0].call.followUp?.messageFile == "old.eml")
+        #expect(state.pendingFollowUps[0].call.followUp?.stage == .ready)
+        // Saved so, so it is still ready after a restart.
+        #expect(saved == [.updateCall(state.pendingFollowUps[0].call)])
+        #expect(state.status?.text
+            == "Follow-up to Anna de Vries ready to send: /home/me/.local/share/callboard/outbox/old.eml")
+        expectShows(F.screen(state), "callback · ready to send")
+        #expect(StatusLineView.right(state).contains("2 follow-ups: 1 drafted, 1 ready to send"))
     }
 
     @Test func aSentFollowUpLeavesTheListAndIsSavedAsSent() throws {
@@ -172,9 +180,37 @@ import Testing
         #expect(state.pendingFollowUps.map(\.call.id) == ["new"])
     }
 
+    @Test func aKeyRightAfterADraftOpensNeverSendsOrSkipsIt() {
+        var state = Self.state()
+        F.press([.char("f"), .enter], &state, at: 1)
+        // A double Enter, then S and x typed too fast to have read anything.
+        for key in [Key.enter, .char("S"), .char("x"), .char("E")] {
+            #expect(F.press([key], &state, at: 1.2) == [], "\(key)")
+        }
+        #expect(state.keyContext == .followUpDraft)
+        #expect(state.pendingFollowUps.count == 2)
+        // After a moment on screen the keys act.
+        #expect(!F.press([.char("S")], &state, at: 1.4).isEmpty)
+    }
+
+    @Test func aDoubleSSendsOneEmailAndComesBackToTheList() {
+        var state = Self.state()
+        F.press([.char("f"), .enter], &state, at: 1)
+        let first = F.press([.char("S")], &state, at: 2)
+        #expect(first.count == 1)
+        #expect(state.keyContext == .followUps)
+        #expect(state.status?.text == "Sending the follow-up to Anna de Vries…")
+        // The second S finds the list, not the next draft: nothing is sent.
+        #expect(F.press([.char("S")], &state, at: 2.1) == [])
+        _ = update(&state, .followUpSent("old", at: F.at(3).wall))
+        #expect(state.keyContext == .followUps)
+        #expect(state.status?.text == "Follow-up sent to Anna de Vries")
+    }
+
     @Test func aFailedSendKeepsTheFollowUpPending() {
         var state = Self.state()
-        F.press([.char("f"), .enter, .char("S")], &state, at: 1)
+        F.press([.char("f"), .enter], &state, at: 1)
+        F.press([.char("S")], &state, at: 2)
         _ = update(&state, .failed("The send command exited with status 1"))
         #expect(state.pendingFollowUps.count == 2)
         #expect(state.status?.isError == true)

@@ -131,3 +131,18 @@ import Testing
         expectShows(F.screen(F.state()), "Then: m I talk")
     }
 }
+
+@Suite struct NextStepFieldTextTests {
+    typealias Flow = EndOfCallFlowTests
+
+    /// A space typed into an opportunity's follow-up time is text, not the talk key that
+    /// hands the floor back and returns to the call.
+    @Test func aSpaceInTheOpportunitysTimeIsTypedNotATalkKey() throws {
+        var state = Flow.conversation()
+        F.press([.char("e"), .char("n"), .char("8")], &state, at: 100)
+        F.type("next week", &state, at: 101)
+        let flow = try #require(Flow.flow(state))
+        #expect(flow.step == .nextStep)
+        #expect(flow.nextStepField.text == "next week")
+    }
+}

@@ -22,13 +22,15 @@ import Testing
 
     @Test func theSendRefusalsFitAt80Columns() {
         var state = EndOfCallFlowTests.conversation(canSend: false)
-        F.press([.char("e"), .char("n"), .char("8"), .enter, .char("S")], &state, at: 100)
+        F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 100)
+        F.press([.char("S")], &state, at: 101)
         Self.expectWhole(state, "No send command set up: Enter writes the email to outbox/")
 
         var noEmail = F.anna
         noEmail.email = "anna at acme"
         state = EndOfCallFlowTests.conversation(prospects: [noEmail])
-        F.press([.char("e"), .char("n"), .char("8"), .enter, .char("S")], &state, at: 100)
+        F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 100)
+        F.press([.char("S")], &state, at: 101)
         Self.expectWhole(state, "\"anna at acme\" is not a usable email address. Enter writes it to outbox/")
     }
 
@@ -43,15 +45,20 @@ import Testing
         F.press([.char("e"), .char("y")], &state, at: 100)
         F.type("Carla Smit", &state, at: 101)
         F.press([.enter, .enter, .char("8"), .enter], &state, at: 102)
-        EndOfCallFlowTests.saved(F.press([.enter], &state, at: 102), &state)
-        #expect(state.pendingFollowUps.count == 1, "the figures on the right grow with a pending follow-up")
-        Self.expectWhole(state, "Saved the call with Anna de Vries; 1 referral added for tomorrow")
+        let effects = F.press([.enter], &state, at: 103)
+        guard case .fileCall(let call, _, _)? = effects.first else { return }
+        EndOfCallFlowTests.saved(effects, &state)
+        #expect(state.pendingFollowUps.count == 1, "the figures on the right grow with a follow-up to send")
+        Self.expectWhole(
+            state,
+            "Saved the call with Anna de Vries; 1 referral added for tomorrow; thank-you email ready to send: "
+                + "outbox/\(call.id).eml")
     }
 
     @Test func aFailedSendSaysTheDraftStaysPendingOverTwoLines() throws {
         var state = EndOfCallFlowTests.conversation()
         F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 100)
-        EndOfCallFlowTests.saved(F.press([.char("S")], &state, at: 100), &state)
+        EndOfCallFlowTests.saved(F.press([.char("S")], &state, at: 101), &state)
         let call = try #require(state.pendingFollowUps.first?.call)
         _ = update(&state, .sendFailed(
             call.id, reason: "the send command exited with status 1 (msmtp: cannot connect to smtp.example.com, port 587)"))

@@ -49,6 +49,13 @@ final class DashboardFixture {
             environment: environment(term: term).merging(extra) { _, new in new }, width: width, height: height)
     }
 
+    /// Runs `callboard` with `arguments` (no `--store` added) in a fresh tmux session.
+    func run(_ arguments: [String], width: Int = 100, height: Int = 30, term: String? = nil) throws -> TmuxSession {
+        try TmuxSession(
+            arguments: [try Self.binary().path] + arguments, environment: environment(term: term), width: width,
+            height: height)
+    }
+
     /// The `callboard` executable SwiftPM built beside this test bundle.
     static func binary() throws -> URL {
         let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()

@@ -137,8 +137,8 @@ final class ScriptedTerminal: TerminalBackend {
         let goal = Settings().dailyCallGoal
         let first = try #require(terminal.frames.first)
         #expect(first.contains("Anna Berg") && first.contains("1/\(goal) calls"))
-        #expect(!first.contains("pending"))
-        #expect(terminal.frames.dropFirst().first?.contains("2 follow-ups pending") == true)
+        #expect(!first.contains("follow-up"))
+        #expect(terminal.frames.dropFirst().first?.contains("2 follow-ups drafted") == true)
         // Bruno has no company: no empty field between the separators.
         #expect(terminal.frames.last?.contains("Bruno Keller · not interested") == true)
     }

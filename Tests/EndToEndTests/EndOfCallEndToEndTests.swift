@@ -35,6 +35,8 @@ import Testing
         // The draft's lines, not only its title: a frame caught half drawn is not judged.
         let draft = try session.waitFor("the draft") { $0.contains("Thank-you email") && $0.contains("To: ") }
         #expect(draft.contains("To: Anna Berg <anna@example.de>"))
+        // An email ignores keys for its first 0.3 s on screen (see EmailGuardEndToEndTests).
+        Thread.sleep(forTimeInterval: 0.4)
         try session.send("Enter")
         try session.waitFor(text: "Saved the call with Anna Berg; 1 referral added for tomorrow")
 
@@ -105,6 +107,7 @@ import Testing
         try session.waitFor(text: "How did the call end?")
         try session.send("4")
         try session.waitFor(text: "Thank-you email")
+        Thread.sleep(forTimeInterval: 0.4)
         try session.send("x")
         try session.waitFor(text: "Dora Never is on the do-not-call list: linked, not queued")
         try session.send("q")
@@ -142,5 +145,34 @@ import Testing
         try session.send("Enter")
         let screen = try session.waitFor(text: "budget 50k in Q1")
         #expect(!screen.contains("exited with status"), "the editor could not read the keyboard:\n\(screen)")
+    }
+}
+
+/// One key pressed twice, or typing meant for the step before, never sends or skips an
+/// email the seller has not seen.
+@Suite(.serialized) struct EmailGuardEndToEndTests {
+    @Test func typingOnIntoTheEmailStepSkipsNothingAndEnterThenWritesIt() throws {
+        let fixture = try DashboardFixture(prospects: [
+            Prospect(id: "p-anna", name: "Anna Berg", company: "Nordlicht GmbH", email: "anna@example.de", createdAt: Date())
+        ])
+        let session = try fixture.start(width: 100, height: 30)
+        try session.waitFor(text: "Anna Berg")
+        try session.send("Enter")
+        try session.waitFor(text: "Anna Berg · 0:")
+        try session.send("p")
+        try session.send("e")
+        try session.waitFor(text: "Did you ask for referrals?")
+        try session.send("n")
+        try session.waitFor(text: "How did the call end?")
+        // "4" brings the email; "x" and Enter typed on at once do nothing to it.
+        try session.type("4x")
+        try session.send("Enter")
+        try session.waitFor(text: "Thank-you email")
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(try session.screen().contains("Thank-you email"), "the email is still there, not skipped")
+        try session.send("Enter")
+        let screen = try session.waitFor(text: "thank-you email ready to send:")
+        #expect(screen.contains("/outbox/"), "the full path of the written email")
+        #expect(screen.contains("Today's queue"))
     }
 }

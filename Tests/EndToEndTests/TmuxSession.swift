@@ -45,6 +45,9 @@ final class TmuxSession {
     /// The screen as text, one line per row.
     func screen() throws -> String { try run(["capture-pane", "-t", name, "-p"]) }
 
+    /// The screen with its colours and attributes as escape sequences.
+    func styledScreen() throws -> String { try run(["capture-pane", "-t", name, "-p", "-e"]) }
+
     /// A tmux format value for the pane, e.g. `#{alternate_on}`.
     func value(_ format: String) throws -> String {
         try run(["display-message", "-t", name, "-p", format]).trimmingCharacters(in: .whitespacesAndNewlines)

@@ -72,7 +72,7 @@ public struct ConfigKey: Sendable {
             config.settings.dailyCallGoal = value
             return nil
         },
-        whole("retryBusinessDays", "business days to wait after no answer or voicemail", 1) { value, config in
+        whole("retryBusinessDays", "business days to wait after no answer, voicemail or a gatekeeper", 1) { value, config in
             guard (1...60).contains(value) else { return "a whole number of business days from 1 to 60" }
             config.settings.retry.businessDays = value
             return nil

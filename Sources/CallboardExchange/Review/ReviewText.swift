@@ -74,7 +74,7 @@ public enum ReviewText {
     }
 
     static func totals(_ t: DaySummary, targets: TalkTargets, dailyGoal: Int?) -> [String] {
-        var first = "Dials \(t.dials) · conversations \(t.conversations) · talk time \(ReportFormat.duration(t.callSeconds))"
+        var first = "Dials \(t.dials) · conversations \(t.conversations) · on calls \(ReportFormat.duration(t.callSeconds))"
         if let dailyGoal, dailyGoal > 0 {
             first += " · goal \(t.dials)/\(dailyGoal) (\(ReportFormat.percent(Double(t.dials) / Double(dailyGoal))))"
         }

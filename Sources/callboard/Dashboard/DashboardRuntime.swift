@@ -50,8 +50,9 @@ struct DashboardRuntime {
     func run(on terminal: any TerminalBackend, inbox: EventQueue = EventQueue()) -> Int32 {
         for warning in theme.warnings { inbox.send(.failed(warning)) }
         let size = terminal.size
-        let state = AppState(
+        var state = AppState(
             settings: settings, zone: zone, canSend: sendCommand != nil, width: size.width, height: size.height)
+        state.outboxFolder = store.outboxDirectory.path
         var loop = EventLoop(
             state: state, handler: effects, terminal: terminal, inbox: inbox, clock: clock, wallClock: wallClock,
             effectsInline: effectsInline)
