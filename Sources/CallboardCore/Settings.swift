@@ -71,6 +71,10 @@ public struct Settings: Hashable, Sendable {
     public var referralReminderMinutes: Double
     /// The thank-you email template; nil uses ``FollowUpTemplate/standard``.
     public var followUpTemplate: String?
+    /// How `Enter` places a call.
+    public var dialer: Dialer = .none
+    /// What a calling block does between calls.
+    public var callingBlock = CallingBlock.Rules()
 
     public init(
         sellerName: String = "", sellerEmail: String = "", targets: TalkTargets = .standard,

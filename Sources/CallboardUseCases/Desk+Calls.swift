@@ -36,6 +36,10 @@ extension Desk {
         if after.call.followUp?.status == .pending {
             file = try writeFollowUp(after.call, to: after.prospect, at: now)
         }
+        if afterCallCommand != nil {
+            let document = HandOffJSON.document(call: after.call, prospect: after.prospect, zone: zone)
+            try store.queueHandOff(Data(document.utf8), for: after.call.id)
+        }
         return FiledCall(
             call: after.call, prospect: after.prospect, prospects: after.changedProspects,
             referralFilings: after.referralFilings, followUpFile: file)
