@@ -50,11 +50,19 @@ public struct CallingBlock: Hashable, Sendable {
     /// A block over `queue` as it stands: who to call in order, and who is skipped for
     /// being outside business hours (unless the rules say to call them anyway). A prospect
     /// whose local time is unknown is called.
-    public init(queue: [QueueEntry], rules: Rules, at instant: MonotonicInstant, wall: Date) {
+    ///
+    /// Their local time is read at `wall`, not when the queue was built.
+    public init(
+        queue: [QueueEntry], rules: Rules, at instant: MonotonicInstant, wall: Date, sellerZone: TimeZone,
+        hours: BusinessHours
+    ) {
         self.rules = rules
         startedAt = instant
         startedWall = wall
-        let outside = queue.filter { !rules.callsOutsideHours && $0.local.map { !$0.isBusinessHours } == true }
+        let outside = queue.filter { entry in
+            guard !rules.callsOutsideHours, let zone = entry.local?.zone ?? entry.prospect.zone else { return false }
+            return !LocalTime(at: wall, in: zone, sellerZone: sellerZone, hours: hours).isBusinessHours
+        }
         let left = Set(outside.map(\.id))
         skipped = outside.map(\.id)
         let callable = queue.map(\.id).filter { !left.contains($0) }

@@ -18,6 +18,9 @@ public struct LiveCall: Hashable, Sendable {
     /// call came back from a checkpoint taken in the dialogs), so the next `e` starts
     /// from them rather than from nothing.
     public var endOfCallAnswers: EndOfCallAnswers?
+    /// Dialled through a softphone that has not yet said the prospect picked up: the
+    /// timer waits for the answer.
+    public var isRinging = false
 
     public init(prospect: Prospect, at moment: Moment, targets: TalkTargets) {
         self.prospect = prospect

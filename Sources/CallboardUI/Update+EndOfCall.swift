@@ -66,6 +66,7 @@ extension AppState {
         var flow = flow
         if followUp != nil, flow.answers.draft == nil { flow.refreshDraft(flowContext(live)) }
         let call = flow.finishedCall(live, followUp: followUp)
+        if let now { block?.filed(call, at: now.monotonic) }
         self.live = nil
         mode = .queue
         focus = .queue
@@ -95,7 +96,8 @@ extension AppState {
             if send { effects.append(.sendFollowUp(call: call, prospect: filed.prospect)) }
         }
         status = StatusMessage(Self.filedMessage(filed))
-        return effects
+        if handsOffCalls { effects.append(.handOffCalls) }
+        return effects + blockAfterFiling()
     }
 
     /// "Saved the call with Anna; 1 referral added for tomorrow; Dora Never is marked do

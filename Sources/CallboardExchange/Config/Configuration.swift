@@ -12,6 +12,12 @@ public struct Configuration: Sendable {
     public var theme: String?
     /// As written in the file; resolve it with ``templateURL(relativeTo:)``.
     public var followUpTemplatePath: String?
+    /// The program the `command` dialer runs, with the number added.
+    public var dialCommand: String?
+    /// Where baresip's ctrl_tcp listens, "127.0.0.1:4444".
+    public var baresipControl = Configuration.defaultBaresipControl
+    /// The program that takes each saved call as JSON on stdin.
+    public var afterCallCommand: String?
     /// The file the values came from, or nil when there is none.
     public private(set) var file: String?
     /// Keys set by the file.
@@ -22,6 +28,7 @@ public struct Configuration: Sendable {
     public init() {}
 
     public static let defaultCommandTimeout = 30.0
+    public static let defaultBaresipControl = "127.0.0.1:4444"
 
     /// Reads the configuration at `path`; a missing file means the defaults.
     public static func load(path: String) throws(ConfigurationError) -> Configuration {
@@ -81,6 +88,9 @@ public struct Configuration: Sendable {
         }
         if let problem = targets.problem { return (["targetShare", "warnShare", "monologueNudgeSeconds"], problem) }
         if let problem = settings.businessHours.problem { return (["businessHoursStart", "businessHoursEnd"], problem) }
+        if settings.dialer == .command, dialCommand == nil {
+            return (["dialer", "dialCommand"], "the command dialer needs a dialCommand to run")
+        }
         return nil
     }
 
@@ -117,6 +127,12 @@ public struct Configuration: Sendable {
         case "retryMaxAttempts": return String(s.retry.maxAttempts)
         case "referralReminderMinutes": return Self.format(s.referralReminderMinutes)
         case "followUpTemplate": return quote(followUpTemplatePath ?? "")
+        case "dialer": return quote(s.dialer.rawValue)
+        case "dialCommand": return quote(dialCommand ?? "")
+        case "baresipControl": return quote(baresipControl)
+        case "blockCountdownSeconds": return Self.format(s.callingBlock.countdown)
+        case "blockCallsOutsideHours": return s.callingBlock.callsOutsideHours ? "true" : "false"
+        case "afterCallCommand": return quote(afterCallCommand ?? "")
         default: return ""
         }
     }
