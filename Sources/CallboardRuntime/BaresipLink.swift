@@ -47,6 +47,11 @@ public final class BaresipLink: @unchecked Sendable {
         try send("hangup", params: nil)
     }
 
+    /// Any other command of baresip's (`accept`, say), for tools and tests.
+    public func command(_ name: String, params: String? = nil) throws(BaresipError) {
+        try send(name, params: params)
+    }
+
     /// Stops reading and closes the connection.
     public func close() {
         lock.lock()

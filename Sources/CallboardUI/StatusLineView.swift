@@ -49,6 +49,12 @@ enum StatusLineView {
     /// "3/40 calls · 2 follow-ups pending · 14:05".
     static func right(_ state: AppState) -> String {
         var parts = ["\(state.callsToday)/\(state.settings.dailyCallGoal) calls"]
+        if let block = state.block, let now = state.now {
+            // The block's own figures, and the after-call work while it runs.
+            var figures = "block " + AppState.blockFigures(block.summary(at: now.monotonic))
+            if let wrapUp = block.wrapUpTime(at: now.monotonic) { figures += " · wrap-up \(Format.duration(wrapUp))" }
+            parts = [figures]
+        }
         if !state.pendingFollowUps.isEmpty {
             let n = state.pendingFollowUps.count
             parts.append("\(n) follow-up\(n == 1 ? "" : "s") pending")

@@ -20,7 +20,8 @@ enum TalkPanelView {
         let onHold = figures.isOnHold || { if case .endOfCall = state.mode { return true } else { return false } }()
         var rows: [Row] = []
         rows.append(Row(priority: 0) { r, b in
-            let head = "\(live.prospect.name) · \(Format.duration(figures.elapsed))"
+            // The timer waits for the answer: a ringing phone is not a call yet.
+            let head = live.isRinging ? "\(live.prospect.name) · ringing…" : "\(live.prospect.name) · \(Format.duration(figures.elapsed))"
             let used = b.write(Format.fit(head, width: r.width), x: r.x, y: r.y, maxWidth: r.width, style: Style(.title, bold: true))
             if onHold { b.write("  on hold", x: r.x + used, y: r.y, maxWidth: r.width - used, style: Style(.muted)) }
         })
@@ -65,7 +66,10 @@ enum TalkPanelView {
 
     static func idle(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
         var lines = ["No call in progress."]
-        if let next = state.selectedEntry {
+        if let next = state.blockNext, let left = state.now.flatMap({ state.block?.countdownLeft(at: $0.monotonic) }) {
+            let paused = { if case .paused = state.block?.phase { return true } else { return false } }()
+            lines = [paused ? "Calling block paused." : "Calling block: next call in \(left) s.", "Next: \(next.prospect.name)."]
+        } else if let next = state.selectedEntry {
             lines.append("Enter calls \(next.prospect.name).")
         }
         lines.append("Then: m I talk · p they talk · Space switch · s hold.")
