@@ -27,15 +27,16 @@ struct Dialing: Sendable {
             return []
         case .baresip:
             guard let baresip else { return failed("no link to baresip") }
+            guard let digits = number.digits else { return failed("\"\(number.written)\" is not a phone number baresip can dial") }
             do {
-                try baresip.dial(number.digits)
+                try baresip.dial(digits)
                 return []
             } catch {
                 return failed(error.description)
             }
         case .system, .command:
             let program = dialer == .system ? Self.systemOpener : (dialCommand ?? "")
-            let argument = dialer == .system ? number.telURI : number.digits
+            let argument = dialer == .system ? number.telURI : number.written
             do {
                 let outcome = try runner.run(
                     program, extraArguments: [argument], input: Data(), timeout: timeout, cancellation: cancellation)
