@@ -33,11 +33,10 @@ extension AppState {
     mutating func blockAction(_ action: Action, at moment: Moment) -> [Effect] {
         switch action {
         case .startBlock:
-            guard live == nil, block == nil, let now else { return [] }
+            guard live == nil, block == nil else { return [] }
             var started = CallingBlock(
                 queue: queue, rules: settings.callingBlock, at: moment.monotonic, wall: moment.wall,
                 sellerZone: zone, hours: settings.businessHours)
-            _ = now
             guard started.next != nil else {
                 started.end(at: moment.monotonic)
                 status = StatusMessage(
@@ -81,11 +80,10 @@ extension AppState {
     mutating func dialNextInBlock(at moment: Moment) -> [Effect] {
         guard block?.next != nil else { return [] }
         showBlockNext()
-        guard let entry = blockNext else {
+        guard blockNext != nil else {
             if let id = block?.next { block?.drop(id) }
             return []
         }
-        _ = entry
         return startCall(at: moment)
     }
 

@@ -10,12 +10,13 @@ import Testing
 @Suite struct HandOffTests {
     let now = DeskFixture.monday
 
-    /// A script in the fixture's folder; `body` is shell, the script's own business.
+    /// A command running a script in the fixture's folder; `body` is the script's own shell.
+    /// The script is read by `sh`, not executed: a file just written may still be open in
+    /// a child another test is forking ("Text file busy").
     func script(_ f: DeskFixture, _ name: String, _ body: String) throws -> String {
         let url = f.directory.appendingPathComponent(name)
-        try "#!/bin/sh\n\(body)\n".write(to: url, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: url.path)
-        return url.path
+        try "\(body)\n".write(to: url, atomically: true, encoding: .utf8)
+        return "/bin/sh \(url.path)"
     }
 
     func fileOne(_ desk: Desk) throws -> Prospect {
