@@ -74,6 +74,10 @@ public struct Settings: Hashable, Sendable {
     public var referralReminderMinutes: Double
     /// The thank-you email template; nil uses ``FollowUpTemplate/standard``.
     public var followUpTemplate: String?
+    /// How `Enter` places a call.
+    public var dialer: Dialer = .none
+    /// What a calling block does between calls.
+    public var callingBlock = CallingBlock.Rules()
     /// Whether calls are marked from the headset's audio (the talk keys still win).
     public var handsFree: Bool
     /// Seconds after a talk key during which hands-free detection is ignored.

@@ -16,6 +16,10 @@ public enum EffectLane: Hashable, Sendable {
     /// Outside programs (the send command), one at a time on a lane of their own, each
     /// started once the store work asked before it is done; stopped when the program ends.
     case command
+    /// Programs that take a finished call (the after-call command), on a lane of their
+    /// own so a slow one holds up neither the store nor the phone; stopped when the
+    /// program ends.
+    case afterCall
 }
 
 /// Carries out the effects `update` asks for; the executable implements it over the store

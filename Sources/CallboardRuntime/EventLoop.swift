@@ -155,6 +155,8 @@ public struct EventLoop<Handler: EffectHandler> {
             post(effect, on: lanes.checkpoint)
         case .store:
             post(effect, on: lanes.store)
+        case .afterCall:
+            post(effect, on: lanes.afterCall)
         case .command:
             // Started once the store work asked before it is done (a follow-up is saved
             // before it is sent), without holding the store's lane while it runs.
@@ -250,7 +252,7 @@ public struct EventLoop<Handler: EffectHandler> {
         let moment = currentMoment()
         // Durations show to the nearest second, so the timer turns over at each half
         // second of the call: wake then, half a second ahead of whole seconds.
-        let elapsed = state.live.map { moment.monotonic - $0.meter.origin + 0.5 }
+        let elapsed = state.secondsOrigin.map { moment.monotonic - $0 + 0.5 }
         let wake = WakeSchedule.timeoutMilliseconds(callElapsed: elapsed, wallSeconds: moment.wall.timeIntervalSince1970)
         tickDue = moment.monotonic + Double(wake) / 1000
         // Wake when the live call's checkpoint falls due, so a crash never loses more than
@@ -281,6 +283,7 @@ public struct EventLoop<Handler: EffectHandler> {
         lanes.checkpoint.drain()
         lanes.store.drain()
         lanes.command.drain(within: Self.commandGrace)
+        lanes.afterCall.drain(within: Self.commandGrace)
         lanes.close()
     }
 }

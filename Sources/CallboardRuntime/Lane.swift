@@ -91,14 +91,16 @@ struct Lanes: Sendable {
     let checkpoint: Lane
     let store: Lane
     let command: Lane
+    let afterCall: Lane
 
     init(inline: Bool) {
         checkpoint = Lane("checkpoint", inline: inline)
         store = Lane("store", inline: inline)
         command = Lane("command", inline: inline)
+        afterCall = Lane("after-call", inline: inline)
     }
 
     func close() {
-        for lane in [checkpoint, store, command] { lane.close() }
+        for lane in [checkpoint, store, command, afterCall] { lane.close() }
     }
 }

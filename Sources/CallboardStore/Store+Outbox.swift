@@ -46,7 +46,7 @@ extension Store {
 
     /// Names come from prospect names, which come from other people's CSV files: refuse
     /// anything that could leave the outbox or hide as a temporary file.
-    private static func checkMessageName(_ name: String) throws(StoreError) {
+    static func checkMessageName(_ name: String) throws(StoreError) {
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
         guard !name.isEmpty, name.count <= 200, !name.hasPrefix("."),
             name.allSatisfy({ allowed.contains($0) })

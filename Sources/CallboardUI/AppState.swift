@@ -69,6 +69,10 @@ public struct AppState: Hashable, Sendable {
     public var status: StatusMessage?
     /// The finished call whose save is under way; its checkpoint goes once it is saved.
     public var savingCallID: CallID?
+    /// The calling block under way (`P`), if any.
+    public var block: CallingBlock?
+    /// Whether an after-call command takes each filed call.
+    public var handsOffCalls = false
 
     public init(
         settings: Settings = Settings(), zone: TimeZone = .current, canSend: Bool = false,
@@ -111,7 +115,7 @@ public struct AppState: Hashable, Sendable {
         if confirmingQuit { return .quitConfirm }
         if showingHelp { return .help }
         switch mode {
-        case .queue: return .queue
+        case .queue: return isBlockWaiting ? .block : .queue
         case .addProspect: return .addProspect
         case .recovery: return .recovery
         case .call: return .call

@@ -34,6 +34,15 @@ public enum Effect: Hashable, Sendable {
     case loadReview(CalendarDay)
     /// Leave the program with this exit code (after any checkpoint before it).
     case quit(exitCode: Int32)
+    /// Dial the prospect's number through the configured dialer; a dialer that cannot
+    /// answers `.phone(.dialFailed)`, a softphone its own events.
+    case dial(DialNumber, prospect: ProspectID)
+    /// Hang up the softphone's call.
+    case hangUp
+    /// Hand the calls queued in the store to the after-call command; answer `.handedOff`.
+    case handOffCalls
+    /// Keep a finished calling block for the review.
+    case saveBlock(CallingBlockSummary)
 }
 
 extension Effect {

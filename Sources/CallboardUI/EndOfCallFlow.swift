@@ -223,6 +223,9 @@ public struct EndOfCallFlow: Hashable, Sendable {
                 // The seller's own text is never thrown away; a generated one is rebuilt.
                 if answers.editedFrom == nil { answers.draft = nil }
             }
+        case (.outcome, .accept):
+            // An outcome chosen already (the phone said nobody answered) is kept.
+            guard answers.outcome != nil else { return .none }
         case (.nextStep, .accept):
             if let outcome = answers.outcome, outcome.asksTime {
                 // An opportunity may go on without a time: the next business day.

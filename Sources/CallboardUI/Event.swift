@@ -44,6 +44,23 @@ public enum Event: Hashable, Sendable {
     case reviewLoaded(ReviewState)
     /// An effect failed; the text says what happened, for the seller.
     case failed(String)
+    /// The phone's word on the call it placed (the softphone's events, a dialer's failure).
+    case phone(PhoneEvent, Moment)
+    /// The after-call command took `handed` calls; `failure` says why the rest still wait.
+    case handedOff(handed: Int, waiting: Int, failure: String?)
+}
+
+/// What a phone says about the call callboard placed.
+public enum PhoneEvent: Hashable, Sendable {
+    /// The far end is ringing.
+    case ringing
+    /// The prospect picked up: the call's timer starts now.
+    case answered
+    /// The call ended (the far end hung up, rejected it, was busy, or nobody answered);
+    /// `reason` is the phone's own words.
+    case ended(reason: String)
+    /// The number could not be dialled at all; nothing rang.
+    case dialFailed(reason: String)
 }
 
 /// Why the editor was opened, so its text lands in the right place.

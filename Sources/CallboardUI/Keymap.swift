@@ -4,6 +4,8 @@ import CallboardCore
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case queue, addProspect, recovery, call, note, referralAsk, referralEntry, outcome, nextStep, followUpDraft
     case followUps, review, help, quitConfirm
+    /// A calling block between calls: the next prospect and its countdown.
+    case block
 
     /// The heading of the context in the help overlay.
     public var title: String {
@@ -22,6 +24,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         case .review: "Review"
         case .help: "Help"
         case .quitConfirm: "Quit?"
+        case .block: "Calling block: before the next call"
         }
     }
 }
@@ -42,6 +45,10 @@ public enum Action: Hashable, Sendable {
     /// The seller sent the follow-up from their own mail program.
     case markSent
     case confirmQuit
+    /// Hang up the softphone's call.
+    case hangUp
+    /// `P`: a calling block over the queue; Esc in it stops it.
+    case startBlock, stopBlock
     /// Keys the review screen handles itself; listed here so help and the status line
     /// show them.
     case reviewKey(String)
@@ -77,7 +84,7 @@ public enum Keymap {
     static let browsing: Set<KeyContext> = [.queue, .followUps, .review]
     /// Where no text field takes the letters, so `?` and `q` work.
     static let anywhereButFields: Set<KeyContext> = [
-        .queue, .recovery, .call, .followUps, .review, .referralAsk, .outcome, .followUpDraft,
+        .queue, .recovery, .call, .followUps, .review, .referralAsk, .outcome, .followUpDraft, .block,
     ]
 
     public static let bindings: [KeyBinding] = {
@@ -95,6 +102,7 @@ public enum Keymap {
             KeyBinding([.char("t")], "t", .nextCallType, "call type: next", in: [.call], essential: false),
             KeyBinding([.char("n")], "n", .note, "note", in: [.call]),
             KeyBinding([.char("e")], "e", .endCall, "end call", in: [.call]),
+            KeyBinding([.char("h")], "h", .hangUp, "hang up (softphone)", in: [.call], essential: false),
             KeyBinding([.char("j"), .down], "j/↓", .moveDown, "scroll the brief", in: [.call], essential: false),
             KeyBinding([.char("k"), .up], "k/↑", .moveUp, "scroll the brief back", in: [.call], essential: false),
 
@@ -104,6 +112,10 @@ public enum Keymap {
             KeyBinding([.char("a")], "a", .addProspect, "add a prospect", in: [.queue]),
             KeyBinding([.char("r")], "r", .review, "review the day", in: [.queue]),
             KeyBinding([.char("f")], "f", .followUps, "follow-ups to send", in: [.queue]),
+            KeyBinding([.char("P")], "P", .startBlock, "calling block", in: [.queue], essential: false),
+            KeyBinding([.enter], "Enter", .startCall, "dial now", in: [.block]),
+            KeyBinding([.char(" ")], "Space", .toggleSpeaker, "pause / go on (any key pauses)", in: [.block]),
+            KeyBinding([.escape], "Esc", .stopBlock, "stop the block", in: [.block]),
             KeyBinding([.tab], "Tab", .nextPanel, "next panel", in: [.queue, .call], essential: false),
 
             KeyBinding([.char("r")], "r", .resumeCall, "resume it, on hold", in: [.recovery]),
@@ -113,6 +125,7 @@ public enum Keymap {
             KeyBinding([.char("n")], "n", .answerNo, "I did not ask", in: [.referralAsk]),
             KeyBinding([.enter], "Enter", .accept, "add (empty: done)", in: [.referralEntry, .addProspect]),
             KeyBinding([.enter], "Enter", .accept, "confirm", in: [.nextStep]),
+            KeyBinding([.enter], "Enter", .accept, "keep the outcome chosen", in: [.outcome], essential: false),
             KeyBinding([.enter], "Enter", .accept, "save the note", in: [.note]),
             KeyBinding([.ctrl("o")], "Ctrl-O", .openEditor, "note in $EDITOR", in: [.note]),
 

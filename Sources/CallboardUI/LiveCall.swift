@@ -20,6 +20,9 @@ public struct LiveCall: Hashable, Sendable {
     public var endOfCallAnswers: EndOfCallAnswers?
     /// Whether the headset marks the talk, and how the keys overrode it.
     public var handsFree: HandsFreeMarking = .off
+    /// Dialled through a softphone that has not yet said the prospect picked up: the
+    /// timer waits for the answer.
+    public var isRinging = false
 
     /// A new call of `type`, judged by its targets (`targets` when it has no type).
     public init(

@@ -49,6 +49,12 @@ enum StatusLineView {
     /// "3/40 calls · 2 follow-ups ready to send · 14:05".
     static func right(_ state: AppState) -> String {
         var parts = ["\(state.callsToday)/\(state.settings.dailyCallGoal) calls"]
+        if let block = state.block, let now = state.now {
+            // The block's own figures, and the after-call work while it runs.
+            var figures = "block " + AppState.blockFigures(block.summary(at: now.monotonic))
+            if let wrapUp = block.wrapUpTime(at: now.monotonic) { figures += " · wrap-up \(Format.duration(wrapUp))" }
+            parts = [figures]
+        }
         if let followUps = AppState.followUpPhrase(state.followUpCounts()) { parts.append(followUps) }
         if let now = state.now { parts.append(Format.clock(now.wall, zone: state.zone)) }
         return parts.joined(separator: " · ") + " "

@@ -22,7 +22,8 @@ enum TalkPanelView {
         var rows: [Row] = []
         rows.append(Row(priority: 0) { r, b in
             // The timer and "on hold" matter most; the call's type goes first when short of room.
-            let timer = " · \(Format.duration(figures.elapsed))"
+            // The timer waits for the answer: a ringing phone is not a call yet.
+            let timer = live.isRinging ? " · ringing…" : " · \(Format.duration(figures.elapsed))"
             let hold = onHold ? "  on hold".count : 0
             let type = live.call.callType.map { " · \($0)" } ?? ""
             let fits = DisplayWidth.of(text: SafeText.clean(live.prospect.name + type + timer)) + hold <= r.width
@@ -90,8 +91,11 @@ enum TalkPanelView {
 
     static func idle(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
         var lines = ["No call in progress."]
-        // The talk keys only mean something once there is someone to call.
-        if let next = state.selectedEntry {
+        if let next = state.blockNext, let left = state.now.flatMap({ state.block?.countdownLeft(at: $0.monotonic) }) {
+            let paused = { if case .paused = state.block?.phase { return true } else { return false } }()
+            lines = [paused ? "Calling block paused." : "Calling block: next call in \(left) s.", "Next: \(next.prospect.name)."]
+        } else if let next = state.selectedEntry {
+            // The talk keys only mean something once there is someone to call.
             lines.append("Enter calls \(next.prospect.name).")
             lines.append("Then: m I talk · p they talk · Space switch · s hold.")
         }

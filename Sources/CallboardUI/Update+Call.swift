@@ -4,16 +4,29 @@ import Foundation
 extension AppState {
     mutating func startCall(at moment: Moment) -> [Effect] {
         guard live == nil, let entry = selectedEntry else { return [] }
+        let dialer = settings.dialer
+        let number = DialNumber(entry.prospect.phone)
+        if dialer.dials, number == nil {
+            status = StatusMessage("\(entry.prospect.name) has no number to dial.", isError: true)
+            block?.pause(at: moment.monotonic)
+            return []
+        }
         let type = settings.callTypes.inferred(for: entry.prospect)
-        let call = LiveCall(
+        var call = LiveCall(
             prospect: entry.prospect, at: moment, targets: settings.targets, type: type,
             handsFree: HandsFreeMarking(settings))
+        call.isRinging = dialer.reportsCall
         live = call
         mode = .call
         focus = .talk
+        block?.dialled(entry.id)
         let typeKey = Keymap.label(for: .nextCallType, in: .call).map { " (\($0) changes it)" } ?? ""
-        status = StatusMessage("Calling \(entry.prospect.name): \(type.name)\(typeKey)")
-        return [.checkpoint(call.checkpoint(at: moment))]
+        status = StatusMessage(
+            (call.isRinging ? "Ringing \(entry.prospect.name)…" : "Calling \(entry.prospect.name)")
+                + ": \(type.name)\(typeKey)")
+        var effects: [Effect] = [.checkpoint(call.checkpoint(at: moment))]
+        if dialer.dials, let number { effects.append(.dial(number, prospect: entry.id)) }
+        return effects
     }
 
     /// A checkpoint found at start: the seller is asked first, nothing happens to it yet.
@@ -92,7 +105,15 @@ extension AppState {
             live = call
             return []
         case .endCall:
-            return endCall(call, at: moment)
+            // `e` ends the call on the softphone too.
+            return endCall(call, at: moment) + (settings.dialer.reportsCall ? [.hangUp] : [])
+        case .hangUp:
+            guard settings.dialer.reportsCall else {
+                status = StatusMessage("No softphone to hang up: hang up on your phone, then press e.")
+                return []
+            }
+            status = StatusMessage("Hanging up…")
+            return [.hangUp]
         default:
             return []
         }
@@ -141,7 +162,12 @@ extension AppState {
         let figures = call.figures(at: moment.monotonic)
         call.speakerAtHangUp = figures.speaker
         call.meter.hold(at: moment.monotonic)
+        if call.isRinging, call.endOfCallAnswers == nil {
+            // Nobody picked up: "no answer" is chosen already, one key confirms it.
+            call.endOfCallAnswers = EndOfCallAnswers(outcome: .noAnswer)
+        }
         live = call
+        block?.hungUp(at: moment.monotonic)
         mode = .endOfCall(
             EndOfCallFlow(
                 hangUp: moment, prospectSpoke: figures.prospect > 0, askedDuringCall: call.askMarked,

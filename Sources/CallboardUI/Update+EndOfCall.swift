@@ -85,6 +85,7 @@ extension AppState {
         var flow = flow
         if followUp != nil, flow.answers.draft == nil { flow.refreshDraft(flowContext(live)) }
         let call = flow.finishedCall(live, followUp: followUp)
+        if let now { block?.filed(call, at: now.monotonic) }
         self.live = nil
         mode = .queue
         focus = .queue
@@ -122,7 +123,8 @@ extension AppState {
             message += "; thank-you email skipped"
         }
         status = StatusMessage(message)
-        return effects
+        if handsOffCalls { effects.append(.handOffCalls) }
+        return effects + blockAfterFiling()
     }
 
     /// "Saved the call with Anna; 1 referral added for tomorrow; Dora Never is marked do

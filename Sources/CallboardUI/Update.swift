@@ -39,7 +39,8 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         state.isStoreEmptyOnDisk = snapshot.isStoreEmpty
         state.callsToday = snapshot.callsToday
         state.rebuildQueue()
-        return [.loadFollowUps(known: Set(state.prospects.map(\.id)))]
+        // Calls a failed after-call command left queued are tried again at each start.
+        return [.loadFollowUps(known: Set(state.prospects.map(\.id)))] + (state.handsOffCalls ? [.handOffCalls] : [])
     case .followUpsLoaded(let calls, let others):
         state.receivePendingFollowUps(calls, others: others)
         return []
@@ -74,6 +75,11 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
     case .failed(let message):
         state.status = StatusMessage(message, isError: true)
         return []
+    case .phone(let phoneEvent, let moment):
+        state.observe(moment)
+        return state.phone(phoneEvent, at: moment)
+    case .handedOff(let handed, let waiting, let failure):
+        return state.handedOff(handed: handed, waiting: waiting, failure: failure)
     }
 }
 
@@ -98,6 +104,7 @@ extension AppState {
         if case .review(let review) = mode, !showingHelp, !confirmingQuit, action != .help, action != .quit {
             return forwardToReview(key, review)
         }
+        if context == .block, action == nil || action == .toggleSpeaker { return pauseOrResumeBlock(at: moment) }
         guard let action else { return type(key, at: moment) }
         // A key press clears an old message; a new one may replace it below.
         if context != .quitConfirm { status = nil }
@@ -126,6 +133,7 @@ extension AppState {
             move(by: action == .moveDown ? 1 : -1)
             return []
         case .startCall:
+            if context == .block { return dialNextInBlock(at: moment) }
             return startCall(at: moment)
         case .addProspect:
             mode = .addProspect(TextField())
@@ -136,8 +144,10 @@ extension AppState {
         case .followUps:
             mode = .followUps(FollowUpsBrowser())
             return []
+        case .startBlock, .stopBlock:
+            return blockAction(action, at: moment)
         case .markMe, .markProspect, .toggleSpeaker, .hold, .askedReferrals, .askedAdvice, .note, .endCall,
-            .askedQuestion, .theyAskedQuestion, .nextCallType:
+            .askedQuestion, .theyAskedQuestion, .nextCallType, .hangUp:
             return callAction(action, at: moment)
         case .resumeCall, .saveRecoveredCall:
             return recoveryAction(action, at: moment)
@@ -276,7 +286,7 @@ extension AppState {
         if let live, moment.monotonic - live.lastCheckpoint >= LiveCallCheckpoint.interval {
             effects.append(checkpoint(at: moment))
         }
-        return effects
+        return effects + blockTick(at: moment)
     }
 
     mutating func checkpoint(at moment: Moment) -> Effect {

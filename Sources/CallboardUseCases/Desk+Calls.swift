@@ -40,6 +40,10 @@ extension Desk {
         }
         try store.save(call: call, targets: settings.targets, types: settings.callTypes)
         try store.upsert(prospects: after.changedProspects)
+        if afterCallCommand != nil {
+            let document = HandOffJSON.document(call: call, prospect: after.prospect, zone: zone)
+            try store.queueHandOff(Data(document.utf8), for: call.id)
+        }
         return FiledCall(
             call: call, prospect: after.prospect, prospects: after.changedProspects,
             referralFilings: after.referralFilings, followUpFile: file)

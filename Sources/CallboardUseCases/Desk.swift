@@ -11,6 +11,11 @@ import Foundation
 public struct Desk: Sendable {
     public let store: Store
     public let settings: Settings
+    /// The seller's after-call command, which takes each filed call as JSON on stdin;
+    /// nil hands nothing off.
+    public var afterCallCommand: String?
+    /// Seconds the after-call command may run before it is stopped (and retried later).
+    public var afterCallTimeout: Double = 30
     /// The seller's zone: the day a call belongs to and the queue's "today".
     public var zone: TimeZone { store.zone }
 

@@ -158,7 +158,7 @@ import Testing
         let session = try fixture.start(width: 100, height: 30)
         try session.waitFor(text: "Anna Berg")
         try session.send("Enter")
-        try session.waitFor(text: "Anna Berg · 0:")
+        try session.waitFor(text: "Anna Berg · cold call · 0:")
         try session.send("p")
         try session.send("e")
         try session.waitFor(text: "Did you ask for referrals?")

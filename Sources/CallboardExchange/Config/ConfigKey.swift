@@ -121,6 +121,45 @@ public struct ConfigKey: Sendable {
             config.handsFreeLine = value.isEmpty ? nil : value
             return nil
         },
+    ] + callingKeys
+
+    /// The calling session's keys: how `Enter` dials, the calling block, the after-call command.
+    static let callingKeys: [ConfigKey] = [
+        text("dialer", "how Enter places a call: none (a timer only), system (a tel: link to xdg-open), command (dialCommand with the number) or baresip", "none") { value, config in
+            guard let dialer = Dialer(rawValue: value.isEmpty ? "none" : value) else {
+                return "one of " + Dialer.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            }
+            config.settings.dialer = dialer
+            return nil
+        },
+        text("dialCommand", "for dialer \"command\": the program to run, the number is added as its last argument (no shell)", "") { value, config in
+            guard value.isEmpty || (try? CommandWords.split(value))?.isEmpty == false else {
+                return "a command line with balanced quotes, such as \"my-dialer --call\""
+            }
+            config.dialCommand = value.isEmpty ? nil : value
+            return nil
+        },
+        text("baresipControl", "for dialer \"baresip\": the address of its ctrl_tcp module on this machine", Configuration.defaultBaresipControl) { value, config in
+            guard BaresipAddress(value) != nil else { return "a local address and port such as \"127.0.0.1:4444\"" }
+            config.baresipControl = value
+            return nil
+        },
+        number("blockCountdownSeconds", "seconds the next prospect of a calling block is shown before it is dialled", 10) { value, config in
+            guard value >= 1, value <= 600 else { return "a number of seconds from 1 to 600" }
+            config.settings.callingBlock.countdown = value
+            return nil
+        },
+        flag("blockCallsOutsideHours", "whether a calling block also calls prospects outside their business hours", false) { value, config in
+            config.settings.callingBlock.callsOutsideHours = value
+            return nil
+        },
+        text("afterCallCommand", "command that takes each saved call as JSON on stdin (for your CRM); empty means none", "") { value, config in
+            guard value.isEmpty || (try? CommandWords.split(value))?.isEmpty == false else {
+                return "a command line with balanced quotes, such as \"crm-log --stdin\""
+            }
+            config.afterCallCommand = value.isEmpty ? nil : value
+            return nil
+        },
     ]
 
     static func flag(

@@ -17,6 +17,12 @@ public struct Configuration: Sendable {
     /// The PulseAudio source of the call audio; nil is the default sink's monitor, "off"
     /// the microphone alone.
     public var handsFreeLine: String?
+    /// The program the `command` dialer runs, with the number added.
+    public var dialCommand: String?
+    /// Where baresip's ctrl_tcp listens, "127.0.0.1:4444".
+    public var baresipControl = Configuration.defaultBaresipControl
+    /// The program that takes each saved call as JSON on stdin.
+    public var afterCallCommand: String?
     /// The file the values came from, or nil when there is none.
     public private(set) var file: String?
     /// Keys set by the file.
@@ -27,6 +33,7 @@ public struct Configuration: Sendable {
     public init() {}
 
     public static let defaultCommandTimeout = 30.0
+    public static let defaultBaresipControl = "127.0.0.1:4444"
 
     /// Reads the configuration at `path`; a missing file means the defaults.
     public static func load(path: String) throws(ConfigurationError) -> Configuration {
@@ -90,6 +97,9 @@ public struct Configuration: Sendable {
         }
         if let problem = targets.problem { return (["targetShare", "warnShare", "monologueNudgeSeconds"], problem) }
         if let problem = settings.businessHours.problem { return (["businessHoursStart", "businessHoursEnd"], problem) }
+        if settings.dialer == .command, dialCommand == nil {
+            return (["dialer", "dialCommand"], "the command dialer needs a dialCommand to run")
+        }
         return nil
     }
 
@@ -131,6 +141,12 @@ public struct Configuration: Sendable {
         case "handsFreeMic": return quote(handsFreeMic ?? "")
         case "handsFreeLine": return quote(handsFreeLine ?? "")
         case "callTypes": return CallTypeConfig.render(s.callTypes)
+        case "dialer": return quote(s.dialer.rawValue)
+        case "dialCommand": return quote(dialCommand ?? "")
+        case "baresipControl": return quote(baresipControl)
+        case "blockCountdownSeconds": return Self.format(s.callingBlock.countdown)
+        case "blockCallsOutsideHours": return s.callingBlock.callsOutsideHours ? "true" : "false"
+        case "afterCallCommand": return quote(afterCallCommand ?? "")
         default: return ""
         }
     }

@@ -1,3 +1,4 @@
+import CallboardExchange
 import ArgumentParser
 import CallboardStore
 import CallboardTerminal
@@ -11,7 +12,9 @@ extension DashboardRuntime {
             store: store, settings: launch.settings,
             theme: ThemeFiles.choose(requested: launch.theme ?? launch.configuration.theme, environment: launch.environment),
             zone: launch.zone, sendCommand: launch.configuration.sendCommand,
-            commandTimeout: launch.configuration.commandTimeout, environment: launch.environment.variables,
+            commandTimeout: launch.configuration.commandTimeout, dialCommand: launch.configuration.dialCommand,
+            baresipControl: BaresipAddress(launch.configuration.baresipControl),
+            afterCallCommand: launch.configuration.afterCallCommand, environment: launch.environment.variables,
             configuration: launch.configuration)
         let status: Int32
         do {

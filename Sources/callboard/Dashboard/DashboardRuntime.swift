@@ -16,6 +16,12 @@ struct DashboardRuntime {
     var zone: TimeZone = .current
     var sendCommand: String? = nil
     var commandTimeout = Configuration.defaultCommandTimeout
+    /// The `command` dialer's program.
+    var dialCommand: String? = nil
+    /// Where baresip's ctrl_tcp listens, for the `baresip` dialer.
+    var baresipControl = BaresipAddress(Configuration.defaultBaresipControl)
+    /// The program that takes each saved call as JSON.
+    var afterCallCommand: String? = nil
     var environment: [String: String] = ProcessInfo.processInfo.environment
     var clock: any MonotonicClock = SystemClock()
     var wallClock: @Sendable () -> Date = { Date() }
@@ -53,16 +59,37 @@ struct DashboardRuntime {
         var state = AppState(
             settings: settings, zone: zone, canSend: sendCommand != nil, width: size.width, height: size.height)
         state.outboxFolder = store.outboxDirectory.path
+        state.handsOffCalls = afterCallCommand != nil
+        let phone = baresipLink(inbox)
         var loop = EventLoop(
-            state: state, handler: effects, terminal: terminal, inbox: inbox, clock: clock, wallClock: wallClock,
-            effectsInline: effectsInline)
-        return loop.run()
+            state: state, handler: effects(phone: phone), terminal: terminal, inbox: inbox, clock: clock,
+            wallClock: wallClock, effectsInline: effectsInline)
+        let status = loop.run()
+        phone?.close()
+        return status
     }
 
-    var effects: EffectRunner {
-        EffectRunner(
-            desk: Desk(store: store, settings: settings), sendCommand: sendCommand, environment: environment,
-            commandTimeout: commandTimeout)
+    func effects(phone: BaresipLink? = nil) -> EffectRunner {
+        var desk = Desk(store: store, settings: settings)
+        desk.afterCallCommand = afterCallCommand
+        desk.afterCallTimeout = commandTimeout
+        var runner = EffectRunner(
+            desk: desk, sendCommand: sendCommand, environment: environment, commandTimeout: commandTimeout)
+        runner.dialing = Dialing(dialer: settings.dialer, dialCommand: dialCommand, baresip: phone)
+        return runner
+    }
+
+    /// The link to baresip for the `baresip` dialer, connected now so a phone that is not
+    /// running is known before the first dial (it is tried again then).
+    private func baresipLink(_ inbox: EventQueue) -> BaresipLink? {
+        guard settings.dialer == .baresip, let address = baresipControl else { return nil }
+        let link = BaresipLink(host: address.host, port: address.port, inbox: inbox)
+        do {
+            try link.connect()
+        } catch {
+            inbox.send(.failed("\(error.description.prefix(1).uppercased())\(error.description.dropFirst())."))
+        }
+        return link
     }
 
     /// Hands-free: the headset's audio marks who talks, as the keys would. Off unless the

@@ -7,7 +7,9 @@ extension EffectRunner: EffectHandler {
     func lane(for effect: Effect) -> EffectLane {
         switch effect {
         case .openEditor: .terminal
-        case .sendFollowUp: .command
+        case .sendFollowUp, .dial, .hangUp: .command
+        case .handOffCalls: .afterCall
+        case .saveBlock: .store
         case .load, .loadFollowUps, .fileCall, .updateCall, .addProspect, .writeFollowUp, .loadReview: .store
         case .checkpoint, .clearCheckpoint: .checkpoint
         case .quit: .loop

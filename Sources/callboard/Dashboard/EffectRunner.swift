@@ -15,6 +15,8 @@ struct EffectRunner: Sendable {
     var commandTimeout = Configuration.defaultCommandTimeout
     /// Stops a running send command when the dashboard closes.
     let cancellation = CommandCancellation()
+    /// How calls are placed and ended.
+    var dialing = Dialing()
 
     var settings: Settings { desk.settings }
     var zone: TimeZone { desk.zone }
@@ -73,6 +75,16 @@ struct EffectRunner: Sendable {
                 ]
             case .quit:
                 return []
+            case .dial(let number, _):
+                return dialing.dial(number, runner: runner, timeout: commandTimeout, cancellation: cancellation, at: moment)
+            case .hangUp:
+                return dialing.hangUp()
+            case .handOffCalls:
+                let report = try desk.handOffPending(searchPath: searchPath, cancellation: cancellation)
+                return [.handedOff(handed: report.handed, waiting: report.waiting, failure: report.failure)]
+            case .saveBlock(let block):
+                try desk.saveBlock(block)
+                return []
             }
         } catch {
             return [.failed(String(describing: error))]
@@ -123,7 +135,7 @@ struct EffectRunner: Sendable {
         }
     }
 
-    private var runner: CommandRunner {
-        CommandRunner(searchPath: environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin")
-    }
+    private var runner: CommandRunner { CommandRunner(searchPath: searchPath) }
+
+    private var searchPath: String { environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin" }
 }
