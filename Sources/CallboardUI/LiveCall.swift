@@ -59,6 +59,20 @@ public struct LiveCall: Hashable, Sendable {
         noteDraft = TextField(checkpoint.noteDraft ?? "")
     }
 
+    /// The prospect picked up a call that was ringing: the call starts now, its timer from
+    /// zero, with what was typed or marked while it rang (notes, the ask, its type, hands-free).
+    public mutating func answer(at moment: Moment) {
+        wallStart = moment.wall
+        call.id = Call.makeID(prospect: prospect.id, startedAt: moment.wall)
+        call.startedAt = moment.wall
+        call.segments = []
+        // Questions are dated from the call's start, which has only now come.
+        call.questions = []
+        meter = TalkMeter(startedAt: moment.monotonic, targets: meter.targets)
+        lastCheckpoint = moment.monotonic
+        isRinging = false
+    }
+
     /// Whether the seller pressed `a` during the call.
     public var askMarked: Bool { call.referralAsk == .asked }
 

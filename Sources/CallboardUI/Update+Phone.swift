@@ -12,10 +12,8 @@ extension AppState {
         case .answered:
             guard let ringing = live, ringing.isRinging else { return [] }
             // The timer starts when the prospect picks up, not when the number was dialled.
-            var call = LiveCall(prospect: ringing.prospect, at: moment, targets: settings.targets)
-            call.noteDraft = ringing.noteDraft
-            call.call.notes = ringing.call.notes
-            call.call.referralAsk = ringing.call.referralAsk
+            var call = ringing
+            call.answer(at: moment)
             live = call
             status = StatusMessage("\(ringing.prospect.name) answered")
             return [checkpoint(at: moment)]

@@ -35,8 +35,11 @@ struct CallingSessionTests {
         #expect(dials(effects).first?.digits == "+31201234567")
         #expect(s.live?.isRinging == true)
         #expect(F.screen(s).text.contains("Anna de Vries · cold call · ringing…"))
+        let type = s.live?.call.callType
         _ = update(&s, .phone(.answered, F.at(9)))
         #expect(s.live?.isRinging == false)
+        #expect(s.live?.call.callType == type, "the call keeps its type when it is answered")
+        #expect(type != nil)
         _ = update(&s, .tick(F.at(39)))
         #expect(F.screen(s).text.contains("Anna de Vries · ") && F.screen(s).text.contains(" · 0:30"), "\(F.screen(s).text)")
         _ = update(&s, .phone(.ended(reason: "Connection reset by peer"), F.at(69)))

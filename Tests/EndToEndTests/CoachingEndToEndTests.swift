@@ -29,8 +29,15 @@ import Testing
         #expect(discovery.contains("target ≤ 43%"))
 
         // Read while the dashboard holds the store: the checkpoint is a plain file.
+        // The checkpoint is written beside the loop: wait for the one that follows `t`.
         let store = try Store(directory: fixture.storeDirectory, zone: .current, access: .readOnly)
-        let checkpoint = try #require(try store.checkpoint())
+        let deadline = Date().addingTimeInterval(5)
+        var latest = try store.checkpoint()
+        while latest?.call.callType != "discovery", Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            latest = try store.checkpoint()
+        }
+        let checkpoint = try #require(latest)
         #expect(checkpoint.call.questions.map(\.by) == [.me, .me, .prospect])
         #expect(checkpoint.call.callType == "discovery")
     }

@@ -53,7 +53,7 @@ import Testing
         let session = try fixture.start(extra: ["PATH": recorder.path])
         try session.waitFor(text: "Odd Number")
         try session.send("Enter")
-        try session.waitFor(text: "Odd Number · 0:")
+        try session.waitFor(text: "Odd Number · cold call · 0:")
         #expect(try recorder.arguments() == ["--dial", Self.oddNumber])
         #expect(!FileManager.default.fileExists(atPath: "/tmp/callboard-pwned"))
     }
@@ -92,7 +92,7 @@ import Testing
         let session = try fixture.start(extra: ["PATH": recorder.path])
         try session.waitFor(text: "Odd Number")
         try session.send("Enter")
-        try session.waitFor(text: "Odd Number · 0:")
+        try session.waitFor(text: "Odd Number · cold call · 0:")
         try session.send("e")
         try session.waitFor(text: "How did the call end?")
         try session.send("1")

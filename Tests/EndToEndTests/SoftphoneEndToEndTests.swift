@@ -24,8 +24,9 @@ import Testing
         let phones = try BaresipPair()
         let (fixture, session) = try start(phones)
         try session.send("Enter")
-        let ringing = try session.waitFor(text: "Pat Prospect · cold call · ringing")
-        #expect(ringing.contains("Ringing Pat Prospect"))
+        try session.waitFor("the call ringing, in the panel and the status line") {
+            $0.contains("Pat Prospect · cold call · ringing") && $0.contains("Ringing Pat Prospect")
+        }
         Thread.sleep(forTimeInterval: 1.5)
         // Still ringing: no timer runs before the answer.
         #expect(try session.screen().contains("Pat Prospect · cold call · ringing"))
