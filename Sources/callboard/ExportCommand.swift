@@ -38,7 +38,7 @@ struct ExportCommand: ParsableCommand {
             if let output {
                 try PrivateFile.write(data, to: URL(fileURLWithPath: output))
             } else {
-                Output.write(data)
+                try Output.write(data)
             }
         }
     }

@@ -80,7 +80,7 @@ struct ImportCommand: ParsableCommand {
                 result = try context.desk(.readWrite).importProspects(csv: text, with: importer, at: Date())
             }
             let verb = dryRun ? "Would import" : "Imported"
-            Output.write(
+            try Output.write(
                 "\(verb) \(result.rows) \(result.rows == 1 ? "row" : "rows"): \(result.added) added, \(result.updated) updated, \(result.skipped) skipped.\n")
         }
     }

@@ -37,9 +37,9 @@ struct TodayCommand: ParsableCommand {
             let (entries, prospects, names) = (queue.entries, queue.prospects, queue.referrerNames)
             switch format {
             case .json:
-                Output.write(try TodayReport.json(day: day, entries: entries, prospects: prospects, referrerNames: names))
+                try Output.write(try TodayReport.json(day: day, entries: entries, prospects: prospects, referrerNames: names))
             case .text:
-                Output.write(
+                try Output.write(
                     TodayReport.text(day: day, entries: entries, prospects: prospects, referrerNames: names, zone: context.zone))
             }
         }

@@ -32,7 +32,7 @@ struct DashboardRuntime {
         terminal.close()
         // Shown in the status line too, but a later message may have covered it.
         for warning in theme.warnings {
-            FileHandle.standardError.write(Data("callboard: warning: \(warning)\n".utf8))
+            Output.warning(warning)
         }
         return status
     }
