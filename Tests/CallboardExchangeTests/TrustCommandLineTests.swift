@@ -28,3 +28,18 @@ import Testing
         #expect(result.stderr == "callboard: The output could not be written to standard output: No space left on device.\n")
     }
 }
+
+extension TrustCommandLineTests {
+    @Test func aStoreWithCallsButNoProspectsFolderIsDamagedForReaders() throws {
+        let generated = try Program.run(["generate", "--store", store, "--prospects", "20", "--calls", "30", "--seed", "1"], home: home)
+        #expect(generated.status == 0, "\(generated.stderr)")
+        try FileManager.default.removeItem(atPath: store + "/prospects")
+        try? FileManager.default.removeItem(atPath: store + "/queue.json")
+        for command in [["export"], ["today"], ["export", "--format", "csv"]] {
+            let result = try Program.run(command + ["--store", store], home: home)
+            #expect(result.status == 65, "\(command) \(result.stderr)")
+            #expect(result.stderr.contains("The store is damaged at \(store)/prospects"), "\(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+}
