@@ -18,7 +18,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "json: prospects and calls; csv: prospects with their latest outcome; ics: callbacks and meetings.")
     var format: Format = .json
 
-    @Option(help: ArgumentHelp("Write to this file (private to you) instead of stdout.", valueName: "file"))
+    @Option(help: ArgumentHelp(
+            "Write to this file (private to you, replaced whole), or into this pipe or device; - is stdout.",
+            valueName: "file"))
     var output: String?
 
     func run() throws {
@@ -35,7 +37,7 @@ struct ExportCommand: ParsableCommand {
             case .ics:
                 data = Data(CalendarExport.document(prospects: prospects, createdAt: Date()).utf8)
             }
-            if let output {
+            if let output, output != "-" {
                 try PrivateFile.write(data, to: URL(fileURLWithPath: output))
             } else {
                 try Output.write(data)

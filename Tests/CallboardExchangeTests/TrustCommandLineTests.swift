@@ -43,3 +43,67 @@ extension TrustCommandLineTests {
         }
     }
 }
+
+extension TrustCommandLineTests {
+    private func fileType(_ path: String) -> mode_t {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : 0
+    }
+
+    @Test func exportOutputWritesIntoAPipeAndKeepsItAPipe() throws {
+        try importSample()
+        let fifo = home.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let received = Received()
+        let reader = Thread {
+            let fd = open(fifo, O_RDONLY)
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            while fd >= 0 {
+                let count = read(fd, &chunk, chunk.count)
+                if count <= 0 { break }
+                received.data.append(contentsOf: chunk[0..<count])
+            }
+            close(fd)
+            received.done.signal()
+        }
+        reader.start()
+        let result = try Program.run(["export", "--format", "csv", "--store", store, "--output", fifo], home: home)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(received.done.wait(timeout: .now() + 10) == .success)
+        #expect(String(decoding: received.data, as: UTF8.self).hasPrefix("id,name,"))
+        #expect(fileType(fifo) == S_IFIFO)
+    }
+
+    @Test func exportOutputThroughALinkReplacesTheFileNotTheLink() throws {
+        try importSample()
+        let target = home.appendingPathComponent("real.csv").path
+        let link = home.appendingPathComponent("link.csv").path
+        try Data("old".utf8).write(to: URL(fileURLWithPath: target))
+        #expect(symlink(target, link) == 0)
+        let result = try Program.run(["export", "--format", "csv", "--store", store, "--output", link], home: home)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(fileType(link) == S_IFLNK)
+        #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("id,name,"))
+        #expect(try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int == 0o600)
+    }
+
+    @Test func exportOutputRefusesAFolderAndDashIsStandardOutput() throws {
+        try importSample()
+        let folder = try Program.run(["export", "--store", store, "--output", home.path], home: home)
+        #expect(folder.status == 73)
+        #expect(folder.stderr.contains("is a folder"), "\(folder.stderr)")
+        let dash = try Program.run(["export", "--format", "csv", "--store", store, "--output", "-"], home: home)
+        #expect(dash.status == 0)
+        #expect(dash.stdout.hasPrefix("id,name,"))
+        #expect(!FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/-"))
+        let device = try Program.run(["export", "--store", store, "--output", "/dev/null"], home: home)
+        #expect(device.status == 0, "\(device.stderr)")
+        #expect(fileType("/dev/null") == S_IFCHR)
+    }
+}
+
+/// What a reader thread got from a pipe.
+final class Received: @unchecked Sendable {
+    var data = Data()
+    let done = DispatchSemaphore(value: 0)
+}
