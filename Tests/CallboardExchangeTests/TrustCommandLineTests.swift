@@ -107,3 +107,16 @@ final class Received: @unchecked Sendable {
     var data = Data()
     let done = DispatchSemaphore(value: 0)
 }
+
+extension TrustCommandLineTests {
+    @Test func aStoreOpenToOthersIsMadePrivateAndSaidOnce() throws {
+        try importSample()
+        #expect(chmod(store, 0o777) == 0)
+        let first = try Program.run(["today", "--store", store], home: home)
+        #expect(first.status == 0)
+        #expect(first.stderr.contains("was open to other users; it is private now (folders 0700, files 0600)"), "\(first.stderr)")
+        #expect(try FileManager.default.attributesOfItem(atPath: store)[.posixPermissions] as? Int == 0o700)
+        let second = try Program.run(["today", "--store", store], home: home)
+        #expect(second.stderr.isEmpty, "\(second.stderr)")
+    }
+}

@@ -81,3 +81,35 @@ struct StoreDamageTests {
         #expect(moved?.description.contains("move it there") == true, "\(String(describing: moved))")
     }
 }
+
+@Suite("A store open to others is made private")
+struct StorePermissionTests {
+    private func mode(_ url: URL) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions]) as? Int) ?? -1
+    }
+
+    @Test(arguments: [Store.Access.readWrite, .readOnly])
+    func looseFoldersAndFilesAreTightenedOnOpenAndSaidOnce(access: Store.Access) throws {
+        let scratch = ScratchDirectory()
+        do {
+            let store = try Store(directory: scratch.store, zone: .gmt)
+            try store.save(prospects: [Sample.prospect("p-1")])
+            try store.save(call: Sample.call("c-1", at: Sample.at(9)), targets: .standard)
+        }
+        let bucket = try #require(
+            FileManager.default.enumerator(atPath: scratch.store.appendingPathComponent("prospects").path)?
+                .compactMap { $0 as? String }.first)
+        let bucketFile = scratch.store.appendingPathComponent("prospects/" + bucket)
+        let dayFolder = scratch.store.appendingPathComponent("calls/2026")
+        chmod(scratch.store.path, 0o777)
+        chmod(dayFolder.path, 0o777)
+        chmod(bucketFile.path, 0o666)
+        let opened = try Store(directory: scratch.store, zone: .gmt, access: access)
+        #expect(opened.tightenedPermissions)
+        #expect(mode(scratch.store) == 0o700)
+        #expect(mode(dayFolder) == 0o700)
+        #expect(mode(bucketFile) == 0o600)
+        let again = try Store(directory: scratch.store, zone: .gmt, access: .readOnly)
+        #expect(!again.tightenedPermissions)
+    }
+}

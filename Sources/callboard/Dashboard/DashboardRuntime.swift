@@ -74,6 +74,7 @@ private struct Loop {
 
     mutating func run() -> Int32 {
         for warning in runtime.theme.warnings { dispatch(.failed(warning)) }
+        if runtime.store.tightenedPermissions { dispatch(.failed(StoreLocation.madePrivate(runtime.store.directory))) }
         start()
         while exitStatus == nil {
             draw()
