@@ -9,7 +9,11 @@ extension Desk {
     /// store, so a do-not-call never comes back as a new lead), and the follow-up written
     /// to the outbox when one is kept. Nothing counts as done until it is written: a
     /// failure throws, naming the file, and the caller keeps the call's checkpoint.
+    ///
+    /// This, `updateCall` and `checkpoint` are where a call's text enters the store, so
+    /// they clean it of control characters (an edited note may hold any byte).
     public func fileCall(_ call: Call, prospect: Prospect, at now: Date) throws(StoreError) -> FiledCall {
+        let call = call.cleaned()
         let index = try store.contactIndex()
         var wanted = Set<ProspectID>([prospect.id])
         for referral in call.referrals {
@@ -30,6 +34,9 @@ extension Desk {
                 made.insert(id)
                 return id
             })
+        // Every bucket the prospects go into is read before anything is written, so a broken
+        // one stops the filing here, not after the call was saved without its prospects.
+        _ = try store.prospects(ids: after.changedProspects.map(\.id))
         try store.save(call: after.call, targets: settings.targets)
         try store.upsert(prospects: after.changedProspects)
         var file: String?
@@ -43,7 +50,7 @@ extension Desk {
 
     /// Saves a change to a call already filed: its follow-up sent, skipped or edited.
     public func updateCall(_ call: Call) throws(StoreError) {
-        try store.save(call: call, targets: settings.targets)
+        try store.save(call: call.cleaned(), targets: settings.targets)
     }
 
     /// The call's follow-up as an email from the seller to the prospect.
@@ -64,6 +71,9 @@ extension Desk {
 
     /// Saves the call in progress so a crash never loses it.
     public func checkpoint(_ checkpoint: LiveCallCheckpoint) throws(StoreError) {
+        var checkpoint = checkpoint
+        checkpoint.call = checkpoint.call.cleaned()
+        checkpoint.noteDraft = checkpoint.noteDraft.map(StoredText.lines)
         try store.writeCheckpoint(checkpoint)
     }
 
