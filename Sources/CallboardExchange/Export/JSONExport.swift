@@ -18,6 +18,6 @@ public enum JSONExport {
         var data = try encoder.encode(
             Document(exportedAt: exportedAt, prospects: prospects, calls: sortedCalls))
         data.append(0x0A)
-        return data
+        return JSONText.escapingInvisibles(data)
     }
 }

@@ -82,7 +82,7 @@ public enum TodayReport {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(Document(date: day.description, queue: rows(entries, prospects: prospects, referrerNames: referrerNames)))
         data.append(0x0A)
-        return data
+        return JSONText.escapingInvisibles(data)
     }
 
     /// One line per prospect, cleaned of control characters because it goes to a terminal.
