@@ -14,6 +14,8 @@ public struct CallSummary: Hashable, Codable, Sendable {
     public var referralAsk: ReferralAsk
     public var referralNames: [String]
     public var followUp: FollowUp.Status?
+    /// The callback or meeting agreed on the call, if any.
+    public var nextStepAt: Date?
 
     public init(call: Call) {
         let figures = TalkFigures(
@@ -31,10 +33,12 @@ public struct CallSummary: Hashable, Codable, Sendable {
         referralAsk = call.referralAsk
         referralNames = call.referrals.map(\.name)
         followUp = call.followUp?.status
+        nextStepAt = call.nextStepAt
     }
 
-    /// My share of talk; nil when nobody spoke.
-    public var myShare: Double? { me + prospect > 0 ? me / (me + prospect) : nil }
+    /// My share of talk; nil when nobody spoke, and for a call that was no conversation
+    /// (a voicemail, no answer, a gatekeeper): a message left is not a share of a talk.
+    public var myShare: Double? { isConversation && me + prospect > 0 ? me / (me + prospect) : nil }
 
     /// A call counts as a conversation when its outcome says the prospect was reached, or,
     /// before an outcome is set, when the prospect spoke.

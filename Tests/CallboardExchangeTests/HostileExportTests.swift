@@ -98,3 +98,32 @@ import Testing
         #expect(back.prospects.first?.name == "Eve31m Evil")
     }
 }
+
+@Suite struct ReviewNextStepTests {
+    static var withNextStep: DayReport {
+        var call = ReviewFixtures.conversation
+        call.nextStepAt = ReviewFixtures.at(16, 30).addingTimeInterval(86_400)
+        var voicemail = ReviewFixtures.heldOnSilence
+        voicemail.segments = [TalkSegment(speaker: .me, start: 0, end: 40)]
+        return DayReport(day: ReviewFixtures.day, calls: [call, voicemail], prospects: ReviewFixtures.prospects)
+    }
+
+    @Test func theJSONReviewHasTheNextStepWithItsZoneAndNoShareForAVoicemail() throws {
+        let root = try ReviewFixtures.json(ReviewJSON.day(Self.withNextStep, zone: ReviewFixtures.zone))
+        let calls = try #require(root["calls"] as? [[String: Any]])
+        let next = try #require(calls[0]["next_step"] as? [String: Any])
+        #expect(next["at"] as? String == "2026-11-30T16:30:00+01:00")
+        #expect(next["zone"] as? String == "Europe/Amsterdam")
+        #expect(calls[1]["next_step"] is NSNull)
+        #expect(calls[1]["me_share"] is NSNull, "a message on a voicemail is no share of a talk")
+    }
+
+    @Test func theCSVReviewHasTheNextStepColumns() {
+        let csv = ReviewCSV.day(Self.withNextStep, zone: ReviewFixtures.zone).components(separatedBy: "\r\n")
+        #expect(csv[0].hasSuffix(",follow_up,next_step_at,next_step_zone"))
+        #expect(csv[1].hasSuffix(",2026-11-30T16:30:00+01:00,Europe/Amsterdam"))
+        #expect(csv[2].hasSuffix(",,"))
+        let voicemailShare = csv[2].components(separatedBy: ",")[9]
+        #expect(voicemailShare == "")
+    }
+}

@@ -98,16 +98,16 @@ import Testing
         #expect(screen[79, strip].style.role == .prospect)
     }
 
-    @Test func aVoicemailsShareIsShownButNotJudged() throws {
+    /// A message left on a voicemail is no share of a talk: a dash, not "100 %".
+    @Test func aVoicemailHasNoShare() throws {
         let voicemail = Call(
             id: "dana@1", prospectID: "dana", startedAt: F.at(13, 0),
             segments: [TalkSegment(speaker: .me, start: 5, end: 30)], duration: 30, outcome: .voicemail,
             referralAsk: .notApplicable)
         let screen = F.screen(F.state(calls: [voicemail]), width: 80, height: 24)
         let row = try #require(F.row(screen, containing: "Dana Mills"))
-        #expect(row.1.contains("█████ 100%"))
-        let bar = try #require(column(of: "█████", in: screen, row: row.0))
-        #expect(screen[bar, row.0].style.role == .muted)
+        #expect(!row.1.contains("100%") && !row.1.contains("█"))
+        #expect(row.1.contains("voicemail  ░░░░░    –"))
     }
 
     @Test func at200x60EverythingHasRoom() throws {

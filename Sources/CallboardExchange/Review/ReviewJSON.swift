@@ -46,6 +46,11 @@ public enum ReviewJSON {
             ("outcome", f.outcome.map { .string($0.reportName) } ?? .null),
             ("conversation", .bool(f.isConversation)),
             ("follow_up", f.followUp.map { .string($0.rawValue) } ?? .null),
+            (
+                "next_step",
+                f.nextStepAt.map { .object([("at", .string(ReportFormat.timestamp($0, zone: zone))), ("zone", .string(zone.identifier))]) }
+                    ?? .null
+            ),
         ])
     }
 

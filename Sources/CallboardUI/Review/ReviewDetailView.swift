@@ -38,6 +38,10 @@ extension ReviewState {
         w.put(" target ≤" + ReviewFigures.percent(targets.targetShare), label, in: &buffer)
         w.put(" · Referral asked ", label, in: &buffer)
         w.put(mark, Style(markRole, bold: true), in: &buffer)
+        if let next = f.nextStepAt {
+            w.put(" · Next step ", label, in: &buffer)
+            w.put(Format.dayAndTime(next, zone: zone) + " (" + zone.identifier + ")", value, in: &buffer)
+        }
         y += 1
 
         w = RowWriter(rect.row(y))
