@@ -120,3 +120,23 @@ extension TrustCommandLineTests {
         #expect(second.stderr.isEmpty, "\(second.stderr)")
     }
 }
+
+extension TrustCommandLineTests {
+    @Test func theImportSummaryNamesAnEncodingOtherThanUTF8() throws {
+        let file = home.appendingPathComponent("latin.csv")
+        try (Data("name,email\nJ".utf8) + Data([0xFC]) + Data("rgen,j@example.de\n".utf8)).write(to: file)
+        let result = try Program.run(["import", "--store", store, file.path], home: home)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "Imported 1 row: 1 added, 0 updated, 0 skipped (read as Windows-1252).\n")
+        let wrong = try Program.run(["import", "--store", store, "--encoding", "ebcdic", file.path], home: home)
+        #expect(wrong.status == 64)
+    }
+
+    @Test func aPipeAsInputGetsAClearMessage() throws {
+        let fifo = home.appendingPathComponent("in.csv").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let result = try Program.run(["import", "--store", store, fifo], home: home)
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("is a pipe, not a file. Save the export to a file and import that."), "\(result.stderr)")
+    }
+}
