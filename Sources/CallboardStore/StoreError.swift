@@ -33,9 +33,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(file) cannot be read: \(problem). The file was left as it is; "
                 + "fix it in an editor or restore it from a backup."
         case .newerSchema(let file, let found, let supported):
-            return "\(file) was written by a newer callboard (schema version \(found); "
-                + "this version understands up to \(supported)). It was left untouched; "
-                + "upgrade callboard to use it."
+            return "\(file) is from a newer callboard (schema version \(found); this one reads up to "
+                + "\(supported)): upgrade callboard to use it. The file was left untouched."
         case .damaged(let path, let problem):
             return "The store is damaged at \(path): \(problem). Nothing was changed; "
                 + "restore it from a backup (opening the dashboard starts it afresh, empty)."
