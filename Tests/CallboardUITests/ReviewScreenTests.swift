@@ -161,6 +161,16 @@ import Testing
         #expect(!screen.contains("Time  Prospect"))
     }
 
+    @Test func theDetailShowsTheNextStepWithItsZone() throws {
+        var call = F.good
+        call.nextStepAt = F.at(10, 0).addingTimeInterval(2 * 86_400)
+        var state = F.state(calls: [call])
+        _ = state.handle(.enter)
+        let screen = F.screen(state, width: 80, height: 24)
+        let zone = F.state().zone.identifier
+        #expect(screen.contains("Next step Tue 1 Dec 10:00 (\(zone))"), "\(screen.lines.joined(separator: "\n"))")
+    }
+
     @Test func theDetailOfACallWithNoMarksIsAllHold() throws {
         var state = F.state()
         _ = state.handle(.char("j"))

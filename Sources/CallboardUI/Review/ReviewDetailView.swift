@@ -38,10 +38,6 @@ extension ReviewState {
         w.put(" target ≤" + ReviewFigures.percent(targets.targetShare), label, in: &buffer)
         w.put(" · Referral asked ", label, in: &buffer)
         w.put(mark, Style(markRole, bold: true), in: &buffer)
-        if let next = f.nextStepAt {
-            w.put(" · Next step ", label, in: &buffer)
-            w.put(Format.dayAndTime(next, zone: zone) + " (" + zone.identifier + ")", value, in: &buffer)
-        }
         y += 1
 
         w = RowWriter(rect.row(y))
@@ -52,6 +48,14 @@ extension ReviewState {
         w.put(status, Style(statusRole, bold: true), in: &buffer)
         if let subject = row.call.followUp?.subject, !subject.isEmpty {
             w.put(" “" + subject + "”", Style(.text), in: &buffer)
+        }
+        // The callback or meeting agreed, in the seller's zone, named.
+        if let next = f.nextStepAt {
+            y += 1
+            w = RowWriter(rect.row(y))
+            w.put("Next step ", label, in: &buffer)
+            w.put(Format.dayAndTime(next, zone: zone), value, in: &buffer)
+            w.put(" (" + zone.identifier + ")", label, in: &buffer)
         }
         y += 2
 
