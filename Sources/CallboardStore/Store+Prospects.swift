@@ -9,7 +9,16 @@ extension Store {
 
     /// `prospects/NN.json`
     func bucketFile(_ index: Int) -> URL {
-        prospectsDirectory.appendingPathComponent(ProspectBucket.fileName(index))
+        bucketsDirectory.appendingPathComponent(ProspectBucket.fileName(index))
+    }
+
+    /// Where the buckets are: `prospects/`, except for a reader that meets a wholesale save
+    /// a crash cut short (no `prospects/`, the old buckets moved aside): it reads the ones
+    /// the next writer will put in place (see `recoverWholesaleSave`).
+    var bucketsDirectory: URL {
+        let exists = { (url: URL) in FileManager.default.fileExists(atPath: url.path) }
+        guard access == .readOnly, !exists(prospectsDirectory), exists(retiredDirectory) else { return prospectsDirectory }
+        return exists(stagingDirectory) ? stagingDirectory : retiredDirectory
     }
 
     /// Whether the single `prospects.json` of earlier versions is still there: a read-only
@@ -65,7 +74,7 @@ extension Store {
     /// read as empty, it would say nobody is due and export nobody. A reader says so; a
     /// writer carries on and makes the folder again on its next save.
     func requireProspectsFolder() throws(StoreError) {
-        guard access == .readOnly, !hasLegacyProspects else { return }
+        guard access == .readOnly, !hasLegacyProspects, bucketsDirectory == prospectsDirectory else { return }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: prospectsDirectory.path, isDirectory: &isFolder) {
             if isFolder.boolValue { return }

@@ -121,7 +121,8 @@ public final class Store: Sendable {
                 switch entry.st_mode & S_IFMT {
                 case S_IFDIR: changed.append((path, 0o700))
                 case S_IFREG: changed.append((path, 0o600))
-                default: continue  // the control socket, links: not data
+                case S_IFLNK: walker.skipDescendants()  // never change what a link points to
+                default: continue  // the control socket: not data
                 }
             }
         }

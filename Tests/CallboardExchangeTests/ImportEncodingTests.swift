@@ -10,6 +10,9 @@ import Testing
     @Test func validUTF8IsUTF8() throws {
         let (text, encoding) = try ImportEncoding.decode(Data(csv.utf8))
         #expect(encoding == .utf8 && text == csv)
+        // A byte-order mark, a zero-width space, an emoji in the middle: all UTF-8.
+        let odd = "name\nZero\u{200B}\u{FEFF}Width 👩‍👩‍👧\n"
+        #expect(try ImportEncoding.decode(Data(odd.utf8)).text == odd)
     }
 
     @Test func mostlyUTF8WithOneBadByteIsAnErrorNamingLineAndColumn() {

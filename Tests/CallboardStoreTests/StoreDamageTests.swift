@@ -34,6 +34,20 @@ struct StoreDamageTests {
         }
     }
 
+    /// A writer killed between moving the old buckets aside and putting the new ones in
+    /// place left no `prospects/`: that is no damage, and a reader sees the prospects.
+    @Test func aReaderMeetingAnInterruptedWholesaleSaveReadsTheProspects() throws {
+        let scratch = ScratchDirectory()
+        let store = try filledStore(scratch)
+        try FileManager.default.moveItem(at: store.prospectsDirectory, to: store.retiredDirectory)
+        let reader = try Store(directory: scratch.store, zone: .gmt, access: .readOnly)
+        #expect(try reader.prospects().map(\.id) == ["p-1", "p-2"])
+        try FileManager.default.copyItem(at: store.retiredDirectory, to: store.stagingDirectory)
+        try FileManager.default.removeItem(at: store.stagingDirectory.appendingPathComponent(ProspectBucket.fileName(ProspectBucket.index(of: "p-2"))))
+        let shared = ProspectBucket.index(of: "p-1") == ProspectBucket.index(of: "p-2")
+        #expect(try reader.prospects().map(\.id) == (shared ? [] : ["p-1"]), "the new buckets, complete once the old were moved aside")
+    }
+
     @Test func aFileInPlaceOfTheProspectsFolderIsDamage() throws {
         let scratch = ScratchDirectory()
         let store = try filledStore(scratch)

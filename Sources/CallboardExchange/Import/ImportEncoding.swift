@@ -93,11 +93,16 @@ public enum ImportEncoding: String, Sendable, CaseIterable {
             var valid = length > 0 && i + length <= b.count
             if valid, length > 1 {
                 for k in 1..<length where b[i + k] & 0xC0 != 0x80 { valid = false }
-                if valid, let text = String(bytes: b[i..<(i + length)], encoding: .utf8), !text.isEmpty {
-                    sawUTF8 = true
-                } else {
-                    valid = false
+                // No overlong forms, no surrogates, nothing past U+10FFFF.
+                let second = b[i + 1]
+                switch byte {
+                case 0xE0: valid = valid && second >= 0xA0
+                case 0xED: valid = valid && second <= 0x9F
+                case 0xF0: valid = valid && second >= 0x90
+                case 0xF4: valid = valid && second <= 0x8F
+                default: break
                 }
+                if valid { sawUTF8 = true }
             }
             if !valid {
                 if first == nil { first = (line, column) }
