@@ -100,6 +100,9 @@ public final class Store: Sendable {
             removeLeftovers()
             try recoverWholesaleSave()
             try migrateLegacyFiles()
+            // Always there once a writer opened the store, so its absence is damage a reader
+            // can name (`requireProspectsFolder`); a writer makes it again.
+            if !hasLegacyProspects { try AtomicFile.makeDirectory(prospectsDirectory) }
         }
     }
 
