@@ -23,6 +23,8 @@ public struct CallSummary: Hashable, Codable, Sendable {
     /// What this call is judged by: its type's targets, or the untyped ones.
     public var targets: TalkTargets
     public var questions: QuestionFigures
+    /// The callback or meeting agreed on the call, if any.
+    public var nextStepAt: Date?
 
     /// - Parameters:
     ///   - types: the call types that give a typed call its targets.
@@ -50,10 +52,12 @@ public struct CallSummary: Hashable, Codable, Sendable {
         callType = call.callType
         self.targets = targets
         questions = QuestionFigures(call.questions, length: length)
+        nextStepAt = call.nextStepAt
     }
 
-    /// My share of talk; nil when nobody spoke.
-    public var myShare: Double? { me + prospect > 0 ? me / (me + prospect) : nil }
+    /// My share of talk; nil when nobody spoke, and for a call that was no conversation
+    /// (a voicemail, no answer, a gatekeeper): a message left is not a share of a talk.
+    public var myShare: Double? { isConversation && me + prospect > 0 ? me / (me + prospect) : nil }
 
     /// A call counts as a conversation when its outcome says the prospect was reached, or,
     /// before an outcome is set, when the prospect spoke.

@@ -98,10 +98,23 @@ struct JSONSyntax {
                 guard index < bytes.count else { break }
                 let escaped = bytes[index]
                 if escaped == UInt8(ascii: "u") {
-                    for _ in 0..<4 {
-                        index += 1
-                        guard index < bytes.count, isHex(bytes[index]) else {
-                            throw fail("\\u needs four hex digits")
+                    let escape = index - 1
+                    let unit = try hexUnit()
+                    if (0xDC00...0xDFFF).contains(unit) {
+                        index = escape
+                        throw fail("\\u\(hex(unit)) is half of a character (a lone surrogate)")
+                    }
+                    if (0xD800...0xDBFF).contains(unit) {
+                        let low = index + 1
+                        let paired = low + 1 < bytes.count && bytes[low] == UInt8(ascii: "\\") && bytes[low + 1] == UInt8(ascii: "u")
+                        var second: UInt16 = 0
+                        if paired {
+                            index = low + 1
+                            second = try hexUnit()
+                        }
+                        guard paired, (0xDC00...0xDFFF).contains(second) else {
+                            index = escape
+                            throw fail("\\u\(hex(unit)) is half of a character (a lone surrogate)")
                         }
                     }
                 } else if !Array("\"\\/bfnrt".utf8).contains(escaped) {
@@ -112,6 +125,20 @@ struct JSONSyntax {
         }
         throw fail("a string is not closed before the end of the file (truncated?)")
     }
+
+    /// The four hex digits after `\\u` (at `index`); leaves `index` on the last one.
+    private mutating func hexUnit() throws(Problem) -> UInt16 {
+        var unit: UInt16 = 0
+        for _ in 0..<4 {
+            index += 1
+            guard index < bytes.count, isHex(bytes[index]) else { throw fail("\\u needs four hex digits") }
+            let digit = bytes[index]
+            unit = unit << 4 + UInt16(isDigit(digit) ? digit - 0x30 : (digit | 0x20) - 0x57)
+        }
+        return unit
+    }
+
+    private func hex(_ unit: UInt16) -> String { String(unit, radix: 16) }
 
     private mutating func number() throws(Problem) {
         if peek(UInt8(ascii: "-")) { index += 1 }
@@ -159,6 +186,142 @@ struct JSONSyntax {
         let b = bytes[index]
         if b >= 0x21 && b < 0x7F { return "'\(Character(UnicodeScalar(b)))'" }
         return String(format: "byte 0x%02X", b)
+    }
+
+    /// Line and column of the value at `path` in well-formed `data`, so a value that is
+    /// valid JSON but not what callboard expects (`1.5` for a whole number) is placed too.
+    static func position(of path: [any CodingKey], in data: Data) -> Problem? {
+        var walker = JSONSyntax(data)
+        walker.skipSpace()
+        if walker.bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            walker.index = 3
+            walker.skipSpace()
+        }
+        for key in path {
+            guard walker.index < walker.bytes.count else { return nil }
+            do throws(Problem) {
+                if walker.bytes[walker.index] == UInt8(ascii: "[") {
+                    guard let wanted = key.intValue else { return nil }
+                    guard try walker.enterArray(at: wanted) else { return nil }
+                } else if walker.bytes[walker.index] == UInt8(ascii: "{") {
+                    guard try walker.enterObject(at: key.stringValue) else { return nil }
+                } else {
+                    return nil
+                }
+            } catch {
+                return nil
+            }
+        }
+        return walker.fail("")
+    }
+
+    /// A number in the text: where it is, its digits and the key path of its value.
+    struct Number {
+        var range: Range<Int>
+        var literal: String
+        var path: String
+    }
+
+    /// Every number in well-formed `data`, in order, with its key path (`calls[2].elapsed`).
+    static func numbers(in data: Data) -> [Number] {
+        var walker = JSONSyntax(data)
+        var found: [Number] = []
+        walker.skipSpace()
+        if walker.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { walker.index = 3 }
+        walker.skipSpace()
+        do throws(Problem) {
+            try walker.collectNumbers(path: "", into: &found, depth: 0)
+        } catch {
+            return found
+        }
+        return found
+    }
+
+    private mutating func collectNumbers(path: String, into found: inout [Number], depth: Int) throws(Problem) {
+        guard depth < Self.maxDepth, index < bytes.count else { throw fail("") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"):
+            index += 1
+            skipSpace()
+            if peek(UInt8(ascii: "}")) { index += 1; return }
+            while true {
+                skipSpace()
+                let start = index
+                try string()
+                let key = (try? JSONDecoder().decode(String.self, from: Data(bytes[start..<index]))) ?? "?"
+                skipSpace()
+                try expect(UInt8(ascii: ":"), "':'")
+                skipSpace()
+                try collectNumbers(path: path.isEmpty ? key : path + "." + key, into: &found, depth: depth + 1)
+                skipSpace()
+                if peek(UInt8(ascii: ",")) { index += 1; continue }
+                try expect(UInt8(ascii: "}"), "'}'")
+                return
+            }
+        case UInt8(ascii: "["):
+            index += 1
+            skipSpace()
+            if peek(UInt8(ascii: "]")) { index += 1; return }
+            var element = 0
+            while true {
+                skipSpace()
+                try collectNumbers(path: path + "[\(element)]", into: &found, depth: depth + 1)
+                skipSpace()
+                if peek(UInt8(ascii: ",")) { index += 1; element += 1; continue }
+                try expect(UInt8(ascii: "]"), "']'")
+                return
+            }
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            let start = index
+            try number()
+            found.append(Number(range: start..<index, literal: String(decoding: bytes[start..<index], as: UTF8.self), path: path))
+        default:
+            try value(depth: depth)
+        }
+    }
+
+    /// The place of the byte offset `offset`, as a problem saying `message`.
+    static func place(_ offset: Int, in data: Data, _ message: String) -> Problem {
+        var walker = JSONSyntax(data)
+        walker.index = offset
+        return walker.fail(message)
+    }
+
+    /// Moves to the element `wanted` of the array at `index`; false when it has fewer.
+    private mutating func enterArray(at wanted: Int) throws(Problem) -> Bool {
+        index += 1
+        var count = 0
+        while true {
+            skipSpace()
+            if peek(UInt8(ascii: "]")) { return false }
+            if count == wanted { return true }
+            try value(depth: 0)
+            skipSpace()
+            guard peek(UInt8(ascii: ",")) else { return false }
+            index += 1
+            count += 1
+        }
+    }
+
+    /// Moves to the value of `wanted` in the object at `index`; false when it has none.
+    private mutating func enterObject(at wanted: String) throws(Problem) -> Bool {
+        index += 1
+        while true {
+            skipSpace()
+            guard peek(UInt8(ascii: "\"")) else { return false }
+            let start = index
+            try string()
+            let raw = Data(bytes[start..<index])
+            let key = (try? JSONDecoder().decode(String.self, from: raw)) ?? ""
+            skipSpace()
+            try expect(UInt8(ascii: ":"), "':' after the key")
+            skipSpace()
+            if key == wanted { return true }
+            try value(depth: 0)
+            skipSpace()
+            guard peek(UInt8(ascii: ",")) else { return false }
+            index += 1
+        }
     }
 
     /// Line and column (both from 1, columns in characters) of the current position.

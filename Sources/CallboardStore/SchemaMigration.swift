@@ -73,7 +73,7 @@ enum VersionedFile {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw .badData(file: file, problem: StoreCoding.explain(error, in: data))
+            throw .badData(file: file, problem: StoreCoding.explain(error, in: data, reading: VersionProbe.self))
         }
         if version > migration.current {
             throw .newerSchema(file: file, found: version, supported: migration.current)
@@ -85,7 +85,7 @@ enum VersionedFile {
         do {
             return try decoder.decode(Document.self, from: current)
         } catch {
-            throw .badData(file: file, problem: StoreCoding.explain(error, in: current))
+            throw .badData(file: file, problem: StoreCoding.explain(error, in: current, reading: Document.self))
         }
     }
 
@@ -97,7 +97,7 @@ enum VersionedFile {
         do {
             found = try StoreCoding.decoder().decode(VersionProbe.self, from: data).schemaVersion
         } catch {
-            throw .badData(file: url.path, problem: StoreCoding.explain(error, in: data))
+            throw .badData(file: url.path, problem: StoreCoding.explain(error, in: data, reading: VersionProbe.self))
         }
         if let found, found > migration.current {
             throw .newerSchema(file: url.path, found: found, supported: migration.current)

@@ -9,7 +9,16 @@ extension Store {
 
     /// `prospects/NN.json`
     func bucketFile(_ index: Int) -> URL {
-        prospectsDirectory.appendingPathComponent(ProspectBucket.fileName(index))
+        bucketsDirectory.appendingPathComponent(ProspectBucket.fileName(index))
+    }
+
+    /// Where the buckets are: `prospects/`, except for a reader that meets a wholesale save
+    /// a crash cut short (no `prospects/`, the old buckets moved aside): it reads the ones
+    /// the next writer will put in place (see `recoverWholesaleSave`).
+    var bucketsDirectory: URL {
+        let exists = { (url: URL) in FileManager.default.fileExists(atPath: url.path) }
+        guard access == .readOnly, !exists(prospectsDirectory), exists(retiredDirectory) else { return prospectsDirectory }
+        return exists(stagingDirectory) ? stagingDirectory : retiredDirectory
     }
 
     /// Whether the single `prospects.json` of earlier versions is still there: a read-only
@@ -21,6 +30,7 @@ extension Store {
     /// Every prospect, oldest first (then by id); empty for a new store. Reads every
     /// bucket: for export and import, never for something shown on every start.
     public func prospects() throws(StoreError) -> [Prospect] {
+        try requireProspectsFolder()
         var all: [Prospect]
         if hasLegacyProspects {
             all = try legacyProspects()
@@ -35,6 +45,7 @@ extension Store {
     /// same-person check needs, decoded without the rest (on 11,600 prospects about
     /// 130 ms instead of the 230 ms of `prospects()`; reading the files is the rest).
     public func contactCards() throws(StoreError) -> [ContactCard] {
+        try requireProspectsFolder()
         if hasLegacyProspects { return try legacyProspects().map(\.card) }
         var cards: [ContactCard] = []
         for index in 0..<ProspectBucket.count {
@@ -48,6 +59,7 @@ extension Store {
     public func prospects(ids: some Sequence<ProspectID>) throws(StoreError) -> [Prospect] {
         let wanted = Set(ids)
         guard !wanted.isEmpty else { return [] }
+        try requireProspectsFolder()
         if hasLegacyProspects {
             return try legacyProspects().filter { wanted.contains($0.id) }.sorted(by: Self.filedFirst)
         }
@@ -56,6 +68,21 @@ extension Store {
             found += try bucket(index).filter { wanted.contains($0.id) }
         }
         return found.sorted(by: Self.filedFirst)
+    }
+
+    /// A store with calls but no `prospects/` folder (or a file in its place) is damaged:
+    /// read as empty, it would say nobody is due and export nobody. A reader says so; a
+    /// writer carries on and makes the folder again on its next save.
+    func requireProspectsFolder() throws(StoreError) {
+        guard access == .readOnly, !hasLegacyProspects, bucketsDirectory == prospectsDirectory else { return }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: prospectsDirectory.path, isDirectory: &isFolder) {
+            if isFolder.boolValue { return }
+            throw .damaged(path: prospectsDirectory.path, problem: "it is a file, where the folder of prospects should be")
+        }
+        if try !callDays().isEmpty {
+            throw .damaged(path: prospectsDirectory.path, problem: "the folder of prospects is missing, though the store has calls")
+        }
     }
 
     static func filedFirst(_ a: Prospect, _ b: Prospect) -> Bool {
@@ -70,7 +97,23 @@ extension Store {
         if let problem = Self.duplicateID(in: document.prospects) {
             throw .badData(file: file.path, problem: problem)
         }
+        if let stray = document.prospects.first(where: { ProspectBucket.index(of: $0.id) != index }) {
+            throw misfiled(stray, in: index)
+        }
         return document.prospects
+    }
+
+    /// A prospect found in a bucket its id does not pick (a hand-edited store): read as it
+    /// is, it would be shown or exported twice, or its updates go elsewhere. Both files are
+    /// named, and whether the right one holds the same id too.
+    private func misfiled(_ prospect: Prospect, in index: Int) -> StoreError {
+        let home = ProspectBucket.index(of: prospect.id)
+        let homeFile = bucketFile(home).path
+        let twin = (try? VersionedFile.read(ProspectsDocument.self, from: bucketFile(home), migration: .prospects))??
+            .prospects.contains { $0.id == prospect.id } ?? false
+        let problem = "the prospect \"\(prospect.id)\" belongs in \(homeFile)"
+            + (twin ? ", which holds a prospect with the same id too; keep one of the two" : "; move it there")
+        return .badData(file: bucketFile(index).path, problem: problem)
     }
 
     func legacyProspects() throws(StoreError) -> [Prospect] {

@@ -18,6 +18,7 @@ extension Store {
     /// The prospects today's queue can need. Reads `queue.json` when it covers `today`;
     /// otherwise reads every bucket once and rewrites the working set.
     public func workingSet(today: CalendarDay) throws(StoreError) -> WorkingSet {
+        try requireProspectsFolder()
         if !hasLegacyProspects, let stored = storedQueue(), today <= stored.coversThrough {
             return Self.workingSet(from: stored)
         }

@@ -74,6 +74,9 @@ public final class Store: Sendable {
     private let lock: StoreLock?
     /// Serialises read-modify-write of a file between threads of this process.
     let writing = NSLock()
+    /// Set when opening found the store readable or writable by others and made it private
+    /// (folders 0700, files 0600): the caller says so once.
+    public let tightenedPermissions: Bool
 
     /// Opens the store in `directory`. Read-write creates the directory (0700) when it
     /// is missing and takes the writer's lock; read-only requires the directory to exist.
@@ -87,15 +90,56 @@ public final class Store: Sendable {
             guard FileManager.default.fileExists(atPath: self.directory.path, isDirectory: &isDirectory),
                 isDirectory.boolValue
             else { throw .missing(path: self.directory.path) }
+            tightenedPermissions = try Self.makePrivate(self.directory)
             lock = nil
         case .readWrite:
+            tightenedPermissions = try Self.makePrivate(self.directory)
             try AtomicFile.makeDirectory(self.directory)
             lock = try StoreLock.acquire(
                 file: self.directory.appendingPathComponent(".lock"), directory: self.directory)
             removeLeftovers()
             try recoverWholesaleSave()
             try migrateLegacyFiles()
+            // Always there once a writer opened the store, so its absence is damage a reader
+            // can name (`requireProspectsFolder`); a writer makes it again.
+            if !hasLegacyProspects { try AtomicFile.makeDirectory(prospectsDirectory) }
         }
+    }
+
+    /// A store folder others can enter exposes every file in it, whatever the files' own
+    /// modes; one behind a 0700 folder exposes none. So the folder's mode is checked on
+    /// every open (one stat), and when it is loose everything inside is made private once:
+    /// folders 0700, files 0600. A change that fails is refused rather than ignored.
+    /// Returns whether anything changed.
+    static func makePrivate(_ directory: URL) throws(StoreError) -> Bool {
+        var info = stat()
+        guard lstat(directory.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return false }
+        guard info.st_mode & 0o077 != 0 else { return false }
+        var changed: [(path: String, mode: mode_t)] = [(directory.path, 0o700)]
+        if let walker = FileManager.default.enumerator(atPath: directory.path) {
+            while let name = walker.nextObject() as? String {
+                let path = directory.appendingPathComponent(name).path
+                var entry = stat()
+                guard lstat(path, &entry) == 0 else { continue }
+                switch entry.st_mode & S_IFMT {
+                case S_IFDIR: changed.append((path, 0o700))
+                case S_IFREG: changed.append((path, 0o600))
+                case S_IFLNK: walker.skipDescendants()  // never change what a link points to
+                default: continue  // the control socket: not data
+                }
+            }
+        }
+        for (path, mode) in changed {
+            var entry = stat()
+            guard lstat(path, &entry) == 0, entry.st_mode & 0o077 != 0 else { continue }
+            guard chmod(path, mode) == 0 else {
+                let reason = String(cString: strerror(errno))
+                throw .io(
+                    path: path, operation: "Making private (it is open to other users)",
+                    reason: "\(reason); run chmod -R go-rwx on the store folder")
+            }
+        }
+        return true
     }
 
     /// Sweeps temporary files a killed writer left behind: in the store's own folders and

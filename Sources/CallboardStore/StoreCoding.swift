@@ -36,11 +36,27 @@ enum StoreCoding {
 
     /// What is wrong with a file the decoder refused, in words: where (line and column for
     /// broken JSON, the key path for a wrong field) and what.
-    static func explain(_ error: any Error, in data: Data) -> String {
+    static func explain<Document: Decodable>(_ error: any Error, in data: Data, reading type: Document.Type) -> String {
         guard let error = error as? DecodingError else { return String(describing: error) }
+        let what = explainWithoutPlace(error, in: data, reading: type)
+        let path: [any CodingKey]
+        switch error {
+        case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context): path = context.codingPath
+        case .keyNotFound(_, let context): path = context.codingPath
+        @unknown default: path = []
+        }
+        // Broken text already says where; a value callboard cannot use is placed by its key path.
+        guard !path.isEmpty, let place = JSONSyntax.position(of: path, in: data) else { return what }
+        return "line \(place.line), column \(place.column), \(what)"
+    }
+
+    private static func explainWithoutPlace<Document: Decodable>(
+        _ error: DecodingError, in data: Data, reading type: Document.Type
+    ) -> String {
         switch error {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
             if let problem = JSONSyntax.firstProblem(in: data) { return problem.description }
+            if let number = unusableNumber(in: data, reading: type) { return number }
             if String(data: data, encoding: .utf8) == nil { return "the file is not UTF-8 text" }
             return "the file is not JSON callboard can read (\(context.debugDescription))"
         case .dataCorrupted(let context):
@@ -56,6 +72,48 @@ enum StoreCoding {
         @unknown default:
             return String(describing: error)
         }
+    }
+
+    /// Foundation refuses a number that does not fit its field (`1.5` or a 23-digit
+    /// number for a whole number) as "not valid JSON", without saying where. Each number
+    /// that could be the one is replaced by `0` in turn, halving the candidates, until
+    /// the first whose replacement makes the refusal go away is found.
+    private static func unusableNumber<Document: Decodable>(in data: Data, reading type: Document.Type) -> String? {
+        let candidates = JSONSyntax.numbers(in: data).filter { number in
+            let digits = number.literal.filter(\.isNumber).count
+            return number.literal.contains { ".eE".contains($0) } || digits > 18
+        }
+        guard !candidates.isEmpty else { return nil }
+        let bytes = [UInt8](data)
+        /// Whether the refusal remains when every candidate outside `kept` is replaced.
+        func stillRefused(keeping kept: Range<Int>) -> Bool {
+            var patched = bytes
+            for (i, number) in candidates.enumerated() where !kept.contains(i) {
+                patched.replaceSubrange(number.range, with: [UInt8(ascii: "0")] + Array(repeating: 0x20, count: number.range.count - 1))
+            }
+            do {
+                _ = try decoder().decode(type, from: Data(patched))
+                return false
+            } catch let error as DecodingError {
+                if case .dataCorrupted(let context) = error, context.codingPath.isEmpty { return true }
+                return false
+            } catch {
+                return false
+            }
+        }
+        // The first culprit is the smallest k for which keeping candidates 0..<k still fails.
+        guard stillRefused(keeping: 0..<candidates.count) else { return nil }
+        var low = 1, high = candidates.count
+        while low < high {
+            let middle = (low + high) / 2
+            if stillRefused(keeping: 0..<middle) { high = middle } else { low = middle + 1 }
+        }
+        let culprit = candidates[low - 1]
+        let problem = JSONSyntax.place(
+            culprit.range.lowerBound, in: data,
+            "\(culprit.path.isEmpty ? "the top level" : culprit.path): the number \(culprit.literal) does not fit here "
+                + "(a whole number is expected, or the number is too large)")
+        return problem.description
     }
 
     /// `calls[2].segments[0].speaker`

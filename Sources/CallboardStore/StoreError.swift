@@ -8,6 +8,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case badData(file: String, problem: String)
     /// A file written by a newer callboard. It is never rewritten by this one.
     case newerSchema(file: String, found: Int, supported: Int)
+    /// A part of the store that must be there is not, or is the wrong kind of thing.
+    case damaged(path: String, problem: String)
     /// The data directory is not there (opening read-only).
     case missing(path: String)
     /// An outbox message that is not there (already sent and removed, say).
@@ -31,9 +33,11 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(file) cannot be read: \(problem). The file was left as it is; "
                 + "fix it in an editor or restore it from a backup."
         case .newerSchema(let file, let found, let supported):
-            return "\(file) was written by a newer callboard (schema version \(found); "
-                + "this version understands up to \(supported)). It was left untouched; "
-                + "upgrade callboard to use it."
+            return "\(file) is from a newer callboard (schema version \(found); this one reads up to "
+                + "\(supported)): upgrade callboard to use it. The file was left untouched."
+        case .damaged(let path, let problem):
+            return "The store is damaged at \(path): \(problem). Nothing was changed; "
+                + "restore it from a backup (opening the dashboard starts it afresh, empty)."
         case .missing(let path):
             return "\(path) does not exist. Check the --store flag or $CALLBOARD_HOME, "
                 + "or import prospects to start a new store."
@@ -63,7 +67,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The process exit status for this error, from sysexits(3).
     public var exitCode: Int32 {
         switch self {
-        case .badData, .newerSchema, .invalidMessageName: return 65  // EX_DATAERR
+        case .badData, .newerSchema, .invalidMessageName, .damaged: return 65  // EX_DATAERR
         case .missing, .missingMessage: return 66  // EX_NOINPUT
         case .cannotCreate, .readOnly: return 73  // EX_CANTCREAT
         case .io: return 74  // EX_IOERR

@@ -8,6 +8,11 @@ public enum StoreLocation {
     /// `$XDG_DATA_HOME` is ignored, as the XDG specification asks. A leading `~/` in the
     /// flag or `$CALLBOARD_HOME` means the home directory, for values that reach us
     /// unexpanded (quoted in a shell, or from a configuration file).
+    /// Said once when opening made a store that others could read private.
+    public static func madePrivate(_ directory: URL) -> String {
+        "\(directory.path) was open to other users; it is private now (folders 0700, files 0600)"
+    }
+
     public static func resolve(flag: String?, environment: [String: String]) throws(StoreError) -> URL {
         let home = nonEmpty(environment["HOME"])
         if let flag = nonEmpty(flag) {

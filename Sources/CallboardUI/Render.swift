@@ -102,11 +102,21 @@ enum DialogBox {
         let x = row.x + buffer.write(prompt, x: row.x, y: row.y, style: Style(.accent, bold: true))
         let room = row.maxX - x - 1
         guard room > 0 else { return }
-        // Show the end of long text, so the cursor stays visible.
-        let before = String(field.text.prefix(field.cursor))
-        var shown = SafeText.clean(before)
-        while DisplayWidth.of(text: shown) > room - 1, !shown.isEmpty { shown.removeFirst() }
-        let after = SafeText.clean(String(field.text.dropFirst(field.cursor)))
+        // Show what fits before the cursor, measured back from it, so the cursor stays
+        // visible and the cost follows the width of the field, not the length of the text.
+        let text = field.text
+        let cursor = text.index(text.startIndex, offsetBy: field.cursor, limitedBy: text.endIndex) ?? text.endIndex
+        var start = cursor
+        var width = 0
+        while start > text.startIndex {
+            let previous = text.index(before: start)
+            let w = DisplayWidth.of(text: SafeText.clean(String(text[previous..<start])))
+            if width + w > room - 1 { break }
+            width += w
+            start = previous
+        }
+        let shown = SafeText.clean(String(text[start..<cursor]))
+        let after = SafeText.clean(String(text[cursor...].prefix(room + 1)))
         let used = buffer.write(shown, x: x, y: row.y, maxWidth: room, style: Style(.text, underline: true))
         let cursorChar = after.first.map(String.init) ?? " "
         let cw = buffer.write(cursorChar, x: x + used, y: row.y, maxWidth: room - used, style: Style(.text, reverse: true))

@@ -149,7 +149,7 @@ extension AppState {
         }
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         status = StatusMessage(
-            "The call was NOT saved: \(why). It is kept in live-call.json and offered again when callboard starts.",
+            "Call NOT saved (kept in live-call.json for the next start): \(why)",
             isError: true)
         return []
     }

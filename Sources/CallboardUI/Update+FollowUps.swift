@@ -139,7 +139,9 @@ extension AppState {
         switch (purpose, mode) {
         case (.note, .note):
             // The editor may return several lines; the note keeps them all.
-            mode = .note(TextField(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+            let field = TextField(text.trimmingCharacters(in: .whitespacesAndNewlines), limit: TextField.noteLimit)
+            mode = .note(field)
+            if field.wasCut { status = StatusMessage(field.cutMessage + "; the rest of the edited text was left out", isError: true) }
         case (.followUpDraft, .endOfCall(var flow)):
             guard let live else { return [] }
             flow.applyEdit(text, context: flowContext(live))

@@ -197,8 +197,10 @@ extension AppState {
                 mode = .addProspect(field)
                 addProblem = nil
             }
+            if field.wasCut { status = StatusMessage(field.cutMessage, isError: true) }
         case .note(var field):
             if field.apply(key) { mode = .note(field) }
+            if field.wasCut { status = StatusMessage(field.cutMessage, isError: true) }
         case .endOfCall(let flow):
             return flowKey(key, action: nil, flow: flow, at: moment)
         default: break

@@ -9,10 +9,14 @@ extension Desk {
     /// store, so a do-not-call never comes back as a new lead), and the follow-up written
     /// to the outbox when one is kept. Nothing counts as done until it is written: a
     /// failure throws, naming the file, and the caller keeps the call's checkpoint.
-    public func fileCall(_ call: Call, prospect: Prospect, at now: Date) throws(StoreError) -> FiledCall {
+    ///
+    /// This, `updateCall` and `checkpoint` are where a call's text enters the store, so
+    /// they clean it of control characters (an edited note may hold any byte).
+    public func fileCall(_ finished: Call, prospect: Prospect, at now: Date) throws(StoreError) -> FiledCall {
+        let finished = finished.cleaned()
         let index = try store.contactIndex()
         var wanted = Set<ProspectID>([prospect.id])
-        for referral in call.referrals {
+        for referral in finished.referrals {
             if let id = referral.prospectID { wanted.insert(id) }
             let card = ContactCard(id: "", name: referral.name, email: referral.email, phone: referral.phone)
             if let twin = index.match(card) { wanted.insert(twin.id) }
@@ -23,13 +27,16 @@ extension Desk {
         var random = SystemRandomNumberGenerator()
         var made: Set<ProspectID> = []
         let after = AfterCall(
-            call: call, prospect: current, today: day(of: call.startedAt), zone: zone, retry: settings.retry,
+            call: finished, prospect: current, today: day(of: finished.startedAt), zone: zone, retry: settings.retry,
             known: filed,
             newID: {
                 let id = Self.newID(using: &random, index: index, alsoTaken: made)
                 made.insert(id)
                 return id
             })
+        // Every bucket the prospects go into is read before anything is written, so a broken
+        // one stops the filing here, not after the call was saved without its prospects.
+        _ = try store.prospects(ids: after.changedProspects.map(\.id))
         var call = after.call
         var file: String?
         // Written before the call is saved, so the saved call says it is ready to send; a
@@ -51,7 +58,7 @@ extension Desk {
 
     /// Saves a change to a call already filed: its follow-up sent, skipped or edited.
     public func updateCall(_ call: Call) throws(StoreError) {
-        try store.save(call: call, targets: settings.targets, types: settings.callTypes)
+        try store.save(call: call.cleaned(), targets: settings.targets, types: settings.callTypes)
     }
 
     /// The call's follow-up as an email from the seller to the prospect.
@@ -72,6 +79,9 @@ extension Desk {
 
     /// Saves the call in progress so a crash never loses it.
     public func checkpoint(_ checkpoint: LiveCallCheckpoint) throws(StoreError) {
+        var checkpoint = checkpoint
+        checkpoint.call = checkpoint.call.cleaned()
+        checkpoint.noteDraft = checkpoint.noteDraft.map(StoredText.lines)
         try store.writeCheckpoint(checkpoint)
     }
 

@@ -105,7 +105,7 @@ struct AddCommand: ParsableCommand {
             } catch .store(let error) {
                 throw error
             }
-            Output.write(added.id.rawValue + "\n")
+            try Output.write(added.id.rawValue + "\n")
         }
     }
 }

@@ -43,7 +43,9 @@ struct CommandContext {
 
     func openStore(_ access: Store.Access) throws -> Store {
         try requireFolder(access)
-        return try Store(directory: storeDirectory, zone: zone, access: access)
+        let store = try Store(directory: storeDirectory, zone: zone, access: access)
+        if store.tightenedPermissions { Output.warning(StoreLocation.madePrivate(store.directory)) }
+        return store
     }
 
     /// The workflows over the store, opened for `access`.

@@ -26,7 +26,7 @@ struct ConfigCommand: ParsableCommand {
                 throw Failure.config("No place for the configuration: $HOME is not set. Set $XDG_CONFIG_HOME.")
             }
             if path {
-                Output.write(file.path + "\n")
+                try Output.write(file.path + "\n")
                 return
             }
             let context = try CommandContext.load(storeFlag: store.store, environment: environment)
@@ -34,7 +34,7 @@ struct ConfigCommand: ParsableCommand {
             var text = "// Configuration file: \(file.path)" + (exists ? "\n" : " (not present; all defaults)\n")
             text += "// Data directory: \(context.storeDirectory.path)\n"
             text += context.configuration.report()
-            Output.write(text)
+            try Output.write(text)
             // The dashboard would quietly fall back to the default; here the seller is
             // looking, so say it.
             if let theme = context.configuration.theme {

@@ -39,7 +39,7 @@ struct DemoCommand: ParsableCommand {
             // More names than three days of calls reach, so some are still new and the queue is full.
             _ = try GenerateCommand.fill(context: context, directory: folder, prospects: 80, calls: 120, seed: 7)
             if prepareOnly {
-                Output.write(folder.path + "\n")
+                try Output.write(folder.path + "\n")
                 return
             }
             defer {

@@ -18,7 +18,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "json: prospects and calls; csv: prospects with their latest outcome; ics: callbacks and meetings.")
     var format: Format = .json
 
-    @Option(help: ArgumentHelp("Write to this file (private to you) instead of stdout.", valueName: "file"))
+    @Option(help: ArgumentHelp(
+            "Write to this file (private to you, replaced whole), or into this pipe or device; - is stdout.",
+            valueName: "file"))
     var output: String?
 
     @Option(help: ArgumentHelp("json: only the calls from this day on.", valueName: "yyyy-mm-dd"))
@@ -61,10 +63,10 @@ struct ExportCommand: ParsableCommand {
             case .ics:
                 data = Data(CalendarExport.document(prospects: prospects, createdAt: Date()).utf8)
             }
-            if let output {
+            if let output, output != "-" {
                 try PrivateFile.write(data, to: URL(fileURLWithPath: output))
             } else {
-                Output.write(data)
+                try Output.write(data)
             }
         }
     }

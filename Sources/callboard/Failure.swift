@@ -51,24 +51,47 @@ struct Failure: Error, CustomStringConvertible {
 /// Where the program's words go: results to stdout, messages to stderr.
 enum Output {
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data(("callboard: " + message + "\n").utf8))
+        writeAll(Data(("callboard: " + message + "\n").utf8), to: 2)
     }
 
     static func warning(_ message: String) {
-        FileHandle.standardError.write(Data(("callboard: warning: " + message + "\n").utf8))
+        writeAll(Data(("callboard: warning: " + message + "\n").utf8), to: 2)
     }
 
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        writeAll(Data((message + "\n").utf8), to: 2)
     }
 
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// A result on standard output. A full disk or a closed file is an I/O error (exit
+    /// 74) in one sentence, not a crash.
+    static func write(_ text: String) throws {
+        try write(Data(text.utf8))
     }
 
-    static func write(_ data: Data) {
-        FileHandle.standardOutput.write(data)
+    static func write(_ data: Data) throws {
+        if let problem = writeAll(data, to: 1) {
+            throw Failure.io("The output could not be written to standard output: \(problem).")
+        }
     }
 
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
+
+    /// Writes all of `data` to `descriptor`; the system's reason when it cannot.
+    @discardableResult
+    static func writeAll(_ data: Data, to descriptor: Int32) -> String? {
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> String? in
+            guard var next = bytes.baseAddress else { return nil }
+            var left = bytes.count
+            while left > 0 {
+                let written = Glibc.write(descriptor, next, left)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                next += written
+                left -= written
+            }
+            return nil
+        }
+    }
 }

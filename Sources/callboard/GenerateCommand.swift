@@ -36,7 +36,7 @@ struct GenerateCommand: ParsableCommand {
             let context = try CommandContext.load(storeFlag: store.store)
             let summary = try Self.fill(context: context, directory: context.storeDirectory,
                                         prospects: prospects, calls: calls, seed: seed)
-            Output.write(summary + "\n")
+            try Output.write(summary + "\n")
         }
     }
 

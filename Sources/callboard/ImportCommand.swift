@@ -34,6 +34,12 @@ struct ImportCommand: ParsableCommand {
             valueName: "column=field"))
     var mappings: [String] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "The file's encoding: utf-8, utf-16le, utf-16be or windows-1252. Without it, callboard tells.",
+            valueName: "name"))
+    var encoding: String?
+
     /// Bad rows listed before the rest are only counted.
     static let listedProblems = 20
 
@@ -43,13 +49,18 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
+        if let encoding, ImportEncoding(name: encoding) == nil {
+            throw ValidationError(
+                "--encoding \(encoding) is not one callboard reads; use "
+                    + ImportEncoding.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+        }
     }
 
     func run() throws {
         try Failure.reported {
             let context = try CommandContext.load(storeFlag: store.store)
             let data = try Self.read(file)
-            let text = try ProspectImport.text(of: data)
+            let (text, readAs) = try ImportEncoding.decode(data, as: encoding.flatMap(ImportEncoding.init(name:)))
             let importer = ProspectImport(overrides: try ColumnMapping.overrides(from: mappings), skipInvalid: skipInvalid)
             // Checked against a read-only view first: a rejected import takes no lock and
             // touches no file of the store, not even the lock's.
@@ -80,8 +91,10 @@ struct ImportCommand: ParsableCommand {
                 result = try context.desk(.readWrite).importProspects(csv: text, with: importer, at: Date())
             }
             let verb = dryRun ? "Would import" : "Imported"
-            Output.write(
-                "\(verb) \(result.rows) \(result.rows == 1 ? "row" : "rows"): \(result.added) added, \(result.updated) updated, \(result.skipped) skipped.\n")
+            // UTF-8 goes without saying; any other encoding is named, so a wrong guess shows.
+            let read = readAs == .utf8 ? "" : " (read as \(readAs.displayName))"
+            try Output.write(
+                "\(verb) \(result.rows) \(result.rows == 1 ? "row" : "rows"): \(result.added) added, \(result.updated) updated, \(result.skipped) skipped\(read).\n")
         }
     }
 
@@ -93,6 +106,12 @@ struct ImportCommand: ParsableCommand {
         }
         if isFolder.boolValue {
             throw Failure.missingInput("\(file) is a folder; give the CSV file inside it.")
+        }
+        var info = stat()
+        if stat(file, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            let kind = info.st_mode & S_IFMT == S_IFIFO ? "a pipe" : "a device"
+            throw Failure.missingInput(
+                "\(file) is \(kind), not a file. Save the export to a file and import that.")
         }
         guard FileManager.default.isReadableFile(atPath: file) else {
             throw Failure.missingInput("\(file) cannot be read: you have no permission to read it.")

@@ -63,8 +63,8 @@ struct ListenCommand: ParsableCommand {
                 timeline: timeline, duration: end.seconds, warnings: detector.warnings, hasLine: line != nil,
                 score: truthTimeline.map { DetectionScore(found: timeline, truth: $0, meOnly: line == nil) })
             switch format {
-            case .text: Output.write(report.text())
-            case .json: Output.write(try report.json())
+            case .text: try Output.write(report.text())
+            case .json: try Output.write(try report.json())
             }
         }
     }

@@ -36,7 +36,7 @@ struct MarkCommand: ParsableCommand {
                 let reason = answer.hasPrefix(RemoteMarks.errorPrefix) ? String(answer.dropFirst(RemoteMarks.errorPrefix.count)) : answer
                 throw Failure(message: "The dashboard did not take the mark: \(reason).", code: 75)
             }
-            Output.write("Marked: \(mark.summary).\n")
+            try Output.write("Marked: \(mark.summary).\n")
         }
     }
 }

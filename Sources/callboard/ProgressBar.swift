@@ -16,11 +16,11 @@ struct ProgressBar {
         let width = 30
         let filled = percent * width / 100
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(bar) \(percent)% ".utf8))
+        Output.writeAll(Data("\r\(bar) \(percent)% ".utf8), to: 2)
     }
 
     mutating func finish() {
         guard enabled, lastDrawn >= 0 else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Output.writeAll(Data("\r\u{1B}[K".utf8), to: 2)
     }
 }

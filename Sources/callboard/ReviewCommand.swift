@@ -59,10 +59,10 @@ struct ReviewCommand: ParsableCommand {
             let desk = try context.desk(.readOnly)
             switch period {
             case .day(let day):
-                Output.write(render(try desk.dayReport(day), zone: context.zone, settings: settings))
+                try Output.write(render(try desk.dayReport(day), zone: context.zone, settings: settings))
             case .range(let first, let last):
                 let report = try desk.rangeReport(from: first, to: last, withCalls: format.report.listsCalls)
-                Output.write(render(report, zone: context.zone, settings: settings))
+                try Output.write(render(report, zone: context.zone, settings: settings))
             }
         }
     }

@@ -74,7 +74,7 @@ struct TeamCommand: ParsableCommand {
             let report = TeamReport(
                 exports: exports, period: try period(today: context.today), zone: context.zone,
                 targets: settings.targets, types: settings.callTypes, expected: expected)
-            Output.write(format.team.render(report, types: settings.callTypes))
+            try Output.write(format.team.render(report, types: settings.callTypes))
         }
     }
 

@@ -34,7 +34,7 @@ struct ThemesCommand: ParsableCommand {
                 }
                 lines.append(line(name: source.name, origin: origin, inUse: chosen.theme.name == source.name))
             }
-            Output.write(lines.joined(separator: "\n") + "\n")
+            try Output.write(lines.joined(separator: "\n") + "\n")
             for warning in chosen.warnings { Output.warning(warning) }
         }
     }

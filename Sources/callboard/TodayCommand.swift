@@ -39,11 +39,11 @@ struct TodayCommand: ParsableCommand {
             let (entries, prospects, names) = (queue.entries, queue.prospects, queue.referrerNames)
             switch format {
             case .json:
-                Output.write(try TodayReport.json(
+                try Output.write(try TodayReport.json(
                     day: day, entries: entries, prospects: prospects, referrerNames: names, seenAt: queue.seenAt,
                     zone: context.zone))
             case .text:
-                Output.write(TodayReport.text(
+                try Output.write(TodayReport.text(
                     day: day, entries: entries, prospects: prospects, referrerNames: names, seenAt: queue.seenAt,
                     isNow: queue.isNow, zone: context.zone, hours: context.settings.businessHours))
             }

@@ -61,6 +61,21 @@ struct DayReviewTests {
         #expect(s.callsWithShare == 0)
     }
 
+    @Test("a voicemail, no answer or gatekeeper call has no share of its own", arguments: [Outcome.voicemail, .noAnswer, .gatekeeper])
+    func noShareWithoutAConversation(outcome: Outcome) {
+        let message = CallSummary(call: call("v", [(.me, 0, 30)], duration: 30, outcome: outcome))
+        #expect(message.myShare == nil)
+        let talk = CallSummary(call: call("t", [(.me, 0, 30), (.prospect, 30, 120)], duration: 120, outcome: .notInterested))
+        #expect(talk.myShare == 0.25)
+        // A range's totals add the days' totals: the message still counts for nothing.
+        let days = [
+            DaySummary(day: day, calls: [call("v", [(.me, 0, 30)], duration: 30, outcome: outcome)], targets: .standard),
+            DaySummary(day: day.adding(days: 1), calls: [call("t", [(.me, 0, 30), (.prospect, 30, 120)], duration: 120, outcome: .notInterested)], targets: .standard),
+        ]
+        let range = DaySummary.total(of: days, day: day)
+        #expect(range.myShare == 0.25 && range.callsWithShare == 1)
+    }
+
     @Test("a call with no marks and a call held on silence")
     func unmarkedAndSilent() {
         let unmarked = CallSummary(call: call("a", [], duration: 180, outcome: .callback))

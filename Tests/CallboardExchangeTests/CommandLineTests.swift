@@ -18,7 +18,8 @@ struct Program {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    static func run(_ arguments: [String], home: URL) throws -> Program {
+    /// `stdout`: a file to write the results into instead of a pipe (e.g. /dev/full).
+    static func run(_ arguments: [String], home: URL, stdout: FileHandle? = nil) throws -> Program {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -28,11 +29,11 @@ struct Program {
             "PATH": "/usr/bin:/bin", "TZ": "Europe/Amsterdam",
         ]
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
+        process.standardOutput = stdout ?? out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let outData = stdout == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Program(

@@ -90,6 +90,11 @@ import Testing
         #expect(!message("{ \"dailyCallGoal\": ").contains(".."))
     }
 
+    @Test func aLoneSurrogateInTheConfigurationIsPlaced() {
+        #expect(message("{\n  \"sellerName\": \"Sam \\ud800\"\n}").contains("line 2, column 22: \\ud800 is half of a character"))
+        #expect(message("{\"sellerName\": \"\\ud83d\\ude00\"}") == "accepted")
+    }
+
     @Test func theLocatorAcceptsWhatTheConfigurationAllows() {
         let relaxed = "{ // note\n sellerName: 'Sam', \"n\": [1, -2.5e3, 0x1F, .5, +1, Infinity, null, true,], /* x */ }"
         #expect(JSONLocator.firstProblem(in: Data(relaxed.utf8)) == nil)

@@ -124,7 +124,7 @@ import Testing
 
     @Test func aCallWithoutShareHasAnEmptyCell() {
         let rows = ReviewCSV.day(ReviewFixtures.quietDay, zone: ReviewFixtures.zone).components(separatedBy: "\r\n")
-        #expect(rows[1].hasSuffix(",25.0,0.0,0.0,0.0,,0.0,false,,no_answer,"))
+        #expect(rows[1].hasSuffix(",25.0,0.0,0.0,0.0,,0.0,false,,no_answer,,,"))
     }
 
     @Test func fieldsWithLineBreaksAreQuoted() {

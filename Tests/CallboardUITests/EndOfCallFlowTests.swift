@@ -372,8 +372,8 @@ import Testing
         #expect(state.callsToday == 2)
         #expect(state.status?.isError == true)
         expectShows(
-            F.screen(state, width: 200, height: 40), "The call was NOT saved: /store/calls/2026/2026-11-30.json: the disk is full.",
-            "offered again when callboard starts")
+            F.screen(state, width: 200, height: 40),
+            "Call NOT saved (kept in live-call.json for the next start): /store/calls/2026/2026-11-30.json: the disk is full")
     }
 
     @Test func aNewCallStartedBeforeTheSaveAnswersKeepsItsCheckpoint() throws {

@@ -102,16 +102,16 @@ import Testing
         #expect(screen[79, strip].style.role == .prospect)
     }
 
-    @Test func aVoicemailsShareIsShownButNotJudged() throws {
+    /// A message left on a voicemail is no share of a talk: a dash, not "100 %".
+    @Test func aVoicemailHasNoShare() throws {
         let voicemail = Call(
             id: "dana@1", prospectID: "dana", startedAt: F.at(13, 0),
             segments: [TalkSegment(speaker: .me, start: 5, end: 30)], duration: 30, outcome: .voicemail,
             referralAsk: .notApplicable)
         let screen = F.screen(F.state(calls: [voicemail]), width: 80, height: 24)
         let row = try #require(F.row(screen, containing: "Dana Mills"))
-        #expect(row.1.contains("█████ 100%"))
-        let bar = try #require(column(of: "█████", in: screen, row: row.0))
-        #expect(screen[bar, row.0].style.role == .muted)
+        #expect(!row.1.contains("100%") && !row.1.contains("█"))
+        #expect(row.1.contains("voicemail  ░░░░░    –"))
     }
 
     @Test func at200x60EverythingHasRoom() throws {
@@ -164,6 +164,16 @@ import Testing
         let strip = try #require(F.row(screen, containing: "Who talked when")).0 + 1
         #expect(screen.lines[strip].hasPrefix("████████████████████▒"))
         #expect(!screen.contains("Time  Prospect"))
+    }
+
+    @Test func theDetailShowsTheNextStepWithItsZone() throws {
+        var call = F.good
+        call.nextStepAt = F.at(10, 0).addingTimeInterval(2 * 86_400)
+        var state = F.state(calls: [call])
+        _ = state.handle(.enter)
+        let screen = F.screen(state, width: 80, height: 24)
+        let zone = F.state().zone.identifier
+        #expect(screen.contains("Next step Tue 1 Dec 10:00 (\(zone))"), "\(screen.lines.joined(separator: "\n"))")
     }
 
     @Test func theDetailOfACallWithNoMarksIsAllHold() throws {

@@ -135,6 +135,7 @@ struct JSONLocator {
         while let byte = current {
             index += 1
             if byte == UInt8(ascii: "\\") {
+                try surrogateCheck(at: index - 1)
                 index += 1
             } else if byte == quote {
                 return
@@ -144,6 +145,22 @@ struct JSONLocator {
         }
         index = bytes.count
         throw endOfFile("the text in quotes that starts at \(fail("", at: start).lineAndColumn)")
+    }
+
+    /// A `\\u` escape of half a character (a lone surrogate) is refused by the decoder
+    /// without a place; `escape` is the index of the backslash.
+    private func surrogateCheck(at escape: Int) throws(Problem) {
+        func unit(at start: Int) -> UInt16? {
+            guard start + 5 < bytes.count, bytes[start] == UInt8(ascii: "\\"), bytes[start + 1] | 0x20 == UInt8(ascii: "u")
+            else { return nil }
+            return UInt16(String(decoding: bytes[(start + 2)..<(start + 6)], as: UTF8.self), radix: 16)
+        }
+        guard let first = unit(at: escape) else { return }
+        let lone = "\\u\(String(first, radix: 16)) is half of a character (a lone surrogate)"
+        if (0xDC00...0xDFFF).contains(first) { throw fail(lone, at: escape) }
+        if (0xD800...0xDBFF).contains(first) {
+            guard let second = unit(at: escape + 6), (0xDC00...0xDFFF).contains(second) else { throw fail(lone, at: escape) }
+        }
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {

@@ -5,9 +5,10 @@ public enum JSONProblem {
     /// - Parameter data: the text that failed, so a syntax error can say its line and column.
     public static func describe(_ error: any Error, in data: Data? = nil) -> String {
         guard let decoding = error as? DecodingError else { return sentence(error.localizedDescription) }
+        // A text that is not JSON can make the decoder blame a value; the place comes first.
+        if let data, let problem = JSONLocator.firstProblem(in: data) { return problem.description }
         switch decoding {
         case .dataCorrupted(let context):
-            if let data, let problem = JSONLocator.firstProblem(in: data) { return problem.description }
             let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
             return sentence(underlying ?? context.debugDescription)
         case .keyNotFound(let key, _):

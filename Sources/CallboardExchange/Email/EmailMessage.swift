@@ -65,7 +65,7 @@ public struct EmailMessage: Hashable, Sendable {
         headers.append("Content-Type: text/plain; charset=utf-8")
         headers.append("Content-Transfer-Encoding: quoted-printable")
         headers.append("X-Mailer: callboard")
-        let text = headers.joined(separator: "\r\n") + "\r\n\r\n" + QuotedPrintable.encode(body)
+        let text = headers.joined(separator: "\r\n") + "\r\n\r\n" + QuotedPrintable.encode(StoredText.body(body))
         return Data(text.utf8)
     }
 

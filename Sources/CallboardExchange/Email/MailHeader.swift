@@ -11,7 +11,11 @@ public enum MailHeader {
     }
 
     static func displayName(_ name: String) -> String {
-        guard name.unicodeScalars.allSatisfy(\.isASCII) else { return encodedWords(name) }
+        // Non-ASCII, text that a reader would decode as an encoded word ("=?UTF-8?B?...?="),
+        // or a name too long for one header line: encoded words, which fold.
+        guard name.unicodeScalars.allSatisfy(\.isASCII), !name.contains("=?"), name.utf8.count <= 60 else {
+            return encodedWords(name)
+        }
         let atext = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: " !#$%&'*+-/=?^_`{|}~"))
         if name.unicodeScalars.allSatisfy({ atext.contains($0) }) { return name }
         let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
@@ -23,7 +27,9 @@ public enum MailHeader {
         let line = ImportedText.line(text)
         // "=?" in plain text would be read as an encoded word; encode such a subject too.
         if line.unicodeScalars.allSatisfy(\.isASCII), !line.contains("=?") {
-            return fold(line)
+            let folded = fold(line)
+            // A word too long to fold at a space would make a line past the limit.
+            if folded.components(separatedBy: "\r\n").allSatisfy({ $0.utf8.count <= 76 }) { return folded }
         }
         return encodedWords(line)
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Quoted-printable (RFC 2045) for a UTF-8 text body: lines end in CRLF, no encoded line
-/// passes 76 characters, and trailing spaces survive mail relays.
+/// passes 76 characters, trailing spaces survive mail relays, and no line starts with a dot.
 public enum QuotedPrintable {
     public static func encode(_ text: String) -> String {
         let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
@@ -26,7 +26,9 @@ public enum QuotedPrintable {
                 out.append(current + "=")
                 current = ""
             }
-            current += token
+            // A line that is a lone "." ends the message for `sendmail` without -i, so a
+            // dot starting an encoded line is encoded too.
+            current += current.isEmpty && byte == UInt8(ascii: ".") ? "=2E" : token
         }
         out.append(current)
         return out.joined(separator: "\r\n")

@@ -1,13 +1,15 @@
 import CallboardCore
 import Foundation
 
-/// Prospects as a spreadsheet, one row each with their latest outcome, in the plain
-/// column names the importer reads back.
+/// Prospects as a spreadsheet, one row each with their latest outcome and what is known of
+/// their world, in the plain column names the importer reads back (the notes of their
+/// world and of the last call are for reading; the importer passes over them).
 public enum CSVExport {
     public static let header = [
         "id", "name", "company", "title", "phone", "email", "timezone", "status", "source",
         "referred_by", "priority", "next_call_day", "callback_at", "meeting_at", "attempts",
-        "last_outcome", "last_called_at", "notes",
+        "last_outcome", "last_called_at", "notes", "organization_notes", "challenges", "requirements",
+        "last_call_notes",
     ]
 
     public static func document(prospects: [Prospect]) -> String {
@@ -21,7 +23,8 @@ public enum CSVExport {
                 String(p.priority), p.nextCallDay?.description ?? "",
                 p.callbackAt.map(stamp.string(from:)) ?? "", p.meetingAt.map(stamp.string(from:)) ?? "",
                 String(p.attempts), p.lastOutcome?.reportName ?? "",
-                p.lastCalledAt.map(stamp.string(from:)) ?? "", p.notes,
+                p.lastCalledAt.map(stamp.string(from:)) ?? "", p.notes, p.world.organization, p.world.challenges,
+                p.world.requirements, p.lastCallNotes,
             ]
             lines.append(cells.map(quoted).joined(separator: ","))
         }
@@ -31,7 +34,8 @@ public enum CSVExport {
     /// RFC 4180 quoting: a cell with a comma, quote or line break goes in quotes, quotes
     /// doubled. A cell a spreadsheet would run as a formula gets a leading apostrophe.
     public static func quoted(_ raw: String) -> String {
-        let cell = SpreadsheetFormula.defused(raw)
+        // A NUL or DEL from an older store would make the file unreadable, even to import.
+        let cell = SpreadsheetFormula.defused(StoredText.body(raw))
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == ";" || $0.isNewline }) else {
             return cell
         }

@@ -59,7 +59,7 @@ public enum CalendarExport {
         if !p.lastCallNotes.isEmpty { details.append("Last notes: \(p.lastCallNotes)") }
         var lines = [
             "BEGIN:VEVENT",
-            "UID:\(p.id.rawValue)-\(a.kind.rawValue)-\(Int(a.at.timeIntervalSince1970))@callboard",
+            "UID:\(uidPart(p.id.rawValue))-\(a.kind.rawValue)-\(Int(a.at.timeIntervalSince1970))@callboard",
             "DTSTAMP:\(utc(stamp))",
             "DTSTART:\(utc(a.at))",
             "DTEND:\(utc(a.at.addingTimeInterval(minutes * 60)))",
@@ -69,6 +69,22 @@ public enum CalendarExport {
         if !p.phone.isEmpty { lines.append("LOCATION:\(escaped(p.phone))") }
         lines.append("END:VEVENT")
         return lines
+    }
+
+    /// The prospect's id in a UID: letters, digits, `-`, `_` and `.` as they are, every
+    /// other byte percent-encoded, so a tampered id can carry no line break or property.
+    static func uidPart(_ id: String) -> String {
+        var out = ""
+        for byte in id.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += String(format: "%%%02X", byte)
+            }
+        }
+        return out
     }
 
     /// `20261203T091500Z`.

@@ -37,6 +37,6 @@ public enum JSONExport {
                 from: period?.from.description, to: period?.to.description, prospects: prospects,
                 calls: sortedCalls))
         data.append(0x0A)
-        return data
+        return JSONText.escapingInvisibles(data)
     }
 }

@@ -101,7 +101,7 @@ public enum TodayReport {
         var data = try encoder.encode(Document(date: day.description, queue: rows(
             entries, prospects: prospects, referrerNames: referrerNames, seenAt: seenAt, zone: zone)))
         data.append(0x0A)
-        return data
+        return JSONText.escapingInvisibles(data)
     }
 
     /// One line per prospect, cleaned of control characters because it goes to a terminal.

@@ -1,3 +1,4 @@
+import CallboardCore
 import Foundation
 
 /// Why a CSV file could not be imported at all (as opposed to a bad row, which is an
@@ -9,6 +10,14 @@ public enum ImportFailure: Error, Hashable, Sendable, CustomStringConvertible {
     case malformed(String)
     case noNameColumn(headers: [String])
     case noContactColumn(headers: [String])
+    /// A file that is UTF-8 but for a bad byte here.
+    case badUTF8(line: Int, column: Int)
+    /// The file is not text in the encoding given with --encoding.
+    case notInEncoding(String)
+    /// Two columns with one name: which one a field comes from would be a guess.
+    case duplicateHeader(name: String, line: Int)
+    /// The input is not a plain file (a pipe, a device).
+    case notAFile(String)
 
     public var description: String {
         switch self {
@@ -23,6 +32,15 @@ public enum ImportFailure: Error, Hashable, Sendable, CustomStringConvertible {
         case .noNameColumn(let headers):
             return "No column holds a name (found: \(Self.list(headers))). "
                 + "Map one with --map COLUMN=name, or COLUMN=firstName and COLUMN=lastName."
+        case .badUTF8(let line, let column):
+            return "The file is UTF-8 text but for a byte on line \(line), column \(column) that is not. "
+                + "Fix that spot, or give the encoding it was saved in, e.g. --encoding windows-1252."
+        case .notInEncoding(let name):
+            return "The file is not \(name) text. Leave out --encoding to let callboard tell, or give another."
+        case .duplicateHeader(let name, let line):
+            return "Line \(line): two columns are named \"\(StoredText.line(name))\". Rename one so it is clear which to import."
+        case .notAFile(let what):
+            return what
         case .noContactColumn(let headers):
             return "No column holds a phone number or an email (found: \(Self.list(headers))). "
                 + "Map one with --map COLUMN=phone or --map COLUMN=email."

@@ -32,14 +32,9 @@ public struct ProspectImport: Sendable {
         self.skipInvalid = skipInvalid
     }
 
-    /// The file's text: UTF-8 (with or without a byte-order mark), else Windows-1252 as
-    /// older spreadsheet programs save it.
+    /// The file's text, in the encoding ``ImportEncoding`` picks.
     public static func text(of data: Data) throws(ImportFailure) -> String {
-        if data.isEmpty { throw .empty }
-        if data.prefix(4096).contains(0) { throw .notText }
-        if let text = String(data: data, encoding: .utf8) { return text }
-        if let text = String(data: data, encoding: .windowsCP1252) { return text }
-        throw .notText
+        try ImportEncoding.decode(data).text
     }
 
     /// - Parameters:
@@ -50,18 +45,35 @@ public struct ProspectImport: Sendable {
         csv text: String, existing: [Prospect], now: Date, newID: () -> ProspectID,
         progress: ((Int, Int) -> Void)? = nil
     ) throws(ImportFailure) -> ImportResult {
-        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        var body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .empty }
+        // Excel writes "sep=;" as a first line to say which separator the file uses.
+        var delimiter: CSVDelimiter?
+        var firstLine = 1
+        if let end = body.firstIndex(where: \.isNewline), body[..<end].lowercased().hasPrefix("sep="),
+            body[..<end].count == 5, let separator = body[..<end].last
+        {
+            delimiter = separator == "," ? .comma : separator == ";" ? .semicolon : separator == "\t" ? .tab : .character(separator)
+            body = String(body[body.index(after: end)...])
+            firstLine = 2
+        }
         let rows: [(line: Int, cells: [String])]
+        let chosen = delimiter ?? Self.sniffDelimiter(body)
         do {
             let lines = max(1, body.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 })
-            rows = try Self.rows(of: body, delimiter: Self.sniffDelimiter(body)) { line in
+            rows = try Self.rows(of: body, delimiter: chosen, firstLine: firstLine) { line in
                 progress?(min(line, lines), 2 * lines)
             }
         } catch {
-            throw .malformed(String(describing: error))
+            throw .malformed(Self.quoteProblem(in: body, delimiter: chosen.rawValue, firstLine: firstLine))
         }
         guard let header = rows.first else { throw .empty }
+        var seen: Set<String> = []
+        for name in header.cells where !name.trimmingCharacters(in: .whitespaces).isEmpty {
+            if !seen.insert(name.trimmingCharacters(in: .whitespaces).lowercased()).inserted {
+                throw .duplicateHeader(name: name, line: header.line)
+            }
+        }
         // An unclosed quote swallows the rest of the file into one cell; say so instead
         // of reporting a row with a strange field.
         if let last = rows.last, let cell = last.cells.last, cell.contains(where: \.isNewline),
@@ -85,6 +97,18 @@ public struct ProspectImport: Sendable {
             if index % 250 == 0 { progress?(totalLines + row.line, 2 * totalLines) }
             if row.cells.allSatisfy({ $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) }) { continue }
             dataRows += 1
+            // More fields than the header names: a value with the separator in it and no
+            // quotes, most likely. Dropping the extra ones would shift no data back.
+            if row.cells.count > header.cells.count,
+                row.cells[header.cells.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+            {
+                problems.append(
+                    ImportProblem(
+                        line: row.line, field: "row",
+                        message: "\(row.cells.count) fields, but the header line has \(header.cells.count) "
+                            + "(a value holding the separator needs quotes)"))
+                continue
+            }
             switch ImportRow.read(row.cells, line: row.line, mapping: mapping) {
             case .invalid(let rowProblems):
                 problems += rowProblems
@@ -117,11 +141,11 @@ public struct ProspectImport: Sendable {
 
     /// Every record with the line it starts on; quoted fields may span lines.
     static func rows(
-        of text: String, delimiter: CSVDelimiter, reading: ((Int) -> Void)? = nil
+        of text: String, delimiter: CSVDelimiter, firstLine: Int = 1, reading: ((Int) -> Void)? = nil
     ) throws -> [(line: Int, cells: [String])] {
         let csv = try CSV<Enumerated>(string: text, delimiter: delimiter, loadColumns: false, rowLimit: 0)
         var rows: [(line: Int, cells: [String])] = []
-        var line = 1
+        var line = firstLine
         try csv.enumerateAsArray(startAt: 0, rowLimit: nil) { cells in
             rows.append((line, cells))
             if rows.count % 250 == 0 { reading?(line) }
@@ -131,5 +155,48 @@ public struct ProspectImport: Sendable {
             }
         }
         return rows
+    }
+
+    /// What the CSV reader refused, in words: the first line where a quote is out of
+    /// place (inside a value that did not start with one, or not followed by a separator).
+    static func quoteProblem(in text: String, delimiter: Character, firstLine: Int) -> String {
+        var line = firstLine
+        var inQuotes = false, fieldStart = true, afterClosingQuote = false
+        var quoteLine = firstLine
+        for character in text {
+            if inQuotes {
+                if character == "\"" {
+                    inQuotes = false
+                    afterClosingQuote = true
+                } else if character.isNewline {
+                    line += 1
+                }
+                continue
+            }
+            if afterClosingQuote {
+                afterClosingQuote = false
+                if character == "\"" {
+                    inQuotes = true  // a doubled quote inside a quoted value
+                    continue
+                }
+                if character != delimiter, !character.isNewline {
+                    return "on line \(line), a quoted value goes on after its closing quote; "
+                        + "a quote inside a value is written twice (\"\")"
+                }
+            }
+            if character == "\"" {
+                if fieldStart {
+                    inQuotes = true
+                    quoteLine = line
+                } else {
+                    return "on line \(line), a quote appears in the middle of a value; "
+                        + "put the whole value in quotes and write the quote twice (\"\")"
+                }
+            }
+            fieldStart = character == delimiter || character.isNewline
+            if character.isNewline { line += 1 }
+        }
+        if inQuotes { return "a quoted value that starts on line \(quoteLine) is never closed" }
+        return "a quote is out of place; check the quotes around values"
     }
 }

@@ -7,7 +7,7 @@ public enum ReviewCSV {
     public static let header = [
         "date", "time", "started_at", "prospect", "company", "duration_s", "me_s", "prospect_s",
         "silence_s", "me_share", "longest_monologue_s", "referral_asked", "referrals", "outcome",
-        "follow_up",
+        "follow_up", "next_step_at", "next_step_zone",
     ]
 
     public static func day(_ report: DayReport, zone: TimeZone) -> String {
@@ -46,6 +46,8 @@ public enum ReviewCSV {
             textCell(f.referralNames.joined(separator: "; ")),
             f.outcome?.reportName ?? "",
             f.followUp?.rawValue ?? "",
+            f.nextStepAt.map { ReportFormat.timestamp($0, zone: zone) } ?? "",
+            f.nextStepAt == nil ? "" : zone.identifier,
         ]
     }
 

@@ -46,6 +46,11 @@ public enum ReviewJSON {
             ("outcome", f.outcome.map { .string($0.reportName) } ?? .null),
             ("conversation", .bool(f.isConversation)),
             ("follow_up", f.followUp.map { .string($0.rawValue) } ?? .null),
+            (
+                "next_step",
+                f.nextStepAt.map { .object([("at", .string(ReportFormat.timestamp($0, zone: zone))), ("zone", .string(zone.identifier))]) }
+                    ?? .null
+            ),
         ])
     }
 
@@ -136,6 +141,28 @@ enum JSONText {
         }
     }
 
+    /// Control characters (C0, DEL, C1), the bidirectional overrides and the two
+    /// JavaScript line separators: valid inside a JSON string, but never raw in callboard's.
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || ControlCharacters.isDropped(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+
+    /// JSON from an encoder with every character of `needsEscape` written as `\uXXXX`.
+    /// Outside strings JSON is ASCII, so only the insides of strings change.
+    static func escapingInvisibles(_ data: Data) -> Data {
+        let text = String(decoding: data, as: UTF8.self)
+        guard text.unicodeScalars.contains(where: { $0.value >= 0x7F && needsEscape($0) }) else { return data }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.value >= 0x7F, needsEscape(scalar) {
+                out.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return Data(String(out).utf8)
+    }
+
     /// A JSON string. Control characters and the two JavaScript line separators are
     /// escaped so the output is safe to print and to embed.
     static func quoted(_ s: String) -> String {
@@ -148,9 +175,7 @@ enum JSONText {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                    || scalar.value == 0x2028 || scalar.value == 0x2029
-                {
+                if needsEscape(scalar) {
                     out += String(format: "\\u%04x", scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)

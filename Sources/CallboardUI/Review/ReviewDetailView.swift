@@ -71,6 +71,14 @@ extension ReviewState {
         if let subject = row.call.followUp?.subject, !subject.isEmpty {
             w.put(" “" + subject + "”", Style(.text), in: &buffer)
         }
+        // The callback or meeting agreed, in the seller's zone, named.
+        if let next = f.nextStepAt {
+            y += 1
+            w = RowWriter(rect.row(y))
+            w.put("Next step ", label, in: &buffer)
+            w.put(Format.dayAndTime(next, zone: zone), value, in: &buffer)
+            w.put(" (" + zone.identifier + ")", label, in: &buffer)
+        }
         y += 2
 
         guard y + 3 < rect.height else { return }

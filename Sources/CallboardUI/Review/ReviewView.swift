@@ -169,7 +169,7 @@ extension ReviewState {
         w.skip(1)
         w.cell(f.outcome?.label ?? "–", width: c.outcome, text, in: &buffer)
         w.skip(1)
-        // A voicemail or a gatekeeper is no conversation: its share is shown, not judged.
+        // A voicemail or a gatekeeper is no conversation: it has no share, a dash.
         let role = f.isConversation ? ReviewCharts.role(for: f.myShare, targets: f.targets) : .muted
         w.put(ReviewCharts.shareBar(f.myShare, columns: c.bar), Style(role), in: &buffer)
         w.skip(1)

@@ -47,7 +47,7 @@ struct DashboardRuntime {
         terminal.close()
         // Shown in the status line too, but a later message may have covered it.
         for warning in theme.warnings {
-            FileHandle.standardError.write(Data("callboard: warning: \(warning)\n".utf8))
+            Output.warning(warning)
         }
         return status
     }
@@ -55,6 +55,7 @@ struct DashboardRuntime {
     /// The loop on any terminal backend; tests drive it with one that records frames.
     func run(on terminal: any TerminalBackend, inbox: EventQueue = EventQueue()) -> Int32 {
         for warning in theme.warnings { inbox.send(.failed(warning)) }
+        if store.tightenedPermissions { inbox.send(.failed(StoreLocation.madePrivate(store.directory))) }
         let size = terminal.size
         var state = AppState(
             settings: settings, zone: zone, canSend: sendCommand != nil, width: size.width, height: size.height)

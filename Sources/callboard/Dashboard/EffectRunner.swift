@@ -45,7 +45,9 @@ struct EffectRunner: Sendable {
                 do {
                     return [.callFiled(try desk.fileCall(call, prospect: prospect, at: moment.wall), send: send)]
                 } catch {
-                    return [.callNotFiled(call.id, reason: error.description)]
+                    // Paths inside the store are named from it, so the message fits the status line.
+                    let store = desk.store.directory.path + "/"
+                    return [.callNotFiled(call.id, reason: error.description.replacingOccurrences(of: store, with: ""))]
                 }
             case .updateCall(let call):
                 try desk.updateCall(call)
