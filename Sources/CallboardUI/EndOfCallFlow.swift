@@ -52,10 +52,16 @@ public struct EndOfCallFlow: Hashable, Sendable {
     public var editedDraftIsOutdated = false
     /// Whether the answers came back from an earlier `e`, so the dialog can say so.
     public var isRestored = false
+    /// The outcomes the dialog offers and what each leads to.
+    public var outcomes: Outcomes
 
     /// A flow begun with `e`; `answers` are those kept from an earlier `e` (after Esc back
     /// to the call, or a crash), and it starts at the same first step as then.
-    public init(hangUp: Moment, prospectSpoke: Bool, askedDuringCall: Bool, answers: EndOfCallAnswers? = nil) {
+    public init(
+        hangUp: Moment, prospectSpoke: Bool, askedDuringCall: Bool, answers: EndOfCallAnswers? = nil,
+        outcomes: Outcomes = .standard
+    ) {
+        self.outcomes = outcomes
         self.hangUp = hangUp
         self.prospectSpoke = prospectSpoke
         self.askedDuringCall = askedDuringCall
@@ -93,7 +99,10 @@ public struct EndOfCallFlow: Hashable, Sendable {
     public var referralAsk: ReferralAsk { answers.referralAsk(markedDuringCall: askedDuringCall) }
 
     /// Whether the seller reached the prospect, as it stands.
-    public var connected: Bool { answers.connected(prospectSpoke: prospectSpoke) }
+    public var connected: Bool { answers.connected(prospectSpoke: prospectSpoke, outcomes: outcomes) }
+
+    /// What the chosen outcome means, once one is chosen.
+    public var chosenRule: OutcomeRule? { answers.outcome.map(outcomes.rule(for:)) }
 
     /// The steps in order. A call that never connected starts at the outcome.
     var order: [Step] {
@@ -110,8 +119,8 @@ public struct EndOfCallFlow: Hashable, Sendable {
         case .referralAsk: connected && !askedDuringCall
         case .referrals: referralAsk == .asked
         case .outcome: true
-        case .nextStep: answers.outcome?.continues ?? false
-        case .followUp: answers.outcome?.isConversation ?? false
+        case .nextStep: chosenRule?.continues ?? false
+        case .followUp: chosenRule?.isConversation ?? false
         }
     }
 
@@ -197,9 +206,9 @@ public struct EndOfCallFlow: Hashable, Sendable {
                 if answers.editedFrom == nil { answers.draft = nil }
             }
         case (.nextStep, .accept):
-            if let outcome = answers.outcome, outcome.asksTime {
-                // An opportunity may go on without a time: the next business day.
-                if !outcome.needsAppointment, nextStepField.isBlank {
+            if let rule = chosenRule, rule.asksTime {
+                // A follow-up may go on without a time: the next business day.
+                if !rule.needsAppointment, nextStepField.isBlank {
                     answers.nextStepAt = nil
                     nextStepError = nil
                     nextStepWarning = nil
@@ -252,7 +261,7 @@ public struct EndOfCallFlow: Hashable, Sendable {
                 referralField = field
                 referralError = nil
             }
-        case .nextStep where answers.outcome?.asksTime == true:
+        case .nextStep where chosenRule?.asksTime == true:
             var field = nextStepField
             if field.apply(key) {
                 nextStepField = field
@@ -272,7 +281,7 @@ public struct EndOfCallFlow: Hashable, Sendable {
         meter.end(at: hangUp.monotonic)
         return answers.finished(
             live.call, segments: meter.segments, duration: meter.elapsed(at: hangUp.monotonic),
-            prospectSpoke: prospectSpoke, followUp: followUp)
+            prospectSpoke: prospectSpoke, followUp: followUp, outcomes: outcomes)
     }
 
     /// The thank-you draft the answers as they stand would give.
@@ -280,7 +289,8 @@ public struct EndOfCallFlow: Hashable, Sendable {
         let template = context.settings.followUpTemplate.flatMap { try? FollowUpTemplate.parse($0).get() } ?? .standard
         return template.draft(
             call: finishedCall(context.live), prospect: context.live.prospect,
-            sellerName: context.settings.sellerName, zone: context.live.prospect.zone ?? context.zone)
+            sellerName: context.settings.sellerName, zone: context.live.prospect.zone ?? context.zone,
+            outcomes: outcomes)
     }
 
     /// The draft states the outcome, the next step and the referrals, so it is made anew

@@ -4,7 +4,7 @@ import Foundation
 extension AppState {
     mutating func startCall(at moment: Moment) -> [Effect] {
         guard live == nil, let entry = selectedEntry else { return [] }
-        let type = settings.callTypes.inferred(for: entry.prospect)
+        let type = settings.callTypes.inferred(for: entry.prospect, outcomes: settings.outcomes)
         let call = LiveCall(
             prospect: entry.prospect, at: moment, targets: settings.targets, type: type,
             handsFree: HandsFreeMarking(settings))
@@ -134,7 +134,7 @@ extension AppState {
         mode = .endOfCall(
             EndOfCallFlow(
                 hangUp: moment, prospectSpoke: figures.prospect > 0, askedDuringCall: call.askMarked,
-                answers: call.endOfCallAnswers))
+                answers: call.endOfCallAnswers, outcomes: settings.outcomes))
         return [checkpoint(at: moment)]
     }
 

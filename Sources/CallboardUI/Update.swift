@@ -36,6 +36,7 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         state.isLoaded = true
         state.prospects = snapshot.prospects
         state.referrerNames = snapshot.referrerNames
+        state.zoneReach = snapshot.zoneReach
         state.isStoreEmptyOnDisk = snapshot.isStoreEmpty
         state.callsToday = snapshot.callsToday
         state.rebuildQueue()
@@ -84,7 +85,7 @@ extension AppState {
 
     mutating func handle(_ key: Key, at moment: Moment) -> [Effect] {
         let context = keyContext
-        let action = Keymap.action(for: key, in: context)
+        let action = Keymap.action(for: key, in: context, outcomes: settings.outcomes)
         // Below the minimum size nothing can be seen, so nothing is typed blind either.
         if isTooSmall, !(action.map(Self.worksWhenTooSmall) ?? false) { return [] }
         // The overlays answer their own keys, even over the review.
@@ -296,7 +297,7 @@ extension AppState {
         let day = CalendarDay(containing: now.wall, in: zone)
         queue = CallQueue.entries(
             prospects: prospects, today: day, now: now.wall, zone: zone, hours: settings.businessHours,
-            referrerNames: referrerNames)
+            referrerNames: referrerNames, outcomes: settings.outcomes, zoneReach: zoneReach)
         queueDay = day
         if let selected, let index = queue.firstIndex(where: { $0.id == selected }) {
             selection = index

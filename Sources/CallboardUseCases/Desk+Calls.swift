@@ -24,7 +24,7 @@ extension Desk {
         var made: Set<ProspectID> = []
         let after = AfterCall(
             call: call, prospect: current, today: day(of: call.startedAt), zone: zone, retry: settings.retry,
-            known: filed,
+            outcomes: settings.outcomes, known: filed,
             newID: {
                 let id = Self.newID(using: &random, index: index, alsoTaken: made)
                 made.insert(id)
