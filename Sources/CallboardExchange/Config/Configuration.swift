@@ -131,6 +131,7 @@ public struct Configuration: Sendable {
         case "handsFreeMic": return quote(handsFreeMic ?? "")
         case "handsFreeLine": return quote(handsFreeLine ?? "")
         case "callTypes": return CallTypeConfig.render(s.callTypes)
+        case "outcomes": return OutcomeConfig.render(s.outcomes)
         default: return ""
         }
     }
