@@ -148,7 +148,7 @@ enum EndOfCallDialogView {
         } else if let next = rule.stayInTouchDay(after: CalendarDay(containing: flow.hangUp.wall, in: state.zone)) {
             DialogBox.lines([
                 ("\(Format.sentence(outcome.label)).", Style(.title, bold: true)),
-                ("Stay in touch: \(prospect.name) comes back to the queue \(Format.day(next)).", Style(.text)),
+                ("Stay in touch: \(prospect.name) comes back to the queue on \(Format.day(next)), in \(rule.stayInTouchDays ?? 0) days.", Style(.text)),
                 ("Enter goes on.", Style(.muted)),
             ], in: rect, into: &buffer)
         } else {
