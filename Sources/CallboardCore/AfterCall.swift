@@ -25,10 +25,11 @@ public struct AfterCall: Hashable, Sendable {
     ///     ``ContactIndex``): a referral who is the same person links to them and never
     ///     becomes a second record, above all not an active lead for someone who asked
     ///     not to be called.
+    ///   - outcomes: what each outcome leads to (the configured list).
     ///   - newID: the id for each new referral lead.
     public init(
         call: Call, prospect original: Prospect, today: CalendarDay, zone: TimeZone,
-        retry: RetryRule, known: [Prospect] = [], newID: () -> ProspectID
+        retry: RetryRule, outcomes: Outcomes = .standard, known: [Prospect] = [], newID: () -> ProspectID
     ) {
         var call = call
         call.prospectName = original.name
@@ -37,12 +38,16 @@ public struct AfterCall: Hashable, Sendable {
         prospect.attempts += 1
         prospect.lastOutcome = call.outcome
         prospect.lastCalledAt = call.startedAt
+        // Counted at their wall-clock hour (yours when their zone is not known).
+        prospect.reach = (prospect.reach ?? ReachCounts()).adding(
+            dialAt: call.startedAt, in: prospect.zone ?? zone, pickedUp: call.reachedProspect)
+        let rule = call.outcome.map(outcomes.rule(for:))
         let untagged = call.notes.filter { $0.tag == nil }.map(\.text)
-        if !untagged.isEmpty || call.outcome?.isConversation == true {
+        if !untagged.isEmpty || rule?.isConversation == true {
             prospect.lastCallNotes = untagged.joined(separator: "\n")
         }
         prospect.world = prospect.world.adding(call.notes)
-        Self.schedule(&prospect, call: call, today: today, zone: zone, retry: retry)
+        Self.schedule(&prospect, call: call, rule: rule, today: today, zone: zone, retry: retry)
 
         var created: [Prospect] = []
         var referred: [Prospect] = []
@@ -110,34 +115,32 @@ public struct AfterCall: Hashable, Sendable {
     }
 
     private static func schedule(
-        _ prospect: inout Prospect, call: Call, today: CalendarDay, zone: TimeZone, retry: RetryRule
+        _ prospect: inout Prospect, call: Call, rule: OutcomeRule?, today: CalendarDay, zone: TimeZone,
+        retry: RetryRule
     ) {
         prospect.callbackAt = nil
-        switch call.outcome {
-        case .callback?:
+        // A call saved without an outcome reached nobody, as far as anyone knows.
+        switch rule?.next ?? .retry {
+        case .callback, .followUp:
+            // A time agreed for a follow-up is kept like a callback's; without one, the
+            // next business day.
             if let at = call.nextStepAt {
                 prospect.callbackAt = at
                 prospect.nextCallDay = CalendarDay(containing: at, in: zone)
             } else {
                 prospect.nextCallDay = today.nextBusinessDay
             }
-        case .meetingBooked?:
+        case .meeting:
             prospect.meetingAt = call.nextStepAt
             // Call again after the meeting, to hear how it went.
             let meetingDay = call.nextStepAt.map { CalendarDay(containing: $0, in: zone) } ?? today
             prospect.nextCallDay = meetingDay.nextBusinessDay
-        case .opportunity?:
-            // A time agreed for the follow-up is kept like a callback's.
-            if let at = call.nextStepAt {
-                prospect.callbackAt = at
-                prospect.nextCallDay = CalendarDay(containing: at, in: zone)
-            } else {
-                prospect.nextCallDay = today.nextBusinessDay
-            }
-        case .notInterested?, .noFit?:
+        case .stayInTouch:
+            prospect.nextCallDay = rule?.stayInTouchDay(after: today)
+        case .never:
             prospect.status = .lost
             prospect.nextCallDay = nil
-        case .noAnswer?, .voicemail?, .gatekeeper?, nil:
+        case .retry:
             if let next = retry.plan(attemptsBefore: prospect.attempts - 1, on: today).next {
                 prospect.nextCallDay = next
             } else {

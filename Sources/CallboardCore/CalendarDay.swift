@@ -102,6 +102,9 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
         return next
     }
 
+    /// "3 Sep": the day and month, for a day further back than a week or two.
+    public var dayAndMonth: String { String(shortText.dropFirst(4)) }
+
     /// "Fri 27 Nov": the day as the seller reads it, the same in every locale.
     public var shortText: String {
         let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]

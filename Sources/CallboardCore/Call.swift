@@ -136,6 +136,9 @@ public struct Call: Identifiable, Hashable, Codable, Sendable {
     /// Seconds from start to hang-up; nil while live.
     public var duration: Double?
     public var outcome: Outcome?
+    /// Whether the outcome, as configured when the call was saved, says the prospect was
+    /// reached; nil on calls saved before outcomes could be configured.
+    public var conversation: Bool?
     public var referralAsk: ReferralAsk
     /// Which of the two questions the seller marked during the call; nil in calls saved
     /// before they were marked one by one (then `referralAsk` alone tells).
@@ -185,6 +188,13 @@ public struct Call: Identifiable, Hashable, Codable, Sendable {
 
     public var endedAt: Date? { duration.map { startedAt.addingTimeInterval($0) } }
 
+    /// Whether the seller reached the prospect: as the outcome said when the call was
+    /// saved (a built-in outcome's meaning on older calls), or, without an outcome, whether
+    /// the prospect spoke. The one rule for a conversation, for the review and the best time.
+    public var reachedProspect: Bool {
+        OutcomeRule.reached(conversation: conversation, outcome: outcome, prospectSpoke: seconds(of: .prospect) > 0)
+    }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(CallID.self, forKey: .id)
@@ -195,6 +205,7 @@ public struct Call: Identifiable, Hashable, Codable, Sendable {
         segments = try c.decodeIfPresent([TalkSegment].self, forKey: .segments) ?? []
         duration = try c.decodeIfPresent(Double.self, forKey: .duration)
         outcome = try c.decodeIfPresent(Outcome.self, forKey: .outcome)
+        conversation = try c.decodeIfPresent(Bool.self, forKey: .conversation)
         referralAsk = try c.decodeIfPresent(ReferralAsk.self, forKey: .referralAsk) ?? .notAsked
         referralQuestions = try c.decodeIfPresent([ReferralQuestion].self, forKey: .referralQuestions)
         referrals = try c.decodeIfPresent([Referral].self, forKey: .referrals) ?? []

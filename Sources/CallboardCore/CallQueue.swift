@@ -12,6 +12,9 @@ public enum QueueReason: Hashable, Sendable {
     case opportunity
     /// Another try after a call that reached nobody: no answer, voicemail or gatekeeper.
     case retry(after: Outcome)
+    /// Reached before but not ready: the stay-in-touch call of their last outcome;
+    /// `lastSpoke` is that conversation.
+    case stayInTouch(lastSpoke: Date?)
     /// A prospect called before whose next call day has come, for no reason above.
     case due
     /// Never called.
@@ -25,6 +28,7 @@ public enum QueueReason: Hashable, Sendable {
         case .afterMeeting: "after_meeting"
         case .opportunity: "opportunity"
         case .retry: "retry"
+        case .stayInTouch: "stay_in_touch"
         case .due: "due"
         case .new: "new"
         }
@@ -37,7 +41,7 @@ public enum QueueReason: Hashable, Sendable {
         case .callback: 0
         case .referral: 1
         case .afterMeeting, .opportunity: 2
-        case .retry, .due: 3
+        case .retry, .stayInTouch, .due: 3
         case .new: 4
         }
     }
@@ -83,6 +87,9 @@ public struct QueueEntry: Hashable, Sendable, Identifiable {
     public var callbackLocal: LocalTime?
     /// A callback whose day is before the queue's: it was missed and still leads.
     public var isOverdue: Bool
+    /// Whether their local hour now is the hour they (or, with too little of their own
+    /// history, people in their zone) pick up most (``BestTime``).
+    public var isGoodHour = false
 
     public init(
         prospect: Prospect, reason: QueueReason, local: LocalTime? = nil, callbackLocal: LocalTime? = nil,
@@ -101,14 +108,19 @@ public struct QueueEntry: Hashable, Sendable, Identifiable {
 /// Who to call now, in order: timed callbacks by time (missed ones first), then leads from
 /// referrals (worth more than cold ones), then by what the next call is worth (follow-ups
 /// of a meeting or an opportunity, then retries, then new leads); within each, those inside
-/// their business hours now before those outside (an unknown zone between), then priority,
-/// then who has waited longest.
+/// their business hours now before those outside (an unknown zone between), then those
+/// whose best hour to reach is now (``BestTime``), then priority, then who has waited longest.
 public enum CallQueue {
-    /// - Parameter referrerNames: names of referrers who may not be among `prospects`
-    ///   (a working set holds only who can be called); a referrer among them wins.
+    /// - Parameters:
+    ///   - referrerNames: names of referrers who may not be among `prospects` (a working
+    ///     set holds only who can be called); a referrer among them wins.
+    ///   - outcomes: what each last outcome leads to.
+    ///   - zoneReach: dials and pick-ups of everyone in each zone, for the best time of
+    ///     those with too little history of their own.
     public static func entries(
         prospects: [Prospect], today: CalendarDay, now: Date, zone: TimeZone,
-        hours: BusinessHours = BusinessHours(), referrerNames: [ProspectID: String] = [:]
+        hours: BusinessHours = BusinessHours(), referrerNames: [ProspectID: String] = [:],
+        outcomes: Outcomes = .standard, zoneReach: [String: ReachCounts] = [:]
     ) -> [QueueEntry] {
         var names = referrerNames
         var seen = Set<ProspectID>()
@@ -116,8 +128,21 @@ public enum CallQueue {
         // Each zone's clock is read once, not once per prospect.
         var localByZone: [String: LocalTime] = [:]
         var keyed: [(key: SortKey, entry: QueueEntry)] = []
+        // A zone's best time is worked out once, not once per prospect in it.
+        var bestByZone: [String: BestTime?] = [:]
+        func bestTime(of prospect: Prospect) -> BestTime? {
+            if let own = prospect.reach, let best = BestTime.find(in: own, minimum: .prospect) { return best }
+            guard let id = prospect.timeZone, let counts = zoneReach[id] else { return nil }
+            if let known = bestByZone[id] { return known }
+            let best = BestTime.find(in: counts, minimum: .zone)
+            bestByZone[id] = best
+            return best
+        }
+        // Their own counts are kept in your zone when theirs is not known.
+        let sellerHour = ReachCounts.slot(of: now, in: zone).hour
         for prospect in prospects {
-            guard let reason = reason(for: prospect, today: today, zone: zone, names: names) else { continue }
+            guard let reason = reason(for: prospect, today: today, zone: zone, names: names, outcomes: outcomes)
+            else { continue }
             var entry = QueueEntry(prospect: prospect, reason: reason)
             if let id = prospect.timeZone, let prospectZone = prospect.zone {
                 if let known = localByZone[id] {
@@ -127,6 +152,9 @@ public enum CallQueue {
                     localByZone[id] = computed
                     entry.local = computed
                 }
+            }
+            if let best = bestTime(of: prospect) {
+                entry.isGoodHour = best.isGood(hour: entry.local?.hour ?? sellerHour)
             }
             if case .callback(let at) = reason {
                 entry.isOverdue = CalendarDay(containing: at, in: zone) < today
@@ -141,20 +169,24 @@ public enum CallQueue {
 
     /// Why the prospect is due today, or nil when they are not.
     static func reason(
-        for prospect: Prospect, today: CalendarDay, zone: TimeZone, names: [ProspectID: String]
+        for prospect: Prospect, today: CalendarDay, zone: TimeZone, names: [ProspectID: String],
+        outcomes: Outcomes = .standard
     ) -> QueueReason? {
         guard prospect.isDue(on: today, in: zone) else { return nil }
         if let callback = prospect.callbackAt { return .callback(at: callback) }
-        switch prospect.lastOutcome {
-        case .meetingBooked?: return .afterMeeting(on: prospect.meetingAt)
-        case .opportunity?: return .opportunity
+        let rule = prospect.lastOutcome.map(outcomes.rule(for:))
+        switch rule?.next {
+        case .meeting?: return .afterMeeting(on: prospect.meetingAt)
+        case .followUp?: return .opportunity
+        // Before the referral: "not now" from a referred lead is what the seller must know.
+        case .stayInTouch?: return .stayInTouch(lastSpoke: prospect.lastCalledAt)
         default: break
         }
         // A referred lead stays one until a conversation goes somewhere.
         if prospect.source == .referral {
             return .referral(from: prospect.referredBy.flatMap { names[$0] })
         }
-        if let outcome = prospect.lastOutcome, outcome.isRetry { return .retry(after: outcome) }
+        if let outcome = prospect.lastOutcome, rule?.isRetry == true { return .retry(after: outcome) }
         return prospect.attempts == 0 ? .new : .due
     }
 
@@ -163,7 +195,7 @@ public enum CallQueue {
         let p = entry.prospect
         let waitingSince = (p.nextCallDay ?? CalendarDay(containing: p.createdAt, in: zone))
         var key = SortKey(
-            group: entry.reason.worth, time: 0, hours: 1, priority: p.priority, waiting: waitingSince,
+            group: entry.reason.worth, time: 0, hours: 1, goodHour: entry.isGoodHour ? 0 : 1, priority: p.priority, waiting: waitingSince,
             name: SortKey.folded(p.name), id: p.id)
         if case .callback(let at) = entry.reason {
             key.time = at.timeIntervalSince1970
@@ -179,6 +211,8 @@ public enum CallQueue {
         var time: Double
         /// 0 inside their business hours now, 1 zone unknown, 2 outside.
         var hours: Int
+        /// 0 when their best hour to reach is now.
+        var goodHour: Int
         var priority: Int
         var waiting: CalendarDay
         /// The name without case or accents, so "émile" sits beside "Emile". Folded once
@@ -201,6 +235,7 @@ public enum CallQueue {
             if a.group != b.group { return a.group < b.group }
             if a.time != b.time { return a.time < b.time }
             if a.hours != b.hours { return a.hours < b.hours }
+            if a.goodHour != b.goodHour { return a.goodHour < b.goodHour }
             if a.priority != b.priority { return a.priority < b.priority }
             if a.waiting != b.waiting { return a.waiting < b.waiting }
             if a.name != b.name { return a.name < b.name }

@@ -75,17 +75,18 @@ public struct CallTypes: Hashable, Sendable {
     /// inbound, an event); a booked meeting makes the next call discovery, an opportunity a
     /// demo; any other earlier conversation a follow-up. A role the list lacks falls to
     /// the list's first type.
-    public func inferred(for prospect: Prospect) -> CallType {
-        let role = Self.role(for: prospect)
+    public func inferred(for prospect: Prospect, outcomes: Outcomes = .standard) -> CallType {
+        let role = Self.role(for: prospect, outcomes: outcomes)
         return list.first { $0.name.caseInsensitiveCompare(role.rawValue) == .orderedSame } ?? list[0]
     }
 
-    public static func role(for prospect: Prospect) -> CallType.Role {
-        switch prospect.lastOutcome {
-        case .meetingBooked?: return .discovery
-        case .opportunity?: return .demo
-        case .callback?, .notInterested?, .noFit?: return .followUp
-        case nil, .noAnswer?, .voicemail?, .gatekeeper?:
+    public static func role(for prospect: Prospect, outcomes: Outcomes = .standard) -> CallType.Role {
+        let rule = prospect.lastOutcome.map(outcomes.rule(for:))
+        switch rule?.next {
+        case .meeting?: return .discovery
+        case .followUp?: return .demo
+        case _ where rule?.isConversation == true: return .followUp
+        default:
             if prospect.meetingAt != nil { return .discovery }
             switch prospect.source {
             case .referral, .inbound, .event: return .discovery

@@ -156,9 +156,7 @@ public struct CallingBlock: Hashable, Sendable {
     }
 
     /// A connect: the prospect talked on the call, or its outcome is a conversation.
-    public static func isConnect(_ call: Call) -> Bool {
-        call.outcome?.isConversation == true || call.segments.contains { $0.speaker == .prospect && $0.duration > 0 }
-    }
+    public static func isConnect(_ call: Call) -> Bool { call.reachedProspect }
 
     /// The block as the review keeps it.
     public func summary(at instant: MonotonicInstant) -> CallingBlockSummary {

@@ -13,6 +13,8 @@ public struct CallSummary: Hashable, Codable, Sendable {
     /// The prospect's longest uninterrupted stretch.
     public var longestStory: Double
     public var outcome: Outcome?
+    /// Whether the outcome said the prospect was reached (``Call/conversation``).
+    public var conversation: Bool?
     public var referralAsk: ReferralAsk
     public var referralNames: [String]
     public var followUp: FollowUp.Status?
@@ -45,6 +47,7 @@ public struct CallSummary: Hashable, Codable, Sendable {
         longestMonologue = figures.longestMonologue
         longestStory = figures.longestStory
         outcome = call.outcome
+        conversation = call.conversation
         referralAsk = call.referralAsk
         referralNames = call.referrals.map(\.name)
         followUp = call.followUp?.status
@@ -61,7 +64,9 @@ public struct CallSummary: Hashable, Codable, Sendable {
 
     /// A call counts as a conversation when its outcome says the prospect was reached, or,
     /// before an outcome is set, when the prospect spoke.
-    public var isConversation: Bool { outcome?.isConversation ?? (prospect > 0) }
+    public var isConversation: Bool {
+        OutcomeRule.reached(conversation: conversation, outcome: outcome, prospectSpoke: prospect > 0)
+    }
 
     /// Whether questions were counted on this call: calls saved before questions could
     /// be tapped carry no type, and their zero says nothing.

@@ -49,7 +49,9 @@ public struct EndOfCallAnswers: Hashable, Codable, Sendable {
 
     /// Whether the seller reached the prospect: by the outcome once chosen, before that by
     /// whether the prospect spoke.
-    public func connected(prospectSpoke: Bool) -> Bool { outcome.map(\.isConversation) ?? prospectSpoke }
+    public func connected(prospectSpoke: Bool, outcomes: Outcomes = .standard) -> Bool {
+        outcome.map { outcomes.rule(for: $0).isConversation } ?? prospectSpoke
+    }
 
     /// The call as saved: `live` (its segments, notes and the ask marked during it) with
     /// these answers. The one place answers become a `Call`.
@@ -59,17 +61,19 @@ public struct EndOfCallAnswers: Hashable, Codable, Sendable {
     ///   - followUp: the status of the thank-you email, or nil when none is kept.
     public func finished(
         _ live: Call, segments: [TalkSegment], duration: Double, prospectSpoke: Bool,
-        followUp: FollowUp.Status? = nil
+        followUp: FollowUp.Status? = nil, outcomes: Outcomes = .standard
     ) -> Call {
         var call = live
         call.duration = duration
         call.segments = segments
         call.outcome = outcome
+        let rule = outcome.map(outcomes.rule(for:))
+        call.conversation = rule?.isConversation
         let ask = referralAsk(markedDuringCall: live.referralAsk == .asked)
-        call.referralAsk = connected(prospectSpoke: prospectSpoke) ? ask : .notApplicable
+        call.referralAsk = connected(prospectSpoke: prospectSpoke, outcomes: outcomes) ? ask : .notApplicable
         // Names typed before the answer was changed to "did not ask" are not saved.
         call.referrals = call.referralAsk == .asked ? referrals : []
-        call.nextStepAt = outcome?.asksTime == true ? nextStepAt : nil
+        call.nextStepAt = rule?.asksTime == true ? nextStepAt : nil
         if let followUp, var draft {
             draft.status = followUp
             call.followUp = draft

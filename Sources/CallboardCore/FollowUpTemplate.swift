@@ -69,13 +69,13 @@ public struct FollowUpTemplate: Hashable, Sendable {
     /// With no zone of the prospect's, a time in the email names the seller's zone, so
     /// nobody reads it on the wrong clock.
     public func draft(
-        call: Call, prospect: Prospect, sellerName: String, zone: TimeZone
+        call: Call, prospect: Prospect, sellerName: String, zone: TimeZone, outcomes: Outcomes = .standard
     ) -> FollowUp {
         let values: [String: String] = [
             "first_name": prospect.greeting,
             "name": prospect.name,
             "company": prospect.company,
-            "outcome": Self.outcomeSentence(call: call, zone: zone, namingZone: prospect.zone == nil),
+            "outcome": Self.outcomeSentence(call: call, zone: zone, namingZone: prospect.zone == nil, outcomes: outcomes),
             "referral_thanks": Self.referralThanks(call.referrals),
             "sender_name": sellerName,
         ]
@@ -83,9 +83,24 @@ public struct FollowUpTemplate: Hashable, Sendable {
     }
 
     /// How the call ended and what happens next, in the seller's own voice.
-    public static func outcomeSentence(call: Call, zone: TimeZone, namingZone: Bool = false) -> String {
+    /// A configured outcome speaks as what it leads to does.
+    public static func outcomeSentence(
+        call: Call, zone: TimeZone, namingZone: Bool = false, outcomes: Outcomes = .standard
+    ) -> String {
         let when = call.nextStepAt.map { Self.spoken($0, zone: zone) + (namingZone ? " (\(zone.identifier) time)" : "") }
-        switch call.outcome {
+        var spoken = call.outcome
+        if let outcome = call.outcome, !outcome.isBuiltIn {
+            switch outcomes.rule(for: outcome).next {
+            case .callback: spoken = .callback
+            case .meeting: spoken = .meetingBooked
+            case .followUp: spoken = .opportunity
+            case .retry: spoken = nil
+            case .never: spoken = .notInterested
+            case .stayInTouch:
+                return "I understand the timing is not right for you now; I will be in touch again in a while, in case things have changed."
+            }
+        }
+        switch spoken {
         case .callback?:
             return when.map { "As we agreed, I will call you again on \($0)." }
                 ?? "As we agreed, I will call you again soon."
@@ -99,7 +114,7 @@ public struct FollowUpTemplate: Hashable, Sendable {
             return "I understand this is not a priority for you at the moment, and I appreciate your honesty."
         case .noFit?:
             return "As we found, what we offer does not match what you need right now; thank you for taking the time to work that out with me."
-        case .noAnswer?, .voicemail?, .gatekeeper?, nil:
+        default:
             return "I will be in touch again soon."
         }
     }

@@ -1,45 +1,54 @@
 import Foundation
 
-/// How a call ended.
-public enum Outcome: String, Hashable, Codable, Sendable, CaseIterable {
-    case noAnswer, voicemail, gatekeeper, notInterested, noFit, callback, meetingBooked, opportunity
+/// How a call ended: the name a call file stores. The built-in outcomes are static members
+/// (`.noAnswer`, `.meetingBooked`, …) whose names are those stores have always held; the
+/// seller may configure more. What an outcome means — whether it is a conversation, what
+/// happens next, its key, its CRM label — is its ``OutcomeRule`` in ``Outcomes``.
+public struct Outcome: RawRepresentable, Hashable, Codable, Sendable, CustomStringConvertible {
+    public let rawValue: String
 
-    /// Whether the seller actually spoke with the prospect. Only conversations get a
-    /// referral ask and a thank-you email.
-    public var isConversation: Bool {
-        switch self {
-        case .noAnswer, .voicemail, .gatekeeper: false
-        case .notInterested, .noFit, .callback, .meetingBooked, .opportunity: true
-        }
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ name: String) { rawValue = name }
 
-    /// Whether the outcome needs an agreed date and time.
-    public var needsAppointment: Bool { self == .callback || self == .meetingBooked }
+    public static let noAnswer = Outcome("noAnswer")
+    public static let voicemail = Outcome("voicemail")
+    public static let gatekeeper = Outcome("gatekeeper")
+    public static let notInterested = Outcome("notInterested")
+    public static let noFit = Outcome("noFit")
+    public static let callback = Outcome("callback")
+    public static let meetingBooked = Outcome("meetingBooked")
+    public static let opportunity = Outcome("opportunity")
 
-    /// Whether the next step asks for a date and time: required for a callback or a
-    /// meeting, optional for an opportunity (none: the next business day).
-    public var asksTime: Bool { needsAppointment || self == .opportunity }
+    /// The built-in outcomes, in the order a call usually goes: the default list.
+    public static let builtIns: [Outcome] = [
+        .noAnswer, .voicemail, .gatekeeper, .notInterested, .noFit, .callback, .meetingBooked, .opportunity,
+    ]
 
-    /// Whether the prospect stays in play after this outcome, so the next step is asked.
-    public var continues: Bool { asksTime || isRetry }
+    public var isBuiltIn: Bool { Self.builtIns.contains(self) }
 
-    /// Whether the next attempt follows the retry rule.
-    public var isRetry: Bool { self == .noAnswer || self == .voicemail || self == .gatekeeper }
-
-    /// The words a seller would use.
+    /// The words a seller would use: a built-in's own ("meeting booked"); a configured
+    /// outcome is named in the seller's words already.
     public var label: String {
         switch self {
         case .noAnswer: "no answer"
-        case .voicemail: "voicemail"
-        case .gatekeeper: "gatekeeper"
         case .notInterested: "not interested"
         case .noFit: "no fit"
-        case .callback: "callback"
         case .meetingBooked: "meeting booked"
-        case .opportunity: "opportunity"
+        default: rawValue
         }
     }
 
     /// Snake-case name for reports and scripts: "meeting_booked".
     public var reportName: String { label.replacingOccurrences(of: " ", with: "_") }
+
+    public var description: String { rawValue }
+
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rawValue)
+    }
 }

@@ -81,6 +81,9 @@ public struct Prospect: Identifiable, Hashable, Codable, Sendable {
     public var lastOutcome: Outcome?
     public var lastCalledAt: Date?
     public var lastCallNotes: String
+    /// Dials to them and pick-ups, by their local hour and weekday: where their best time
+    /// to call comes from (``BestTime``); nil before the first call counted.
+    public var reach: ReachCounts?
 
     public init(
         id: ProspectID,
@@ -105,7 +108,8 @@ public struct Prospect: Identifiable, Hashable, Codable, Sendable {
         createdAt: Date,
         lastOutcome: Outcome? = nil,
         lastCalledAt: Date? = nil,
-        lastCallNotes: String = ""
+        lastCallNotes: String = "",
+        reach: ReachCounts? = nil
     ) {
         self.id = id
         self.name = name
@@ -130,6 +134,7 @@ public struct Prospect: Identifiable, Hashable, Codable, Sendable {
         self.lastOutcome = lastOutcome
         self.lastCalledAt = lastCalledAt
         self.lastCallNotes = lastCallNotes
+        self.reach = reach
     }
 
     /// The prospect's zone when it is a real IANA zone.
@@ -238,6 +243,7 @@ public struct Prospect: Identifiable, Hashable, Codable, Sendable {
         lastOutcome = try value(.lastOutcome, as: Outcome.self)
         lastCalledAt = try c.decodeIfPresent(Date.self, forKey: .lastCalledAt)
         lastCallNotes = try text(.lastCallNotes) ?? ""
+        reach = try c.decodeIfPresent(ReachCounts.self, forKey: .reach)
     }
 
     /// "a status (active, won, lost, doNotCall, unreachable)" for a refused value.
@@ -245,7 +251,7 @@ public struct Prospect: Identifiable, Hashable, Codable, Sendable {
         switch type {
         case is Status.Type: "a status (\(Status.allCases.map(\.rawValue).joined(separator: ", ")))"
         case is Source.Type: "a source (\(Source.allCases.map(\.rawValue).joined(separator: ", ")))"
-        case is Outcome.Type: "an outcome (\(Outcome.allCases.map(\.rawValue).joined(separator: ", ")))"
+        case is Outcome.Type: "an outcome (\(Outcome.builtIns.map(\.rawValue).joined(separator: ", ")))"
         default: "a known value"
         }
     }

@@ -4,6 +4,7 @@ import Foundation
 /// `callboard today`.
 extension QueueEntry {
     /// "after meeting Fri 4 Dec", "follow-up on opportunity", "retry after voicemail",
+    /// "stay in touch, last spoke 3 Sep",
     /// "referral from Anna", "due", "new"; for a callback, "callback" or "overdue callback
     /// Fri 27 Nov" (its times: ``callbackTimes(sellerZone:hours:)``).
     public func purpose(sellerZone: TimeZone) -> String {
@@ -18,6 +19,9 @@ extension QueueEntry {
             return "follow-up on opportunity"
         case .retry(let outcome):
             return "retry after \(outcome.label)"
+        case .stayInTouch(let lastSpoke):
+            return lastSpoke.map { "stay in touch, last spoke \(CalendarDay(containing: $0, in: sellerZone).dayAndMonth)" }
+                ?? "stay in touch"
         case .due:
             return "due"
         case .new:

@@ -70,6 +70,8 @@ public struct Settings: Hashable, Sendable {
     public var businessHours: BusinessHours
     public var dailyCallGoal: Int
     public var retry: RetryRule
+    /// The outcomes a call can end with, their keys and what each leads to.
+    public var outcomes: Outcomes = .standard
     /// Minutes of conversation after which the referral reminder turns prominent.
     public var referralReminderMinutes: Double
     /// The thank-you email template; nil uses ``FollowUpTemplate/standard``.

@@ -176,10 +176,12 @@ extension Store {
             var buckets: [Int: [Prospect]] = [:]
             for index in touched.keys { buckets[index] = try bucket(index) }
             var added = 0
+            var replaced: [Prospect] = []
             for (index, arriving) in touched {
                 var list = buckets[index] ?? []
                 for prospect in arriving {
                     if let at = list.firstIndex(where: { $0.id == prospect.id }) {
+                        replaced.append(list[at])
                         list[at] = prospect
                     } else {
                         list.append(prospect)
@@ -199,7 +201,7 @@ extension Store {
                 try writeBucket(index, buckets[index] ?? [])
             }
             if let queue {
-                try writeWorkingSetDocument(try updated(queue, written: written, added: added))
+                try writeWorkingSetDocument(try updated(queue, written: written, replacing: replaced, added: added))
             }
             if let contacts { try writeContacts(updatedContacts(contacts, written: written)) }
         }

@@ -97,15 +97,20 @@ extension Store {
         for id in members.compactMap(\.referredBy) { referrers[id.rawValue] = names[id.rawValue] }
         return WorkingSetDocument(
             schemaVersion: SchemaMigration.workingSet.current, builtOn: day, coversThrough: last,
-            prospectCount: all.count, prospects: members, referrers: referrers)
+            prospectCount: all.count, prospects: members, referrers: referrers, zoneReach: ZoneReach.sums(of: all))
     }
 
-    /// `queue` after `written` were saved (`added` of them new to the store): the written
-    /// ones leave, those that qualify come back, and referrer names follow.
-    func updated(_ queue: WorkingSetDocument, written: [Prospect], added: Int) throws(StoreError)
-        -> WorkingSetDocument
+    /// `queue` after `written` were saved in place of `old` (`added` of them new to the
+    /// store): the written ones leave, those that qualify come back, and referrer names
+    /// and the zones' counts follow.
+    func updated(_ queue: WorkingSetDocument, written: [Prospect], replacing old: [Prospect], added: Int)
+        throws(StoreError) -> WorkingSetDocument
     {
         var document = queue
+        if var sums = document.zoneReach {
+            ZoneReach.update(&sums, replacing: old, with: written)
+            document.zoneReach = sums
+        }
         let ids = Set(written.map(\.id))
         document.prospects.removeAll { ids.contains($0.id) }
         document.prospects += written.filter { isWorking($0, builtOn: queue.builtOn, through: queue.coversThrough) }
@@ -142,6 +147,6 @@ extension Store {
         for (id, name) in document.referrers { names[ProspectID(id)] = name }
         return WorkingSet(
             prospects: document.prospects, referrerNames: names, isStoreEmpty: document.prospectCount == 0,
-            coversThrough: document.coversThrough)
+            coversThrough: document.coversThrough, zoneReach: document.zoneReach ?? [:])
     }
 }

@@ -14,11 +14,14 @@ public struct WorkingSet: Hashable, Sendable {
     public var isStoreEmpty: Bool
     /// The last day this set answers for; a later day needs a fresh one.
     public var coversThrough: CalendarDay
+    /// Everyone's dials and pick-ups by time zone, over every prospect in the store.
+    public var zoneReach: [String: ReachCounts]
 
     public init(
         prospects: [Prospect], referrerNames: [ProspectID: String], isStoreEmpty: Bool,
-        coversThrough: CalendarDay
+        coversThrough: CalendarDay, zoneReach: [String: ReachCounts] = [:]
     ) {
+        self.zoneReach = zoneReach
         self.prospects = prospects
         self.referrerNames = referrerNames
         self.isStoreEmpty = isStoreEmpty
@@ -42,6 +45,9 @@ struct WorkingSetDocument: Codable {
     var prospectCount: Int
     var prospects: [Prospect]
     var referrers: [String: String]
+    /// The sums of ``ZoneReach`` over every prospect; nil in a file from before they were
+    /// kept, until the next rebuild.
+    var zoneReach: [String: ReachCounts]?
 }
 
 /// `recent.json`: the part of the working set the queue cannot show, stamped with the

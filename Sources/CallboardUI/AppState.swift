@@ -48,6 +48,8 @@ public struct AppState: Hashable, Sendable {
     public var referrerNames: [ProspectID: String]
     /// Whether the store held no prospect at all when it was read.
     public var isStoreEmptyOnDisk: Bool
+    /// Everyone's dials and pick-ups by time zone, for the best time (``BestTime``).
+    public var zoneReach: [String: ReachCounts] = [:]
     public var queue: [QueueEntry]
     public var selection: Int
     /// The day the queue was built for; a new day rebuilds it.
@@ -177,11 +179,14 @@ public struct StoreSnapshot: Hashable, Sendable {
     public var isStoreEmpty: Bool
     /// Calls started today, for the progress against the daily goal.
     public var callsToday: Int
+    /// Everyone's dials and pick-ups by time zone.
+    public var zoneReach: [String: ReachCounts]
 
     public init(
         prospects: [Prospect], callsToday: Int = 0, referrerNames: [ProspectID: String] = [:],
-        isStoreEmpty: Bool? = nil
+        isStoreEmpty: Bool? = nil, zoneReach: [String: ReachCounts] = [:]
     ) {
+        self.zoneReach = zoneReach
         self.prospects = prospects
         self.referrerNames = referrerNames
         self.isStoreEmpty = isStoreEmpty ?? prospects.isEmpty

@@ -70,6 +70,15 @@ enum BriefView {
             add("Last call \(Format.dayAndTime(last, zone: state.zone))\(outcome)", Style(.accent, bold: true))
             if !p.lastCallNotes.isEmpty { add(p.lastCallNotes) }
         }
+        // When they pick up, from the counts on their record and their zone's.
+        let reachLines = BestTime.briefLines(for: p, zoneCounts: p.timeZone.flatMap { state.zoneReach[$0] })
+        if !reachLines.isEmpty {
+            add("Best time to reach", Style(.accent, bold: true))
+            for line in reachLines { add(line, line.hasPrefix("Too few") ? Style(.muted) : Style(.text)) }
+            if state.live == nil, state.queue.first(where: { $0.id == p.id })?.isGoodHour == true {
+                add("Now is their best hour.", Style(.good, bold: true))
+            }
+        }
         if !p.notes.isEmpty {
             add("Notes", Style(.accent, bold: true))
             add(p.notes)

@@ -5,7 +5,7 @@ import Foundation
 enum EndOfCallDialogView {
     static func draw(_ flow: EndOfCallFlow, state: AppState, in area: Rect, into buffer: inout CellBuffer) {
         let name = state.live?.prospect.name ?? ""
-        let height = flow.step == .followUp ? 22 : (flow.step == .outcome ? 13 : 12)
+        let height = flow.step == .followUp ? 22 : (flow.step == .outcome ? outcomeHeight(flow.outcomes) : 12)
         let inner = DialogBox.draw(title(flow.step, name: name), width: 76, height: height, in: area, into: &buffer)
         guard inner.height >= 2 else { return }
         let (content, legend) = inner.splitBottom(1)
@@ -23,17 +23,39 @@ enum EndOfCallDialogView {
         case .referrals:
             referrals(flow, in: content, into: &buffer)
         case .outcome:
-            var texts: [(String, Style)] = [("How did the call end?", Style(.title, bold: true))]
-            for binding in Keymap.bindings(in: .outcome) {
-                guard case .chooseOutcome(let outcome) = binding.action else { continue }
-                let chosen = flow.answers.outcome == outcome
-                texts.append(("\(binding.label)  \(outcome.label)\(chosen ? "  ◀" : "")", Style(chosen ? .accent : .text, bold: chosen)))
-            }
-            DialogBox.lines(texts, in: content, into: &buffer)
+            outcomes(flow, in: content, into: &buffer)
         case .nextStep:
             nextStep(flow, state: state, in: content, into: &buffer)
         case .followUp:
             followUp(flow, state: state, in: content, into: &buffer)
+        }
+    }
+
+    /// Up to nine outcomes in one column; more in two, so a long list still fits.
+    static func outcomeColumns(_ outcomes: Outcomes) -> Int { outcomes.list.count > 9 ? 2 : 1 }
+
+    static func outcomeHeight(_ outcomes: Outcomes) -> Int {
+        let columns = outcomeColumns(outcomes)
+        // Frame, question, the list, a blank row and the legend.
+        return max(13, (outcomes.list.count + columns - 1) / columns + 5)
+    }
+
+    static func outcomes(_ flow: EndOfCallFlow, in content: Rect, into buffer: inout CellBuffer) {
+        DialogBox.lines([("How did the call end?", Style(.title, bold: true))], in: content, into: &buffer)
+        let choices = Keymap.bindings(in: .outcome, outcomes: flow.outcomes).compactMap { binding -> (String, Style)? in
+            guard case .chooseOutcome(let outcome) = binding.action else { return nil }
+            let chosen = flow.answers.outcome == outcome
+            return ("\(binding.label) \(outcome.label)\(chosen ? " ◀" : "")", Style(chosen ? .accent : .text, bold: chosen))
+        }
+        let columns = outcomeColumns(flow.outcomes)
+        let perColumn = (choices.count + columns - 1) / columns
+        let list = content.splitTop(1).1
+        let width = list.width / columns
+        for column in 0..<columns {
+            let rect = Rect(x: list.x + column * width, y: list.y, width: column == columns - 1 ? list.width - column * width : width, height: list.height)
+            for (row, choice) in choices.dropFirst(column * perColumn).prefix(perColumn).enumerated() where row < rect.height {
+                buffer.write(Format.fit(choice.0, width: rect.width - 1), in: rect.row(row), style: choice.1)
+            }
         }
     }
 
@@ -88,14 +110,15 @@ enum EndOfCallDialogView {
     }
 
     static func nextStep(_ flow: EndOfCallFlow, state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
-        guard let outcome = flow.answers.outcome, let prospect = state.live?.prospect else { return }
-        if outcome.asksTime {
+        guard let rule = flow.chosenRule, let prospect = state.live?.prospect else { return }
+        let outcome = rule.outcome
+        if rule.asksTime {
             let theirZone = prospect.zone ?? state.zone
             let differs = theirZone.secondsFromGMT(for: flow.hangUp.wall) != state.zone.secondsFromGMT(for: flow.hangUp.wall)
             let question: String
-            switch outcome {
+            switch rule.next {
             case .callback: question = "When do you call back?"
-            case .meetingBooked: question = "When is the meeting?"
+            case .meeting: question = "When is the meeting?"
             default: question = "When do you follow up? Enter alone: the next business day."
             }
             var texts: [(String, Style)] = [
@@ -122,6 +145,12 @@ enum EndOfCallDialogView {
                 }
             }
             DialogBox.lines(texts, in: rect, from: min(row + 3, rect.height), into: &buffer)
+        } else if let next = rule.stayInTouchDay(after: CalendarDay(containing: flow.hangUp.wall, in: state.zone)) {
+            DialogBox.lines([
+                ("\(Format.sentence(outcome.label)).", Style(.title, bold: true)),
+                ("Stay in touch: \(prospect.name) comes back to the queue on \(Format.day(next)), in \(rule.stayInTouchDays ?? 0) days.", Style(.text)),
+                ("Enter goes on.", Style(.muted)),
+            ], in: rect, into: &buffer)
         } else {
             let plan = state.settings.retry.plan(
                 attemptsBefore: prospect.attempts, on: CalendarDay(containing: flow.hangUp.wall, in: state.zone))

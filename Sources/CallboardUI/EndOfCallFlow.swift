@@ -55,10 +55,16 @@ public struct EndOfCallFlow: Hashable, Sendable {
     /// When the email step came on screen: keys that act on the email are ignored for a
     /// moment after, so a key meant for the step before never sends or skips it unseen.
     public var draftShownAt: MonotonicInstant?
+    /// The outcomes the dialog offers and what each leads to.
+    public var outcomes: Outcomes
 
     /// A flow begun with `e`; `answers` are those kept from an earlier `e` (after Esc back
     /// to the call, or a crash), and it starts at the same first step as then.
-    public init(hangUp: Moment, prospectSpoke: Bool, askedDuringCall: Bool, answers: EndOfCallAnswers? = nil) {
+    public init(
+        hangUp: Moment, prospectSpoke: Bool, askedDuringCall: Bool, answers: EndOfCallAnswers? = nil,
+        outcomes: Outcomes = .standard
+    ) {
+        self.outcomes = outcomes
         self.hangUp = hangUp
         self.prospectSpoke = prospectSpoke
         self.askedDuringCall = askedDuringCall
@@ -96,7 +102,10 @@ public struct EndOfCallFlow: Hashable, Sendable {
     public var referralAsk: ReferralAsk { answers.referralAsk(markedDuringCall: askedDuringCall) }
 
     /// Whether the seller reached the prospect, as it stands.
-    public var connected: Bool { answers.connected(prospectSpoke: prospectSpoke) }
+    public var connected: Bool { answers.connected(prospectSpoke: prospectSpoke, outcomes: outcomes) }
+
+    /// What the chosen outcome means, once one is chosen.
+    public var chosenRule: OutcomeRule? { answers.outcome.map(outcomes.rule(for:)) }
 
     /// Whether there was a conversation to ask for referrals in: the prospect talked, or
     /// the outcome says so. Only then are referrals asked for.
@@ -118,8 +127,8 @@ public struct EndOfCallFlow: Hashable, Sendable {
         case .referralAsk: connected && !askedDuringCall
         case .referrals: connected && referralAsk == .asked
         case .outcome: true
-        case .nextStep: answers.outcome?.continues ?? false
-        case .followUp: answers.outcome?.isConversation ?? false
+        case .nextStep: chosenRule?.continues ?? false
+        case .followUp: chosenRule?.isConversation ?? false
         }
     }
 
@@ -148,7 +157,7 @@ public struct EndOfCallFlow: Hashable, Sendable {
     public var takesText: Bool {
         switch step {
         case .referrals: true
-        case .nextStep: answers.outcome?.asksTime == true
+        case .nextStep: chosenRule?.asksTime == true
         default: false
         }
     }
@@ -227,9 +236,9 @@ public struct EndOfCallFlow: Hashable, Sendable {
             // An outcome chosen already (the phone said nobody answered) is kept.
             guard answers.outcome != nil else { return .none }
         case (.nextStep, .accept):
-            if let outcome = answers.outcome, outcome.asksTime {
-                // An opportunity may go on without a time: the next business day.
-                if !outcome.needsAppointment, nextStepField.isBlank {
+            if let rule = chosenRule, rule.asksTime {
+                // A follow-up may go on without a time: the next business day.
+                if !rule.needsAppointment, nextStepField.isBlank {
                     answers.nextStepAt = nil
                     nextStepError = nil
                     nextStepWarning = nil
@@ -303,7 +312,7 @@ public struct EndOfCallFlow: Hashable, Sendable {
         meter.end(at: hangUp.monotonic)
         return answers.finished(
             live.call, segments: meter.segments, duration: meter.elapsed(at: hangUp.monotonic),
-            prospectSpoke: prospectSpoke, followUp: followUp)
+            prospectSpoke: prospectSpoke, followUp: followUp, outcomes: outcomes)
     }
 
     /// The thank-you draft the answers as they stand would give.
@@ -311,7 +320,8 @@ public struct EndOfCallFlow: Hashable, Sendable {
         let template = context.settings.followUpTemplate.flatMap { try? FollowUpTemplate.parse($0).get() } ?? .standard
         return template.draft(
             call: finishedCall(context.live), prospect: context.live.prospect,
-            sellerName: context.settings.sellerName, zone: context.live.prospect.zone ?? context.zone)
+            sellerName: context.settings.sellerName, zone: context.live.prospect.zone ?? context.zone,
+            outcomes: outcomes)
     }
 
     /// The draft states the outcome, the next step and the referrals, so it is made anew

@@ -70,7 +70,7 @@ enum HelpOverlayView {
             let highlight = context == current
             var lines: [(String, Style)] = [(context.title, Style(.accent, bold: true, underline: highlight))]
             // `?`, `q` and Esc work alike everywhere; the legend says so once.
-            for binding in Keymap.bindings(in: context) where ![.help, .quit, .back].contains(binding.action) {
+            for binding in Keymap.bindings(in: context, outcomes: state.settings.outcomes) where ![.help, .quit, .back].contains(binding.action) {
                 lines.append((pad(binding.label, 7) + binding.summary, Style(.text)))
             }
             return lines.count > 1 ? lines : nil

@@ -153,24 +153,34 @@ public enum Keymap {
                 in: [.addProspect, .note, .referralAsk, .referralEntry, .outcome, .nextStep, .followUpDraft, .followUps, .review, .help]),
             KeyBinding([.char("q")], "q", .quit, "quit", in: anywhereButFields.union([.help])),
         ]
-        // One key per outcome, in the order a call usually goes.
-        for (i, outcome) in Outcome.allCases.enumerated() {
-            let digit = Character(String(i + 1))
-            table.insert(
-                KeyBinding([.char(digit)], String(digit), .chooseOutcome(outcome), outcome.label, in: [.outcome]),
-                at: table.firstIndex { $0.action == .confirmQuit } ?? table.count)
-        }
+        // One key per outcome, in the order a call usually goes: the built-ins here; a
+        // configured list takes their place (``bindings(in:outcomes:)``).
+        table.insert(contentsOf: outcomeBindings(.standard), at: table.firstIndex { $0.action == .confirmQuit } ?? table.count)
         return table
     }()
 
-    /// The action of `key` in `context`, or nil when the key does nothing there.
-    public static func action(for key: Key, in context: KeyContext) -> Action? {
-        bindings.first { $0.contexts.contains(context) && $0.keys.contains(key) }?.action
+    /// One binding per outcome, with the key each has in `outcomes`.
+    static func outcomeBindings(_ outcomes: Outcomes) -> [KeyBinding] {
+        outcomes.list.compactMap { rule in
+            rule.key.map { KeyBinding([.char($0)], String($0), .chooseOutcome(rule.outcome), rule.label, in: [.outcome]) }
+        }
     }
 
-    /// The bindings of a context, in table order.
-    public static func bindings(in context: KeyContext) -> [KeyBinding] {
-        bindings.filter { $0.contexts.contains(context) }
+    /// The action of `key` in `context`, or nil when the key does nothing there.
+    public static func action(for key: Key, in context: KeyContext, outcomes: Outcomes = .standard) -> Action? {
+        bindings(in: context, outcomes: outcomes).first { $0.keys.contains(key) }?.action
+    }
+
+    /// The bindings of a context, in table order, with the keys of the seller's outcomes.
+    public static func bindings(in context: KeyContext, outcomes: Outcomes = .standard) -> [KeyBinding] {
+        let table = bindings.filter { $0.contexts.contains(context) }
+        guard context == .outcome, outcomes != .standard else { return table }
+        let isOutcome = { (binding: KeyBinding) in
+            if case .chooseOutcome = binding.action { return true }
+            return false
+        }
+        let at = table.firstIndex(where: isOutcome) ?? table.count
+        return table[..<at].filter { !isOutcome($0) } + outcomeBindings(outcomes) + table[at...].filter { !isOutcome($0) }
     }
 
     /// Every context's keys as Markdown tables, one `##` section per screen, in the order

@@ -130,7 +130,7 @@ enum QueueView {
         switch entry.reason {
         case .callback: reasonStyle = selected ? base : Style(entry.isOverdue ? .warn : .accent, bold: true)
         case .referral, .afterMeeting, .opportunity: reasonStyle = selected ? base : Style(.good)
-        case .retry, .due, .new: reasonStyle = selected ? base : Style(.muted)
+        case .retry, .stayInTouch, .due, .new: reasonStyle = selected ? base : Style(.muted)
         }
         let marker = calling ? "☎ " : (selected ? "▶ " : "  ")
         drawRow(

@@ -38,7 +38,7 @@ enum StatusLineView {
             return
         }
         var x = rect.x
-        for binding in Keymap.bindings(in: state.keyContext) where binding.isEssential {
+        for binding in Keymap.bindings(in: state.keyContext, outcomes: state.settings.outcomes) where binding.isEssential {
             let need = DisplayWidth.of(text: binding.label + " " + binding.summary) + 2
             guard x + need <= rect.x + leftRoom else { break }
             x += buffer.write(binding.label, x: x, y: rect.y, style: Style(.statusKey, bold: true))

@@ -11,7 +11,7 @@ extension AppState {
             block?.pause(at: moment.monotonic)
             return []
         }
-        let type = settings.callTypes.inferred(for: entry.prospect)
+        let type = settings.callTypes.inferred(for: entry.prospect, outcomes: settings.outcomes)
         var call = LiveCall(
             prospect: entry.prospect, at: moment, targets: settings.targets, type: type,
             handsFree: HandsFreeMarking(settings))
@@ -171,7 +171,7 @@ extension AppState {
         mode = .endOfCall(
             EndOfCallFlow(
                 hangUp: moment, prospectSpoke: figures.prospect > 0, askedDuringCall: call.askMarked,
-                answers: call.endOfCallAnswers))
+                answers: call.endOfCallAnswers, outcomes: settings.outcomes))
         return [checkpoint(at: moment)]
     }
 

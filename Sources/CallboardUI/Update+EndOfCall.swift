@@ -100,6 +100,8 @@ extension AppState {
     mutating func callFiled(_ filed: FiledCall, send: Bool) -> [Effect] {
         for prospect in filed.prospects {
             if let i = prospects.firstIndex(where: { $0.id == prospect.id }) {
+                // The zone's best time follows the call just made.
+                ZoneReach.update(&zoneReach, replacing: [prospects[i]], with: [prospect])
                 prospects[i] = prospect
             } else {
                 prospects.append(prospect)

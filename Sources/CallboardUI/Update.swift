@@ -36,6 +36,7 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         state.isLoaded = true
         state.prospects = snapshot.prospects
         state.referrerNames = snapshot.referrerNames
+        state.zoneReach = snapshot.zoneReach
         state.isStoreEmptyOnDisk = snapshot.isStoreEmpty
         state.callsToday = snapshot.callsToday
         state.rebuildQueue()
@@ -93,11 +94,11 @@ extension AppState {
         // Talk keys are pressed without looking: over help, the quit question or the
         // end-of-call dialogs of a live call they still mark the talk.
         if let talk = Keymap.talkAction(for: key), live != nil, context != .call, !takesText,
-            Keymap.action(for: key, in: context) == nil
+            Keymap.action(for: key, in: context, outcomes: settings.outcomes) == nil
         {
             return talkOverDialog(talk, at: moment)
         }
-        let action = Keymap.action(for: key, in: context)
+        let action = Keymap.action(for: key, in: context, outcomes: settings.outcomes)
         // Below the minimum size nothing can be seen, so nothing is typed blind either.
         if isTooSmall, !(action.map(Self.worksWhenTooSmall) ?? false) { return [] }
         // The overlays answer their own keys, even over the review.
@@ -320,7 +321,7 @@ extension AppState {
         let day = CalendarDay(containing: now.wall, in: zone)
         queue = CallQueue.entries(
             prospects: prospects, today: day, now: now.wall, zone: zone, hours: settings.businessHours,
-            referrerNames: referrerNames)
+            referrerNames: referrerNames, outcomes: settings.outcomes, zoneReach: zoneReach)
         queueDay = day
         if let selected, let index = queue.firstIndex(where: { $0.id == selected }) {
             selection = index

@@ -28,7 +28,7 @@ extension Desk {
         var made: Set<ProspectID> = []
         let after = AfterCall(
             call: finished, prospect: current, today: day(of: finished.startedAt), zone: zone, retry: settings.retry,
-            known: filed,
+            outcomes: settings.outcomes, known: filed,
             newID: {
                 let id = Self.newID(using: &random, index: index, alsoTaken: made)
                 made.insert(id)
@@ -48,7 +48,7 @@ extension Desk {
         try store.save(call: call, targets: settings.targets, types: settings.callTypes)
         try store.upsert(prospects: after.changedProspects)
         if afterCallCommand != nil {
-            let document = HandOffJSON.document(call: call, prospect: after.prospect, zone: zone)
+            let document = HandOffJSON.document(call: call, prospect: after.prospect, zone: zone, outcomes: settings.outcomes)
             try store.queueHandOff(Data(document.utf8), for: call.id)
         }
         return FiledCall(

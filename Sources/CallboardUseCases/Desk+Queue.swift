@@ -62,7 +62,7 @@ extension Desk {
         let seen = isNow ? now : (day.at(hour: settings.businessHours.start, minute: 0, in: zone) ?? now)
         let entries = CallQueue.entries(
             prospects: working.prospects, today: day, now: seen, zone: zone, hours: settings.businessHours,
-            referrerNames: working.referrerNames)
+            referrerNames: working.referrerNames, outcomes: settings.outcomes, zoneReach: working.zoneReach)
         return QueueDay(
             day: day, entries: entries, prospects: working.prospects, referrerNames: working.referrerNames,
             seenAt: seen, isNow: isNow)

@@ -59,7 +59,7 @@ struct ExportCommand: ParsableCommand {
                     seller: context.settings.sellerName, version: Callboard.version,
                     period: try period(today: context.today), zone: context.zone)
             case .csv:
-                data = Data(CSVExport.document(prospects: prospects).utf8)
+                data = Data(CSVExport.document(prospects: prospects, outcomes: context.settings.outcomes).utf8)
             case .ics:
                 data = Data(CalendarExport.document(prospects: prospects, createdAt: Date()).utf8)
             }

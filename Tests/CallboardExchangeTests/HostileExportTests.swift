@@ -90,7 +90,7 @@ import Testing
         let csv = CSVExport.document(prospects: [original])
         #expect(!csv.unicodeScalars.contains { $0.value == 0 || $0.value == 0x7F || $0.value == 0x9B })
         let header = csv.components(separatedBy: "\r\n")[0]
-        #expect(header.hasSuffix(",notes,organization_notes,challenges,requirements,last_call_notes"))
+        #expect(header.hasSuffix(",notes,organization_notes,challenges,requirements,last_call_notes,last_outcome_crm"))
         #expect(csv.contains("40 drivers") && csv.contains("EDI") && csv.contains("call back\nMonday"))
         let back = try ProspectImport().run(csv: csv, existing: [], now: Self.when, newID: { "p-2" })
         #expect(back.problems.isEmpty)

@@ -35,7 +35,7 @@ import Testing
         let referred = w.prospects.filter { $0.source == .referral }
         #expect(!referred.isEmpty)
         #expect(referred.allSatisfy { $0.referredBy.map(ids.contains) == true })
-        let conversations = w.calls.filter { $0.outcome?.isConversation == true }
+        let conversations = w.calls.filter { $0.outcome.map { Outcomes.standard.rule(for: $0).isConversation } == true }
         #expect(conversations.allSatisfy { $0.segments.contains { $0.speaker == .prospect } && $0.followUp != nil })
         let called = Dictionary(grouping: w.calls, by: \.prospectID)
         for prospect in w.prospects where called[prospect.id] != nil {
@@ -51,7 +51,7 @@ import Testing
         for (id, call) in last {
             switch byID[id]?.status {
             case .lost?: #expect(call.outcome == .notInterested || call.outcome == .noFit)
-            case .unreachable?: #expect(call.outcome?.isRetry == true)
+            case .unreachable?: #expect(call.outcome.map { Outcomes.standard.rule(for: $0).isRetry } == true)
             case .won?: #expect(call.outcome == .opportunity)
             default: break
             }

@@ -36,7 +36,7 @@ import Testing
             var made = 0
             let after = AfterCall(
                 call: call, prospect: prospect, today: CalendarDay(containing: call.startedAt, in: state.zone),
-                zone: state.zone, retry: state.settings.retry, known: state.prospects,
+                zone: state.zone, retry: state.settings.retry, outcomes: state.settings.outcomes, known: state.prospects,
                 newID: {
                     made += 1
                     return ProspectID("\(call.id)/r\(made)")

@@ -100,6 +100,19 @@ public struct ConfigKey: Sendable {
                 return problem.allowed
             }
         },
+        ConfigKey(
+            name: "outcomes",
+            help: "the outcomes a call can end with, in the dialog's order: each a name, its key, whether it is a conversation, what happens next (retry, callback, meeting, followUp, stayInTouch after stayInTouchDays, never) and its CRM label (docs/configuration.md)",
+            defaultText: Outcome.builtIns.map(\.rawValue).joined(separator: ", ")
+        ) { value, config in
+            switch OutcomeConfig.parse(value) {
+            case .success(let outcomes):
+                config.settings.outcomes = outcomes
+                return nil
+            case .failure(let problem):
+                return problem.allowed
+            }
+        },
         text("followUpTemplate", "path of your own follow-up email template; empty uses the built-in one", "") { value, config in
             config.followUpTemplatePath = value.isEmpty ? nil : value
             return nil

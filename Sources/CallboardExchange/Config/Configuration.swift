@@ -147,6 +147,7 @@ public struct Configuration: Sendable {
         case "blockCountdownSeconds": return Self.format(s.callingBlock.countdown)
         case "blockCallsOutsideHours": return s.callingBlock.callsOutsideHours ? "true" : "false"
         case "afterCallCommand": return quote(afterCallCommand ?? "")
+        case "outcomes": return OutcomeConfig.render(s.outcomes)
         default: return ""
         }
     }

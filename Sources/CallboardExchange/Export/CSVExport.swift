@@ -9,10 +9,11 @@ public enum CSVExport {
         "id", "name", "company", "title", "phone", "email", "timezone", "status", "source",
         "referred_by", "priority", "next_call_day", "callback_at", "meeting_at", "attempts",
         "last_outcome", "last_called_at", "notes", "organization_notes", "challenges", "requirements",
-        "last_call_notes",
+        "last_call_notes", "last_outcome_crm",
     ]
 
-    public static func document(prospects: [Prospect]) -> String {
+    /// - Parameter outcomes: the CRM label of each outcome, for `last_outcome_crm`.
+    public static func document(prospects: [Prospect], outcomes: Outcomes = .standard) -> String {
         let names = Dictionary(prospects.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let stamp = ISO8601DateFormatter()
         var lines = [header.map(quoted).joined(separator: ",")]
@@ -24,7 +25,7 @@ public enum CSVExport {
                 p.callbackAt.map(stamp.string(from:)) ?? "", p.meetingAt.map(stamp.string(from:)) ?? "",
                 String(p.attempts), p.lastOutcome?.reportName ?? "",
                 p.lastCalledAt.map(stamp.string(from:)) ?? "", p.notes, p.world.organization, p.world.challenges,
-                p.world.requirements, p.lastCallNotes,
+                p.world.requirements, p.lastCallNotes, p.lastOutcome.map { outcomes.rule(for: $0).crmLabel } ?? "",
             ]
             lines.append(cells.map(quoted).joined(separator: ","))
         }

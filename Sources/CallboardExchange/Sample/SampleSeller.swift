@@ -79,7 +79,8 @@ struct SampleSeller {
             prospect.status = .won
             prospect.nextCallDay = nil
         }
-        if outcome.isConversation, !(outcome == .notInterested || outcome == .noFit) { stage[index] += 1 }
+        let rule = Outcomes.standard.rule(for: outcome)
+        if rule.isConversation, rule.continues { stage[index] += 1 }
         prospects[index] = prospect
         book(index)
         for lead in after.newProspects {

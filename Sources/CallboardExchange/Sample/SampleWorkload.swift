@@ -115,7 +115,8 @@ public struct SampleWorkload: Sendable {
             id: Call.makeID(prospect: prospect.id, startedAt: start), prospectID: prospect.id,
             startedAt: start, outcome: outcome)
         call.callType = CallTypes.role(for: prospect).rawValue
-        guard outcome.isConversation else {
+        let rule = Outcomes.standard.rule(for: outcome)
+        guard rule.isConversation else {
             let ring = Double(Int.random(in: 15...45, using: &random))
             call.segments = [TalkSegment(speaker: .silence, start: 0, end: ring)]
             if outcome == .voicemail {
@@ -169,7 +170,7 @@ public struct SampleWorkload: Sendable {
                     company: prospect.company, phone: country.phone + String(Int.random(in: 1000...9999, using: &random)))
             ]
         }
-        if outcome.needsAppointment {
+        if rule.needsAppointment {
             // Now and then "call me next quarter" instead of next week.
             let wait = outcome == .callback && random.chance(0.25)
                 ? Int.random(in: 30...120, using: &random) : Int.random(in: 0...6, using: &random)

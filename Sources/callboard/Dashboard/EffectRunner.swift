@@ -30,7 +30,7 @@ struct EffectRunner: Sendable {
                 let working = start.workingSet
                 let snapshot = StoreSnapshot(
                     prospects: working.prospects, callsToday: start.callsToday, referrerNames: working.referrerNames,
-                    isStoreEmpty: working.isStoreEmpty)
+                    isStoreEmpty: working.isStoreEmpty, zoneReach: working.zoneReach)
                 return [.loaded(snapshot, moment)]
             case .loadFollowUps(let known):
                 let (calls, others) = try desk.followUpsOwed(today: desk.day(of: moment.wall), known: known)
