@@ -15,7 +15,7 @@ import Testing
     private func callAndEnd(_ session: TmuxSession) throws {
         try session.waitFor(text: "Anna Berg")
         try session.send("Enter")
-        try session.waitFor(text: "Anna Berg · 0:")
+        try session.waitFor(text: "Anna Berg · cold call · 0:")
         try session.send("p")
         Thread.sleep(forTimeInterval: 0.6)
         try session.send("e")
@@ -24,6 +24,7 @@ import Testing
         try session.waitFor(text: "How did the call end?")
         try session.send("4")
         try session.waitFor(text: "Thank-you email")
+        Thread.sleep(forTimeInterval: 0.4)  // keys within 0.3 s of an email are ignored
         try session.send("x")
     }
 
