@@ -23,6 +23,12 @@ public struct CallSummary: Hashable, Codable, Sendable {
     /// What this call is judged by: its type's targets, or the untyped ones.
     public var targets: TalkTargets
     public var questions: QuestionFigures
+    /// How the talk was marked, and how often a key overrode the headset; nil on calls
+    /// saved before hands-free.
+    public var markedBy: HandsFreeMarking.MarkedBy?
+    public var keyOverrides: Int?
+    /// The median pause before I answered the prospect, on calls the headset marked.
+    public var patience: Double?
 
     /// - Parameters:
     ///   - types: the call types that give a typed call its targets.
@@ -50,6 +56,9 @@ public struct CallSummary: Hashable, Codable, Sendable {
         callType = call.callType
         self.targets = targets
         questions = QuestionFigures(call.questions, length: length)
+        markedBy = call.markedBy
+        keyOverrides = call.keyOverrides
+        patience = call.patience
     }
 
     /// My share of talk; nil when nobody spoke.
@@ -168,6 +177,9 @@ public struct DaySummary: Hashable, Codable, Sendable {
     public var longestStory: Double
     /// The conversations of each call type; calls without a type are not in it.
     public var byType: [String: TypeTotals]
+    /// The median of the day's patience (each hands-free call's median pause before I
+    /// answered); nil with no such call. A median does not add up: totals leave it out.
+    public var patience: Double?
 
     public init(day: CalendarDay) {
         self.day = day
@@ -248,6 +260,7 @@ public struct DaySummary: Hashable, Codable, Sendable {
             }
             if let name = call.callType { byType[name, default: TypeTotals()].add(type) }
         }
+        patience = TalkPatience.median(of: summaries.filter(\.isConversation).compactMap(\.patience))
     }
 
     /// My share over the day, weighted by talk time.
@@ -332,6 +345,7 @@ public struct DaySummary: Hashable, Codable, Sendable {
         storySeconds = try c.decodeIfPresent(Double.self, forKey: .storySeconds) ?? 0
         longestStory = try c.decodeIfPresent(Double.self, forKey: .longestStory) ?? 0
         byType = try c.decodeIfPresent([String: TypeTotals].self, forKey: .byType) ?? [:]
+        patience = try c.decodeIfPresent(Double.self, forKey: .patience)
     }
 }
 

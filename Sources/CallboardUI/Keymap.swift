@@ -34,6 +34,8 @@ public enum Action: Hashable, Sendable {
     case markMe, markProspect, toggleSpeaker, hold, askedReferrals, note, endCall
     /// A question I asked, one the prospect asked, and the next call type.
     case askedQuestion, theyAskedQuestion, nextCallType
+    /// Hands-free on or off for the call in progress.
+    case toggleHandsFree
     case openEditor
     case answerYes, answerNo
     case chooseOutcome(Outcome)
@@ -93,6 +95,7 @@ public enum Keymap {
             KeyBinding([.char("t")], "t", .nextCallType, "call type: next", in: [.call], essential: false),
             KeyBinding([.char("n")], "n", .note, "note", in: [.call]),
             KeyBinding([.char("e")], "e", .endCall, "end call", in: [.call]),
+            KeyBinding([.char("H")], "H", .toggleHandsFree, "hands-free on/off", in: [.call], essential: false),
             KeyBinding([.char("j"), .down], "j/↓", .moveDown, "scroll the brief", in: [.call], essential: false),
             KeyBinding([.char("k"), .up], "k/↑", .moveUp, "scroll the brief back", in: [.call], essential: false),
 

@@ -65,3 +65,37 @@ import Testing
         #expect(changes.last.map { abs($0.at.seconds - 5.5) < 0.001 } == true)
     }
 }
+
+/// The talk panel's meters: a few reports a second at most, none while nothing changes.
+@Suite struct InputLevelWatchTests {
+    func frame(_ at: Double, mic: Float, line: Float?) -> AudioFrame {
+        let samples = 320
+        func tone(_ amplitude: Float) -> [Float] { (0..<samples).map { amplitude * sin(Float($0) * 0.3) } }
+        return AudioFrame(
+            sampleRate: 16000, start: MonotonicInstant(seconds: at), mic: tone(mic), line: line.map(tone))
+    }
+
+    @Test func levelsAreReportedAtMostFiveTimesASecondAndOnlyWhenTheyChangeStep() {
+        var watch = InputLevelWatch()
+        var reports: [InputLevels] = []
+        // 3 s of a steady voice on both inputs: one report.
+        for i in 0..<150 {
+            if let r = watch.add(frame(Double(i) * 0.02, mic: 0.1, line: 0.03)) { reports.append(r) }
+        }
+        #expect(reports.count == 1)
+        // A level that changes every frame is still reported at most 5 times a second.
+        for i in 0..<50 {
+            if let r = watch.add(frame(3 + Double(i) * 0.02, mic: i % 2 == 0 ? 0.5 : 0.0001, line: Float(i % 5) * 0.1)) {
+                reports.append(r)
+            }
+        }
+        #expect(reports.count <= 1 + 5)
+        #expect(reports.count >= 2)
+        // A dead microphone reads step 0.
+        for i in 0..<20 {
+            if let r = watch.add(frame(4 + Double(i) * 0.02, mic: 0, line: 0.03)) { reports.append(r) }
+        }
+        #expect(reports.last?.mic == 0)
+        #expect(reports.first?.line != nil)
+    }
+}
