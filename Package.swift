@@ -75,7 +75,8 @@ let package = Package(
             name: "CallboardRuntimeTests",
             dependencies: ["CallboardRuntime", "CallboardCore", "CallboardUI", "CallboardTerminal"]),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["CallboardCore", "CallboardStore", "CallboardExchange", "callboard"]),
+            name: "EndToEndTests",
+            dependencies: ["CallboardCore", "CallboardStore", "CallboardExchange", "CallboardAudio", "callboard"]),
         // Crashes, hostile text, terminal and store abuse against the real binary.
         .testTarget(
             name: "HardeningTests",
