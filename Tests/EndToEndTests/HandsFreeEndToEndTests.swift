@@ -101,6 +101,43 @@ import Testing
         #expect(Self.files(under: temp).isEmpty, "\(Self.files(under: temp))")
     }
 
+    @Test(
+        .enabled(
+            if: missing.isEmpty,
+            "needs pulseaudio, pulseaudio-utils, espeak-ng and sox: sudo apt-get install pulseaudio pulseaudio-utils espeak-ng sox"
+        ))
+    func audioSourcesListsTheMonitorsAndAudioTestWarnsWithoutAHeadset() throws {
+        let server = try PrivatePulseServer()
+        defer { server.stop() }
+        _ = try server.pactl(["set-default-sink", "callboard_line"])
+        let fixture = try DashboardFixture(
+            prospects: [],
+            config: #"{ "handsFreeMic": "callboard_mic.monitor", "handsFreeLine": "callboard_line.monitor" }"#)
+        let binary = try DashboardFixture.binary().path
+        let env = PrivatePulseServer.find("env") ?? "/usr/bin/env"
+        let settings = fixture.environment().merging(server.environment) { _, new in new }
+            .map { "\($0.key)=\($0.value)" } + ["PATH=\(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")"]
+
+        let sources = try Spawn.run(env, settings + [binary, "audio", "sources"])
+        #expect(sources.status == 0, "\(sources.output)")
+        #expect(sources.output.contains("* callboard_line.monitor"), "\(sources.output)")
+        #expect(sources.output.contains("  callboard_mic.monitor"), "\(sources.output)")
+
+        // The call audio played into the microphone's sink too, at -6 dB: laptop speakers.
+        let calls = fixture.root.appendingPathComponent("calls").path
+        #expect(try Spawn.run(Self.root.appendingPathComponent("scripts/make-test-calls.sh").path, [calls, "--short"]).status == 0)
+        let players = try [("mic-speakers.wav", "callboard_mic"), ("line.wav", "callboard_line")].map {
+            try server.play(calls + "/" + $0.0, into: $0.1)
+        }
+        let test = try Spawn.run(env, settings + [binary, "audio", "test", "--seconds", "9"])
+        for player in players { player.terminate() }
+        #expect(test.status == 1, "\(test.output)")
+        #expect(test.output.contains("Microphone (callboard_mic.monitor): sound "), "\(test.output)")
+        #expect(test.output.contains("Call audio (callboard_line.monitor): sound "), "\(test.output)")
+        #expect(test.output.contains("Leak of the call audio into the microphone: "), "\(test.output)")
+        #expect(test.output.contains("use a headset: the call audio reaches your microphone"), "\(test.output)")
+    }
+
     /// The shift of the found turns (0 to 4 s, in 10 ms steps) that matches the truth best.
     static func bestAlignment(_ found: SpeakerTimeline, _ truth: SpeakerTimeline) -> (Double, DetectionScore) {
         var best: (Double, DetectionScore)?
