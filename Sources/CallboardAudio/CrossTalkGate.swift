@@ -7,7 +7,9 @@ import Foundation
 /// counts only if it is louder than the other by the learned leak plus ``margin`` dB.
 /// The leak is learned as a low percentile of the level difference over the frames where
 /// the other side talks: a microphone always hears at least the leak, so the quietest
-/// differences are the leak itself.
+/// differences are the leak itself. An echo comes back late, so the line is compared with
+/// my loudest frame of the last ``echoDelaySeconds``, and the echo is learned as a high
+/// percentile: its loud end is what must not pass for the prospect.
 public struct CrossTalkGate: Sendable {
     public static let margin = 8.0
     public static let recentSeconds = 0.25

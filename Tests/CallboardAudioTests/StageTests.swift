@@ -49,6 +49,28 @@ import Testing
         #expect(!gate.soundsLikeNoHeadset)
     }
 
+    @Test func myVoiceEchoedLateOnTheLineIsNotTheProspect() {
+        var gate = CrossTalkGate()
+        // Syllables of mine: 200 ms at -20 dB, 100 ms pauses; the line returns them 160 ms
+        // late at -18 dB below, so the echo is loudest just as my voice pauses.
+        func micLevel(_ i: Int) -> Double { i % 15 < 10 ? -20 : -60 }
+        var prospectFrames = 0
+        for i in 0..<1500 {
+            let echoOf = i - 8
+            let line = echoOf >= 0 && micLevel(echoOf) > -60 ? -38.0 : -70.0
+            let heard = gate.decide(
+                micVoice: micLevel(i) > -60, mic: FrameLevel(decibels: micLevel(i), zeroCrossings: 0.05),
+                lineVoice: line > -70, line: FrameLevel(decibels: line, zeroCrossings: 0.05))
+            if heard.prospect, i > 100 { prospectFrames += 1 }
+        }
+        #expect(prospectFrames == 0)
+        // The prospect talking clearly over me still counts.
+        let over = gate.decide(
+            micVoice: true, mic: FrameLevel(decibels: -20, zeroCrossings: 0.05), lineVoice: true,
+            line: FrameLevel(decibels: -18, zeroCrossings: 0.05))
+        #expect(over.prospect)
+    }
+
     @Test func theFloorTrackerFillsPausesAndIgnoresBackchannels() {
         var tracker = FloorTracker()
         var changes: [SpeakerChange] = []
