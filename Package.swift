@@ -76,7 +76,7 @@ let package = Package(
             dependencies: ["CallboardRuntime", "CallboardCore", "CallboardUI", "CallboardTerminal"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["CallboardCore", "CallboardStore", "CallboardExchange", "CallboardRuntime", "callboard"]),
+            dependencies: ["CallboardCore", "CallboardStore", "CallboardExchange", "CallboardRuntime", "CallboardAudio", "callboard"]),
         // Crashes, hostile text, terminal and store abuse against the real binary.
         .testTarget(
             name: "HardeningTests",

@@ -22,6 +22,7 @@ let package = Package(
                 .product(name: "CallboardUI", package: main),
                 .product(name: "CallboardTerminal", package: main),
                 .product(name: "CallboardExchange", package: main),
+                .product(name: "CallboardAudio", package: main),
                 // Built beside the harness so it can start the real binary in a pty.
                 .product(name: "callboard", package: main),
             ]

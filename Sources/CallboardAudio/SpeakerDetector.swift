@@ -44,6 +44,8 @@ public struct SpeakerDetector: SpeakerDetecting {
 
     /// The leak from the line into the microphone learned so far, in dB.
     public var learnedLeak: Double { gate.leak.value }
+    /// Whether enough of the call audio was heard for ``learnedLeak`` to be measured.
+    public var leakIsLearned: Bool { gate.leak.isLearned }
 
     public mutating func listen(to frame: AudioFrame) -> [SpeakerChange] {
         guard frame.sampleRate > 0, !frame.mic.isEmpty else { return [] }

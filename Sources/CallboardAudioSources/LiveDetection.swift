@@ -1,9 +1,11 @@
 import CallboardAudio
+import CallboardCore
 import Foundation
 
 /// Detection running on its own thread: reads frames from a source, hands each decided
 /// change to `onChange`, each new warning (no headset) to `onWarning` once, and calls
-/// `onEnd` once when the source ends, fails or is stopped.
+/// `onEnd` once when the source ends, fails or is stopped. `onLevels` hears the inputs'
+/// levels when their step changes, at most ``InputLevels/perSecond`` times a second.
 /// No frame outlives its turn through the loop.
 public final class LiveDetection: @unchecked Sendable {
     private let lock = NSLock()
@@ -15,6 +17,7 @@ public final class LiveDetection: @unchecked Sendable {
         source: any AudioSource, detector: any SpeakerDetecting = SpeakerDetector(),
         onChange: @escaping @Sendable (SpeakerChange) -> Void,
         onWarning: @escaping @Sendable (String) -> Void = { _ in },
+        onLevels: @escaping @Sendable (InputLevels) -> Void = { _ in },
         onEnd: @escaping @Sendable (AudioSourceError?) -> Void = { _ in }
     ) {
         let owned = Owned(source: source, detector: detector)
@@ -23,8 +26,10 @@ public final class LiveDetection: @unchecked Sendable {
             var detector = owned.detector
             var failure: AudioSourceError?
             var warned: Set<String> = []
+            var levels = InputLevelWatch()
             do throws(AudioSourceError) {
                 while !isStopping, let frame = try source.nextFrame() {
+                    if let changed = levels.add(frame) { onLevels(changed) }
                     for change in detector.listen(to: frame) { onChange(change) }
                     for warning in detector.warnings where !warned.contains(warning) {
                         warned.insert(warning)

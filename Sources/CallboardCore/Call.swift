@@ -152,6 +152,11 @@ public struct Call: Identifiable, Hashable, Codable, Sendable {
     public var callType: String?
     /// Questions tapped during the call, mine and the prospect's.
     public var questions: [QuestionMark] = []
+    /// How the talk was marked: keys, the headset (hands-free) or both; nil on calls saved
+    /// before hands-free, or with nothing marked.
+    public var markedBy: HandsFreeMarking.MarkedBy?
+    /// How many times a talk key overrode detection; nil when hands-free was never on.
+    public var keyOverrides: Int?
 
     public init(
         id: CallID, prospectID: ProspectID, prospectName: String? = nil, prospectCompany: String? = nil,
@@ -214,6 +219,16 @@ public struct Call: Identifiable, Hashable, Codable, Sendable {
         nextStepAt = try c.decodeIfPresent(Date.self, forKey: .nextStepAt)
         callType = try c.decodeIfPresent(String.self, forKey: .callType)
         questions = try c.decodeIfPresent([QuestionMark].self, forKey: .questions) ?? []
+        markedBy = try c.decodeIfPresent(HandsFreeMarking.MarkedBy.self, forKey: .markedBy)
+        keyOverrides = try c.decodeIfPresent(Int.self, forKey: .keyOverrides)
+    }
+
+    /// Patience: the median pause between the prospect stopping and me starting, when the
+    /// headset marked the turns (a key's pause measures the finger, not the seller); nil
+    /// otherwise, or when I never answered.
+    public var patience: Double? {
+        guard markedBy == .handsFree || markedBy == .mixed else { return nil }
+        return TalkPatience.median(in: segments)
     }
 }
 

@@ -27,6 +27,12 @@ public struct CallSummary: Hashable, Codable, Sendable {
     public var questions: QuestionFigures
     /// The callback or meeting agreed on the call, if any.
     public var nextStepAt: Date?
+    /// How the talk was marked, and how often a key overrode the headset; nil on calls
+    /// saved before hands-free.
+    public var markedBy: HandsFreeMarking.MarkedBy?
+    public var keyOverrides: Int?
+    /// The median pause before I answered the prospect, on calls the headset marked.
+    public var patience: Double?
 
     /// - Parameters:
     ///   - types: the call types that give a typed call its targets.
@@ -56,6 +62,9 @@ public struct CallSummary: Hashable, Codable, Sendable {
         self.targets = targets
         questions = QuestionFigures(call.questions, length: length)
         nextStepAt = call.nextStepAt
+        markedBy = call.markedBy
+        keyOverrides = call.keyOverrides
+        patience = call.patience
     }
 
     /// My share of talk; nil when nobody spoke, and for a call that was no conversation
@@ -177,6 +186,9 @@ public struct DaySummary: Hashable, Codable, Sendable {
     public var longestStory: Double
     /// The conversations of each call type; calls without a type are not in it.
     public var byType: [String: TypeTotals]
+    /// The median of the day's patience (each hands-free call's median pause before I
+    /// answered); nil with no such call. A median does not add up: totals leave it out.
+    public var patience: Double?
 
     public init(day: CalendarDay) {
         self.day = day
@@ -257,6 +269,7 @@ public struct DaySummary: Hashable, Codable, Sendable {
             }
             if let name = call.callType { byType[name, default: TypeTotals()].add(type) }
         }
+        patience = TalkPatience.median(of: summaries.filter(\.isConversation).compactMap(\.patience))
     }
 
     /// My share over the day, weighted by talk time.
@@ -341,6 +354,7 @@ public struct DaySummary: Hashable, Codable, Sendable {
         storySeconds = try c.decodeIfPresent(Double.self, forKey: .storySeconds) ?? 0
         longestStory = try c.decodeIfPresent(Double.self, forKey: .longestStory) ?? 0
         byType = try c.decodeIfPresent([String: TypeTotals].self, forKey: .byType) ?? [:]
+        patience = try c.decodeIfPresent(Double.self, forKey: .patience)
     }
 }
 

@@ -23,7 +23,12 @@ public enum TalkPatience {
 
     /// The median pause before I answer; nil when I never answered the prospect.
     public static func median(in segments: [TalkSegment]) -> Double? {
-        let sorted = pauses(in: segments).sorted()
+        median(of: pauses(in: segments))
+    }
+
+    /// The middle value (the mean of the two middle ones); nil for none.
+    public static func median(of values: [Double]) -> Double? {
+        let sorted = values.sorted()
         guard !sorted.isEmpty else { return nil }
         let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2

@@ -64,6 +64,8 @@ public struct AppState: Hashable, Sendable {
     /// Why the line in the add field was not added; the field keeps the text.
     public var addProblem: String?
     public var live: LiveCall?
+    /// The headset's input levels while hands-free listens; nil before any arrived.
+    public var inputLevels: InputLevels?
     public var showingHelp: Bool
     /// Lines of the help overlay scrolled past.
     public var helpScroll: Int

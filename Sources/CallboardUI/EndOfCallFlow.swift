@@ -311,7 +311,7 @@ public struct EndOfCallFlow: Hashable, Sendable {
         var meter = live.meter
         meter.end(at: hangUp.monotonic)
         return answers.finished(
-            live.call, segments: meter.segments, duration: meter.elapsed(at: hangUp.monotonic),
+            live.callAsMarked, segments: meter.segments, duration: meter.elapsed(at: hangUp.monotonic),
             prospectSpoke: prospectSpoke, followUp: followUp, outcomes: outcomes)
     }
 

@@ -13,6 +13,8 @@ public enum Event: Hashable, Sendable {
     /// Hands-free: the headset's audio says this speaker began at `moment` (their onset,
     /// which is up to a second before the event arrives).
     case speakerDetected(Speaker, Moment)
+    /// Hands-free: the inputs' levels changed step (a few times a second at most).
+    case inputLevels(InputLevels)
 
     /// The store's working set and today's call count.
     case loaded(StoreSnapshot, Moment)

@@ -38,6 +38,8 @@ public enum Action: Hashable, Sendable {
     /// A question I asked, one the prospect asked, and the next call type.
     case askedQuestion, theyAskedQuestion, nextCallType
     case pageDown, pageUp
+    /// Hands-free on or off for the call in progress.
+    case toggleHandsFree
     case openEditor
     case answerYes, answerNo
     case chooseOutcome(Outcome)
@@ -103,6 +105,7 @@ public enum Keymap {
             KeyBinding([.char("n")], "n", .note, "note", in: [.call]),
             KeyBinding([.char("e")], "e", .endCall, "end call", in: [.call]),
             KeyBinding([.char("h")], "h", .hangUp, "hang up (softphone)", in: [.call], essential: false),
+            KeyBinding([.char("H")], "H", .toggleHandsFree, "hands-free on/off", in: [.call], essential: false),
             KeyBinding([.char("j"), .down], "j/↓", .moveDown, "scroll the brief", in: [.call], essential: false),
             KeyBinding([.char("k"), .up], "k/↑", .moveUp, "scroll the brief back", in: [.call], essential: false),
 

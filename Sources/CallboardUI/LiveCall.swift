@@ -73,6 +73,14 @@ public struct LiveCall: Hashable, Sendable {
         isRinging = false
     }
 
+    /// The record with how its talk was marked so far, as a checkpoint or the saved call
+    /// keeps it.
+    public var callAsMarked: Call {
+        var marked = call
+        handsFree.record(into: &marked)
+        return marked
+    }
+
     /// Whether the seller pressed `a` during the call.
     public var askMarked: Bool { call.referralAsk == .asked }
 
@@ -105,7 +113,7 @@ public struct LiveCall: Hashable, Sendable {
     public func checkpoint(at moment: Moment, answers: EndOfCallAnswers? = nil, note: String? = nil) -> LiveCallCheckpoint {
         let draft = note ?? noteDraft.text
         return LiveCallCheckpoint(
-            call: call, meter: meter, at: moment.monotonic, wall: moment.wall, answers: answers ?? endOfCallAnswers,
+            call: callAsMarked, meter: meter, at: moment.monotonic, wall: moment.wall, answers: answers ?? endOfCallAnswers,
             noteDraft: draft.isEmpty ? nil : draft)
     }
 }

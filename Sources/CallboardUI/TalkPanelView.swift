@@ -66,6 +66,7 @@ enum TalkPanelView {
             rows.append(Row(priority: 3) { r, b in
                 b.write(Format.fit(Self.handsFree(handsFree), width: r.width), in: r, style: Style(.muted))
             })
+            rows.append(Row(priority: 3) { r, b in levels(state.inputLevels, in: r, into: &b) })
         }
         rows.append(Row(priority: 5) { _, _ in })
         rows.append(Row(priority: 1) { r, b in nudge(figures, line: 0, in: r, into: &b) })
@@ -79,6 +80,30 @@ enum TalkPanelView {
         case .listening: "Hands-free: listening"
         case .keyWins(let seconds): "Hands-free: your key wins for \(Int(seconds.rounded(.up))) s"
         case .paused: "Hands-free paused: m or p listens again"
+        }
+    }
+
+    /// "mic ▮▮▮▯▯  line ▮▮▯▯▯": the headset's inputs, so a dead microphone shows. Drawn
+    /// from the level's step only, so the screen changes when the step does.
+    static func levels(_ levels: InputLevels?, in rect: Rect, into buffer: inout CellBuffer) {
+        guard !rect.isEmpty else { return }
+        guard let levels else {
+            buffer.write(Format.fit("mic – line – (no audio yet)", width: rect.width), in: rect, style: Style(.warn))
+            return
+        }
+        var x = rect.x
+        func meter(_ name: String, _ step: Int) {
+            x += buffer.write(name + " ", x: x, y: rect.y, maxWidth: rect.maxX - x, style: Style(.muted))
+            let lit = String(repeating: "▮", count: step)
+            let unlit = String(repeating: "▯", count: InputLevels.steps - step)
+            x += buffer.write(lit, x: x, y: rect.y, maxWidth: rect.maxX - x, style: Style(step == 0 ? .bad : .good))
+            x += buffer.write(unlit, x: x, y: rect.y, maxWidth: rect.maxX - x, style: Style(.muted))
+            if step == 0 { x += buffer.write(" silent", x: x, y: rect.y, maxWidth: rect.maxX - x, style: Style(.bad, bold: true)) }
+        }
+        meter("mic", levels.mic)
+        if let line = levels.line {
+            x += buffer.write("  ", x: x, y: rect.y, maxWidth: rect.maxX - x, style: Style(.muted))
+            meter("line", line)
         }
     }
 

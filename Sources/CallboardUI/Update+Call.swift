@@ -62,7 +62,7 @@ extension AppState {
         live = LiveCall(
             resuming: checkpoint, prospect: prospect, at: moment,
             targets: settings.callTypes.targets(for: checkpoint.call.callType, untyped: settings.targets),
-            handsFree: HandsFreeMarking(settings))
+            handsFree: HandsFreeMarking(resuming: checkpoint.call, settings: settings))
         mode = .call
         focus = .talk
         status = StatusMessage("Call with \(prospect.name) resumed, on hold: m or p talks")
@@ -100,6 +100,15 @@ extension AppState {
             status = StatusMessage(
                 "Call type: \(type.name) · share ≤ \(Format.percent(targets.targetShare)) · "
                     + "\(targets.questions.lowerBound)–\(targets.questions.upperBound) questions")
+        case .toggleHandsFree:
+            // The headset is opened when the dashboard starts, and only if the
+            // configuration asks: without it there is nothing to switch on.
+            guard settings.handsFree else {
+                status = StatusMessage("Hands-free is not set up: \"handsFree\": true in the configuration (docs/hands-free.md)")
+                return []
+            }
+            call.handsFree.toggle()
+            status = StatusMessage(call.handsFree.isOn ? "Hands-free on for this call" : "Hands-free off for this call: the keys mark the talk")
         case .note:
             mode = .note(call.noteDraft)
             live = call
@@ -126,7 +135,7 @@ extension AppState {
     /// is open the call goes on, so detection does too; in the end-of-call dialogs the
     /// meter has stopped, so it does not.
     mutating func detected(_ speaker: Speaker, at moment: Moment) -> [Effect] {
-        guard var call = live, call.handsFree.accepts(onset: moment.monotonic) else { return [] }
+        guard var call = live, call.handsFree.accepts(speaker, onset: moment.monotonic) else { return [] }
         switch mode {
         case .call, .note: break
         default: return []

@@ -7,6 +7,9 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
     switch event {
     case .key(let key, let moment):
         state.observe(moment)
+        // The microphone hears the keyboard: hands-free leaves a voice of mine starting
+        // just after any key alone.
+        state.live?.handsFree.keyTyped(at: moment.monotonic)
         let before = (state.answersInProgress, state.noteInProgress)
         var effects = state.handle(key, at: moment)
         // An answer in the end-of-call dialogs, or a letter of a note, is saved like a
@@ -24,6 +27,9 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
     case .speakerDetected(let speaker, let moment):
         // Dated at the onset, in the recent past: `now` does not go back for it.
         return state.detected(speaker, at: moment)
+    case .inputLevels(let levels):
+        state.inputLevels = levels
+        return []
     case .resize(let width, let height):
         state.width = max(0, width)
         state.height = max(0, height)
@@ -148,7 +154,7 @@ extension AppState {
         case .startBlock, .stopBlock:
             return blockAction(action, at: moment)
         case .markMe, .markProspect, .toggleSpeaker, .hold, .askedReferrals, .askedAdvice, .note, .endCall,
-            .askedQuestion, .theyAskedQuestion, .nextCallType, .hangUp:
+            .askedQuestion, .theyAskedQuestion, .nextCallType, .hangUp, .toggleHandsFree:
             return callAction(action, at: moment)
         case .resumeCall, .saveRecoveredCall:
             return recoveryAction(action, at: moment)

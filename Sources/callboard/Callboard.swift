@@ -9,7 +9,7 @@ struct Callboard: ParsableCommand {
     static let commands: [any ParsableCommand.Type] = [
         AddCommand.self, ImportCommand.self, TodayCommand.self, ReviewCommand.self, ExportCommand.self, TeamCommand.self,
         MarkCommand.self, DemoCommand.self, ThemesCommand.self, ConfigCommand.self, GenerateCommand.self,
-        ListenCommand.self,
+        ListenCommand.self, AudioCommand.self,
     ]
 
     static let configuration = CommandConfiguration(

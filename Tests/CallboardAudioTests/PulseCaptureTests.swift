@@ -27,7 +27,7 @@ import Testing
         let detection = LiveDetection(source: capture, onChange: { collected.add($0) })
         let players = try ["mic", "line"].map { name in
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: SpokenCall.find("paplay") ?? "/usr/bin/paplay")
+            process.executableURL = URL(fileURLWithPath: TestCalls.find("paplay") ?? "/usr/bin/paplay")
             process.arguments = ["--device=callboard_\(name)", folder.file("\(name).wav")]
             try process.run()
             return process

@@ -49,6 +49,28 @@ import Testing
         #expect(!gate.soundsLikeNoHeadset)
     }
 
+    @Test func myVoiceEchoedLateOnTheLineIsNotTheProspect() {
+        var gate = CrossTalkGate()
+        // Syllables of mine: 200 ms at -20 dB, 100 ms pauses; the line returns them 160 ms
+        // late at -18 dB below, so the echo is loudest just as my voice pauses.
+        func micLevel(_ i: Int) -> Double { i % 15 < 10 ? -20 : -60 }
+        var prospectFrames = 0
+        for i in 0..<1500 {
+            let echoOf = i - 8
+            let line = echoOf >= 0 && micLevel(echoOf) > -60 ? -38.0 : -70.0
+            let heard = gate.decide(
+                micVoice: micLevel(i) > -60, mic: FrameLevel(decibels: micLevel(i), zeroCrossings: 0.05),
+                lineVoice: line > -70, line: FrameLevel(decibels: line, zeroCrossings: 0.05))
+            if heard.prospect, i > 100 { prospectFrames += 1 }
+        }
+        #expect(prospectFrames == 0)
+        // The prospect talking clearly over me still counts.
+        let over = gate.decide(
+            micVoice: true, mic: FrameLevel(decibels: -20, zeroCrossings: 0.05), lineVoice: true,
+            line: FrameLevel(decibels: -18, zeroCrossings: 0.05))
+        #expect(over.prospect)
+    }
+
     @Test func theFloorTrackerFillsPausesAndIgnoresBackchannels() {
         var tracker = FloorTracker()
         var changes: [SpeakerChange] = []
@@ -63,5 +85,39 @@ import Testing
         changes += tracker.finish()
         #expect(changes.map(\.speaker) == [.me, .silence])
         #expect(changes.last.map { abs($0.at.seconds - 5.5) < 0.001 } == true)
+    }
+}
+
+/// The talk panel's meters: a few reports a second at most, none while nothing changes.
+@Suite struct InputLevelWatchTests {
+    func frame(_ at: Double, mic: Float, line: Float?) -> AudioFrame {
+        let samples = 320
+        func tone(_ amplitude: Float) -> [Float] { (0..<samples).map { amplitude * sin(Float($0) * 0.3) } }
+        return AudioFrame(
+            sampleRate: 16000, start: MonotonicInstant(seconds: at), mic: tone(mic), line: line.map(tone))
+    }
+
+    @Test func levelsAreReportedAtMostFiveTimesASecondAndOnlyWhenTheyChangeStep() {
+        var watch = InputLevelWatch()
+        var reports: [InputLevels] = []
+        // 3 s of a steady voice on both inputs: one report.
+        for i in 0..<150 {
+            if let r = watch.add(frame(Double(i) * 0.02, mic: 0.1, line: 0.03)) { reports.append(r) }
+        }
+        #expect(reports.count == 1)
+        // A level that changes every frame is still reported at most 5 times a second.
+        for i in 0..<50 {
+            if let r = watch.add(frame(3 + Double(i) * 0.02, mic: i % 2 == 0 ? 0.5 : 0.0001, line: Float(i % 5) * 0.1)) {
+                reports.append(r)
+            }
+        }
+        #expect(reports.count <= 1 + 5)
+        #expect(reports.count >= 2)
+        // A dead microphone reads step 0.
+        for i in 0..<20 {
+            if let r = watch.add(frame(4 + Double(i) * 0.02, mic: 0, line: 0.03)) { reports.append(r) }
+        }
+        #expect(reports.last?.mic == 0)
+        #expect(reports.first?.line != nil)
     }
 }

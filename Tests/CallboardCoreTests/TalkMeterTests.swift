@@ -243,16 +243,16 @@ struct TalkMeterTests {
 @Suite struct HandsFreeMarkingTests {
     @Test func aKeyWinsOverDetectionForItsSecondsAndHoldPausesIt() {
         var marking = HandsFreeMarking(isOn: true, keyWins: 3)
-        #expect(marking.accepts(onset: MonotonicInstant(seconds: 1)))
+        #expect(marking.accepts(.prospect, onset: MonotonicInstant(seconds: 1)))
         marking.keyPressed(hold: false, at: MonotonicInstant(seconds: 10))
-        #expect(!marking.accepts(onset: MonotonicInstant(seconds: 9)))
-        #expect(!marking.accepts(onset: MonotonicInstant(seconds: 12.9)))
-        #expect(marking.accepts(onset: MonotonicInstant(seconds: 13)))
+        #expect(!marking.accepts(.prospect, onset: MonotonicInstant(seconds: 9)))
+        #expect(!marking.accepts(.prospect, onset: MonotonicInstant(seconds: 12.9)))
+        #expect(marking.accepts(.prospect, onset: MonotonicInstant(seconds: 13)))
         #expect(marking.status(at: MonotonicInstant(seconds: 11)) == .keyWins(seconds: 2))
         marking.keyPressed(hold: true, at: MonotonicInstant(seconds: 20))
-        #expect(!marking.accepts(onset: MonotonicInstant(seconds: 100)))
+        #expect(!marking.accepts(.prospect, onset: MonotonicInstant(seconds: 100)))
         #expect(marking.status(at: MonotonicInstant(seconds: 100)) == .paused)
         #expect(marking.overrides == 2)
-        #expect(!HandsFreeMarking.off.accepts(onset: MonotonicInstant(seconds: 1)))
+        #expect(!HandsFreeMarking.off.accepts(.prospect, onset: MonotonicInstant(seconds: 1)))
     }
 }

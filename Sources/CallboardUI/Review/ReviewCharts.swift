@@ -67,6 +67,9 @@ enum ReviewCharts {
 
 /// How figures read on the review screen.
 enum ReviewFigures {
+    /// A pause before I answer, in tenths of a second: "0.8 s".
+    static func patience(_ seconds: Double) -> String { Format.oneDecimal(seconds) + " s" }
+
     static func duration(_ seconds: Double) -> String { Format.duration(seconds) }
 
     static func percent(_ share: Double?) -> String {

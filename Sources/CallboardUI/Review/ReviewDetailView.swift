@@ -79,7 +79,13 @@ extension ReviewState {
             w.put(Format.dayAndTime(next, zone: zone), value, in: &buffer)
             w.put(" (" + zone.identifier + ")", label, in: &buffer)
         }
-        y += 2
+        y += 1
+        if let markedBy = f.markedBy {
+            w = RowWriter(rect.row(y))
+            Self.marking(markedBy, overrides: f.keyOverrides, patience: f.patience, into: &w, buffer: &buffer)
+            y += 1
+        }
+        y += 1
 
         guard y + 3 < rect.height else { return }
         buffer.write("Who talked when", in: rect.row(y), style: Style(.title, bold: true))
@@ -103,6 +109,31 @@ extension ReviewState {
             if let tag = note.tag { line.put("[\(tag.rawValue)] ", Style(.accent), in: &buffer) }
             line.put(note.text, Style(.text), in: &buffer)
             y += 1
+        }
+    }
+
+    /// "Marked by hands-free · keys overrode 2 · Patience 0.6 s before I answered".
+    static func marking(
+        _ markedBy: HandsFreeMarking.MarkedBy, overrides: Int?, patience: Double?, into w: inout RowWriter,
+        buffer: inout CellBuffer
+    ) {
+        let label = Style(.muted)
+        let value = Style(.text, bold: true)
+        w.put("Marked by ", label, in: &buffer)
+        let how = switch markedBy {
+        case .keys: "keys"
+        case .handsFree: "hands-free"
+        case .mixed: "hands-free and keys"
+        }
+        w.put(how, value, in: &buffer)
+        if let overrides {
+            w.put(" · keys overrode ", label, in: &buffer)
+            w.put("\(overrides)", value, in: &buffer)
+        }
+        if let patience {
+            w.put(" · Patience ", label, in: &buffer)
+            w.put(ReviewFigures.patience(patience), value, in: &buffer)
+            w.put(" before I answered (median)", label, in: &buffer)
         }
     }
 }

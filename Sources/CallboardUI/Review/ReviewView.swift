@@ -103,6 +103,10 @@ extension ReviewState {
         w.put(sep + "My longest ", label, in: &buffer)
         let pitchRole: ColorRole = rows.contains { $0.figures.targets.pitchTooLong($0.figures.longestMonologue) } ? .bad : .text
         w.put(ReviewFigures.duration(s.longestMonologue), Style(pitchRole, bold: true), in: &buffer)
+        if let patience = s.patience {
+            w.put(sep + "Patience ", label, in: &buffer)
+            w.put(ReviewFigures.patience(patience), value, in: &buffer)
+        }
     }
 
     private func renderTable(into buffer: inout CellBuffer, in rect: Rect) {

@@ -29,6 +29,7 @@ struct HandsFreeListening {
                 send(.speakerDetected(change.speaker, now.earlier(at: change.at)))
             },
             onWarning: { warning in send(.failed("Hands-free: \(warning).")) },
+            onLevels: { levels in send(.inputLevels(levels)) },
             onEnd: { failure in
                 guard let failure else { return }
                 send(.failed("Hands-free stopped: \(failure.description)"))
