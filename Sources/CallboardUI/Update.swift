@@ -64,7 +64,7 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
     case .sendFailed(_, let reason):
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         let sentence = Format.sentence(why.hasSuffix(".") ? String(why.dropLast()) : why)
-        state.status = StatusMessage("Not sent. \(sentence). The draft stays in outbox/ as pending.", isError: true)
+        state.status = StatusMessage("Not sent. \(sentence). The draft stays in \(state.outboxPath("")) as pending.", isError: true)
         return []
     case .edited(let purpose, let text):
         return state.edited(purpose, text: text)
