@@ -71,7 +71,7 @@ struct EffectRunner: Sendable {
                         ReviewState(
                             day: day, today: desk.day(of: moment.wall), calls: data.calls, prospects: data.prospects,
                             summaries: data.summaries, targets: settings.targets, types: settings.callTypes, dailyGoal: settings.dailyCallGoal,
-                            zone: zone))
+                            zone: zone, blocks: data.blocks))
                 ]
             case .quit:
                 return []
