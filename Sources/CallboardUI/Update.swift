@@ -257,6 +257,10 @@ extension AppState {
             scrollHelp(by: delta)
             return
         }
+        if keyContext == .followUpDraft {
+            draftScroll = max(0, min(draftScroll + delta, openDraftLines))
+            return
+        }
         switch mode {
         case .followUps(var browser) where !browser.isOpen:
             browser.selection = clamp(browser.selection + delta, count: pendingFollowUps.count)
@@ -274,6 +278,20 @@ extension AppState {
     }
 
     func clamp(_ index: Int, count: Int) -> Int { max(0, min(index, count - 1)) }
+
+    /// Lines of the email on screen as the dialog wraps them, less the few that always
+    /// show: how far it can usefully scroll.
+    var openDraftLines: Int {
+        let draft: FollowUp?
+        switch mode {
+        case .endOfCall(let flow): draft = flow.answers.draft
+        case .followUps: draft = selectedFollowUp?.call.followUp
+        default: draft = nil
+        }
+        guard let draft else { return 0 }
+        let width = max(10, min(76, self.width) - 2)
+        return max(0, Format.wrap("Subject: \(draft.subject)\n\n\(draft.body)", width: width).count - 3)
+    }
 
     mutating func tick(at moment: Moment) -> [Effect] {
         var effects: [Effect] = []
