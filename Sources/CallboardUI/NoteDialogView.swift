@@ -3,7 +3,7 @@ enum NoteDialogView {
     static func draw(_ field: TextField, in area: Rect, into buffer: inout CellBuffer) {
         let inner = DialogBox.draw("Note", width: 70, height: 6, in: Rect(x: area.x, y: area.maxY - 8, width: area.width, height: 8), into: &buffer)
         guard !inner.isEmpty else { return }
-        DialogBox.lines([("o: organization · c: challenge · r: requirement · plain text: a call note", Style(.muted))],
+        DialogBox.lines([("o: organization · c: challenge · r: requirement · g: name to greet them by · plain text: a call note", Style(.muted))],
             in: inner, into: &buffer)
         DialogBox.field(field, in: inner.row(min(2, inner.height - 1)), into: &buffer)
         KeyLegend.draw(.note, in: inner.row(inner.height - 1), into: &buffer)

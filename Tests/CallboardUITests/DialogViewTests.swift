@@ -97,6 +97,17 @@ import Testing
         #expect(state.draftScroll == 0)
     }
 
+    @Test func aGNoteSetsTheNameToGreetForTheEmailAndTheSavedProspect() throws {
+        var state = EndOfCallFlowTests.conversation()
+        F.press([.char("n")], &state, at: 50)
+        F.type("g: Annie", &state, at: 51)
+        F.press([.enter], &state, at: 52)
+        #expect(state.live?.prospect.greetingName == "Annie")
+        #expect(state.live?.call.notes.isEmpty == true, "a greeting is no call note")
+        F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 100)
+        expectShows(F.screen(state, width: 100, height: 30), "Hello Annie,")
+    }
+
     @Test func aDraftWithoutAValidAddressIsFlagged() {
         var anna = F.anna
         anna.email = ""
