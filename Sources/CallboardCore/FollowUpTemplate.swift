@@ -4,12 +4,13 @@ import Foundation
 ///
 /// A template is plain text: the first line is `Subject: ...`, then a blank line, then the
 /// body. Placeholders in double braces are filled from the call:
-/// `{{first_name}}`, `{{name}}`, `{{company}}`, `{{outcome}}` (one or two sentences that
-/// state how the call ended and what happens next), `{{referral_thanks}}` (a sentence
-/// thanking for any referral, by name, or nothing), `{{sender_name}}`.
+/// `{{first_name}}`, `{{name}}`, `{{company}}`, `{{thanks}}` (the one sentence of thanks,
+/// as long as the conversation was), `{{outcome}}` (one or two sentences that state how
+/// the call ended and what happens next), `{{referral_thanks}}` (a sentence thanking for
+/// any referral, by name, or nothing), `{{sender_name}}`.
 public struct FollowUpTemplate: Hashable, Sendable {
     public static let placeholders = [
-        "first_name", "name", "company", "outcome", "referral_thanks", "sender_name",
+        "first_name", "name", "company", "thanks", "outcome", "referral_thanks", "sender_name",
     ]
 
     public static let standardText = """
@@ -17,9 +18,7 @@ public struct FollowUpTemplate: Hashable, Sendable {
 
         Hello {{first_name}},
 
-        Thank you for taking my call today and for telling me about your work at {{company}}. {{outcome}}{{referral_thanks}}
-
-        If anything changes on your side, I would be glad to hear from you.
+        {{thanks}} {{outcome}}{{referral_thanks}}
 
         Kind regards,
         {{sender_name}}
@@ -64,6 +63,17 @@ public struct FollowUpTemplate: Hashable, Sendable {
         return .success(FollowUpTemplate(subject: subject, body: body))
     }
 
+    /// The thank-you draft for a finished call as the seller's settings make it: their own
+    /// template when they set one, else ours; signed with their name; times on the
+    /// prospect's clock when it is known, else on `sellerZone`. The dashboard and the sample
+    /// history both draft through here.
+    public static func draft(call: Call, prospect: Prospect, settings: Settings, sellerZone: TimeZone) -> FollowUp {
+        let template = settings.followUpTemplate.flatMap { try? FollowUpTemplate.parse($0).get() } ?? .standard
+        return template.draft(
+            call: call, prospect: prospect, sellerName: settings.sellerName, zone: prospect.zone ?? sellerZone,
+            outcomes: settings.outcomes)
+    }
+
     /// The draft for a finished conversation. `zone` is the prospect's zone when known, so
     /// the date of a callback reads as it was agreed.
     /// With no zone of the prospect's, a time in the email names the seller's zone, so
@@ -75,6 +85,7 @@ public struct FollowUpTemplate: Hashable, Sendable {
             "first_name": prospect.greeting,
             "name": prospect.name,
             "company": prospect.company,
+            "thanks": Self.thanks(call: call, company: prospect.company),
             "outcome": Self.outcomeSentence(call: call, zone: zone, namingZone: prospect.zone == nil, outcomes: outcomes),
             "referral_thanks": Self.referralThanks(call.referrals),
             "sender_name": sellerName,
@@ -82,7 +93,46 @@ public struct FollowUpTemplate: Hashable, Sendable {
         return FollowUp(subject: Self.fill(subject, values), body: Self.fill(body, values))
     }
 
-    /// How the call ended and what happens next, in the seller's own voice.
+    /// How long a conversation was, as the thanks for it should sound.
+    public enum Length: Hashable, Sendable {
+        /// Under a minute: they gave a moment, nothing more.
+        case brief
+        /// A real exchange, but they told little of their own work.
+        case conversation
+        /// They spoke about their work for a while (a minute or more of their voice, or
+        /// three minutes of call when nobody marked who talked).
+        case theyToldMe
+
+        public init(call: Call) {
+            let duration = call.duration ?? 0
+            let theirs = call.seconds(of: .prospect)
+            if duration < 60 {
+                self = .brief
+            } else if theirs >= 60 || (call.segments.isEmpty && duration >= 180) {
+                self = .theyToldMe
+            } else {
+                self = .conversation
+            }
+        }
+    }
+
+    /// The one sentence of thanks, as long as the conversation was: nobody is thanked for
+    /// "telling me about your work" after a few seconds of "not interested".
+    public static func thanks(call: Call, company: String) -> String {
+        switch Length(call: call) {
+        case .brief:
+            return "Thank you for the moment you gave me on the phone today."
+        case .conversation:
+            return "Thank you for taking my call today."
+        case .theyToldMe:
+            let at = company.isEmpty ? "" : " at \(company)"
+            let sentence = "Thank you for taking my call today and for telling me about your work\(at)"
+            return sentence.hasSuffix(".") ? sentence : sentence + "."
+        }
+    }
+
+    /// How the call ended and what happens next, in the seller's own voice. The thanks is
+    /// said once, in ``thanks(call:company:)``; these sentences do not repeat it.
     /// A configured outcome speaks as what it leads to does.
     public static func outcomeSentence(
         call: Call, zone: TimeZone, namingZone: Bool = false, outcomes: Outcomes = .standard
@@ -105,15 +155,17 @@ public struct FollowUpTemplate: Hashable, Sendable {
             return when.map { "As we agreed, I will call you again on \($0)." }
                 ?? "As we agreed, I will call you again soon."
         case .meetingBooked?:
-            return when.map { "I look forward to our meeting on \($0)." }
-                ?? "I look forward to our meeting."
+            return (when.map { "I look forward to our meeting on \($0)." } ?? "I look forward to our meeting.")
+                + " If the time stops suiting you, a reply to this email is enough to move it."
         case .opportunity?:
             return "I was glad to hear where we may be able to help, and I will send the details we discussed."
                 + (when.map { " I will call you on \($0) to take it further." } ?? "")
         case .notInterested?:
-            return "I understand this is not a priority for you at the moment, and I appreciate your honesty."
+            return "I understand this is not a priority for you at the moment."
+                + " If that changes, I would be glad to hear from you."
         case .noFit?:
-            return "As we found, what we offer does not match what you need right now; thank you for taking the time to work that out with me."
+            return "As we found, what we offer does not match what you need right now."
+                + " Should your needs change, I would be glad to hear from you."
         default:
             return "I will be in touch again soon."
         }

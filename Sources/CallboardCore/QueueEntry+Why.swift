@@ -5,12 +5,13 @@ import Foundation
 extension QueueEntry {
     /// "after meeting Fri 4 Dec", "follow-up on opportunity", "retry after voicemail",
     /// "stay in touch, last spoke 3 Sep",
-    /// "referral from Anna", "due", "new"; for a callback, "callback" or "overdue callback
-    /// Fri 27 Nov" (its times: ``callbackTimes(sellerZone:hours:)``).
+    /// "referral from Anna", "due", "new"; for a timed call, "callback" or "overdue callback
+    /// Fri 27 Nov" (its times: ``callbackTimes(sellerZone:hours:)``), or "follow-up on
+    /// opportunity" when the time was agreed for an opportunity's next step.
     public func purpose(sellerZone: TimeZone) -> String {
         switch reason {
         case .callback(let at):
-            return isOverdue ? "overdue callback \(CalendarDay(containing: at, in: sellerZone).shortText)" : "callback"
+            return isOverdue ? "overdue \(timedCall) \(CalendarDay(containing: at, in: sellerZone).shortText)" : timedCall
         case .referral(let from):
             return from.map { "referral from \($0)" } ?? "referral"
         case .afterMeeting(let on):
@@ -27,6 +28,13 @@ extension QueueEntry {
         case .new:
             return "new"
         }
+    }
+
+    /// What a call at an agreed time is for: a time agreed for an opportunity's next step
+    /// is kept like a callback's (it ranks with the timed calls), but the call is the
+    /// opportunity's follow-up, not a callback asked for.
+    public var timedCall: String {
+        prospect.lastOutcome == .opportunity ? "follow-up on opportunity" : "callback"
     }
 
     /// A callback's agreed time on both clocks: "10:00 their time · 16:00 yours", or

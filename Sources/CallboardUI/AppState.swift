@@ -69,6 +69,9 @@ public struct AppState: Hashable, Sendable {
     public var showingHelp: Bool
     /// Lines of the help overlay scrolled past.
     public var helpScroll: Int
+    /// How far the email on screen (end of call, or opened from the follow-ups) is
+    /// scrolled, in lines; back to 0 whenever another email opens.
+    public var draftScroll = 0
     public var confirmingQuit: Bool
     public var status: StatusMessage?
     /// The finished call whose save is under way; its checkpoint goes once it is saved.

@@ -8,7 +8,7 @@ enum EndOfCallDialogView {
         let height = flow.step == .followUp ? 22 : (flow.step == .outcome ? outcomeHeight(flow.outcomes) : 12)
         let inner = DialogBox.draw(title(flow.step, name: name), width: 76, height: height, in: area, into: &buffer)
         guard inner.height >= 2 else { return }
-        let (content, legend) = inner.splitBottom(1)
+        let (content, legend) = inner.splitBottom(KeyLegend.height(flow.step.keyContext, width: inner.width))
         KeyLegend.draw(flow.step.keyContext, in: legend, into: &buffer)
         switch flow.step {
         case .referralAsk:
@@ -189,7 +189,7 @@ enum EndOfCallDialogView {
             let used = DialogBox.lines(notes, in: rect, into: &buffer)
             rect = rect.splitTop(min(used, rect.height)).1
         }
-        FollowUpDraftView.draw(draft, to: prospect, in: rect, into: &buffer)
+        FollowUpDraftView.draw(draft, to: prospect, in: rect, scroll: state.draftScroll, into: &buffer)
     }
 }
 
@@ -205,13 +205,27 @@ enum FollowUpDraftView {
         }
     }
 
-    static func draw(_ draft: FollowUp, to prospect: Prospect, in rect: Rect, into buffer: inout CellBuffer) {
+    /// The email from its line `scroll` on. When it does not fit, the last row says there
+    /// is more, and which way: nothing is cut without a sign.
+    static func draw(_ draft: FollowUp, to prospect: Prospect, in rect: Rect, scroll: Int = 0, into buffer: inout CellBuffer) {
+        guard !rect.isEmpty else { return }
         let to = ContactCheck.canReceiveEmail(prospect.email)
             ? ("To: \(prospect.name) <\(prospect.email)>", Style(.text))
             : ("To: \(prospect.name) — no recipient: no valid email address", Style(.bad, bold: true))
-        DialogBox.lines([
-            to, ("Subject: \(draft.subject)", Style(.text, bold: true)), ("", Style(.text)),
-            (draft.body, Style(.text)),
-        ], in: rect, into: &buffer)
+        let texts = [to, ("Subject: \(draft.subject)", Style(.text, bold: true)), ("", Style(.text)), (draft.body, Style(.text))]
+        let lines = texts.flatMap { text, style in Format.wrap(text, width: rect.width).map { ($0, style) } }
+        guard lines.count > rect.height else {
+            DialogBox.lines(lines, in: rect, into: &buffer)
+            return
+        }
+        let rows = max(0, rect.height - 1)
+        let offset = max(0, min(scroll, lines.count - rows))
+        for (y, line) in lines[offset..<min(lines.count, offset + rows)].enumerated() {
+            buffer.write(line.0, in: rect.row(y), style: line.1)
+        }
+        let below = lines.count - offset - rows
+        let marker = below > 0
+            ? "↓ \(below) more line\(below == 1 ? "" : "s") (j/k scroll)" : "↑ more above (k scrolls back)"
+        buffer.write(Format.fit(marker, width: rect.width), in: rect.row(rows), style: Style(.accent, bold: true))
     }
 }

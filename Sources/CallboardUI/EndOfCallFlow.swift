@@ -317,11 +317,9 @@ public struct EndOfCallFlow: Hashable, Sendable {
 
     /// The thank-you draft the answers as they stand would give.
     func generatedDraft(_ context: Context) -> FollowUp {
-        let template = context.settings.followUpTemplate.flatMap { try? FollowUpTemplate.parse($0).get() } ?? .standard
-        return template.draft(
+        FollowUpTemplate.draft(
             call: finishedCall(context.live), prospect: context.live.prospect,
-            sellerName: context.settings.sellerName, zone: context.live.prospect.zone ?? context.zone,
-            outcomes: outcomes)
+            settings: context.settings, sellerZone: context.zone)
     }
 
     /// The draft states the outcome, the next step and the referrals, so it is made anew

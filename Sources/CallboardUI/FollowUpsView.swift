@@ -10,15 +10,19 @@ enum FollowUpsView {
             DialogBox.lines([("Every follow-up is sent or skipped. Esc goes back.", Style(.good))], in: inner, into: &buffer)
             return
         }
-        let (content, legend) = inner.splitBottom(1)
+        let legendContext: KeyContext = browser.isOpen ? .followUpDraft : .followUps
+        let (content, legend) = inner.splitBottom(KeyLegend.height(legendContext, width: inner.width))
         KeyLegend.draw(browser.isOpen ? .followUpDraft : .followUps, in: legend, into: &buffer)
         if browser.isOpen, let pending = state.selectedFollowUp, let draft = pending.call.followUp {
             var rect = content
-            if let unsigned = FollowUpDraftView.unsigned(state.settings) {
-                let used = DialogBox.lines([(unsigned, Style(.warn))], in: rect, into: &buffer)
+            var notes: [(String, Style)] = []
+            if let unsigned = FollowUpDraftView.unsigned(state.settings) { notes.append((unsigned, Style(.warn))) }
+            if let file = draft.messageFile { notes.append(("Written to \(state.outboxPath(file))", Style(.muted))) }
+            if !notes.isEmpty {
+                let used = DialogBox.lines(notes, in: rect, into: &buffer)
                 rect = rect.splitTop(min(used, rect.height)).1
             }
-            FollowUpDraftView.draw(draft, to: pending.prospect, in: rect, into: &buffer)
+            FollowUpDraftView.draw(draft, to: pending.prospect, in: rect, scroll: state.draftScroll, into: &buffer)
             return
         }
         let top = max(0, min(browser.selection - content.height / 2, state.pendingFollowUps.count - content.height))

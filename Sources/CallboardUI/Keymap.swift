@@ -136,6 +136,8 @@ public enum Keymap {
             KeyBinding([.char("E")], "E", .openEditor, "edit in $EDITOR", in: [.followUpDraft]),
             KeyBinding([.char("x")], "x", .skip, "skip", in: [.followUpDraft]),
             KeyBinding([.char("S")], "S", .send, "send now", in: [.followUpDraft]),
+            KeyBinding([.char("j"), .down], "j/↓", .moveDown, "scroll the email", in: [.followUpDraft], essential: false),
+            KeyBinding([.char("k"), .up], "k/↑", .moveUp, "scroll the email back", in: [.followUpDraft], essential: false),
             KeyBinding([.enter], "Enter", .accept, "open", in: [.followUps]),
             KeyBinding([.char("d")], "d", .markSent, "done: I sent it myself", in: [.followUps]),
 

@@ -153,7 +153,8 @@ enum QueueView {
         let full = "\(purpose) \(times)"
         guard DisplayWidth.of(text: full) > width else { return full }
         return entry.isOverdue
-            ? "overdue \(Format.dateAndTime(at, zone: state.zone))" : "callback \(Format.clock(at, zone: state.zone))"
+            ? "overdue \(Format.dateAndTime(at, zone: state.zone))"
+            : "\(entry.prospect.lastOutcome == .opportunity ? "follow-up" : "callback") \(Format.clock(at, zone: state.zone))"
     }
 
     static func drawRow(_ cells: [String], columns c: Columns, in row: Rect, into buffer: inout CellBuffer, styles: [Style]) {

@@ -81,13 +81,19 @@ enum DialogBox {
         return Frame.draw(title, in: box, into: &buffer, border: border)
     }
 
-    /// Wrapped lines from the top of `rect`; returns the next free row.
+    /// Wrapped lines from the top of `rect`; returns the next free row. Text that runs out
+    /// of room ends in "…" on the last row, so nothing is cut without a sign.
     @discardableResult
     static func lines(_ texts: [(String, Style)], in rect: Rect, from row: Int = 0, into buffer: inout CellBuffer) -> Int {
         var y = row
         for (text, style) in texts {
             for line in Format.wrap(text, width: rect.width) {
-                guard y < rect.height else { return y }
+                guard y < rect.height else {
+                    if y > row, rect.width > 0 {
+                        buffer.write("…", x: rect.maxX - 1, y: rect.y + y - 1, style: Style(.accent, bold: true))
+                    }
+                    return y
+                }
                 buffer.write(line, in: rect.row(y), style: style)
                 y += 1
             }

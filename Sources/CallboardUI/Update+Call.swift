@@ -207,6 +207,14 @@ extension AppState {
         call.noteDraft = TextField()
         live = call
         guard !field.isBlank else { return [] }
+        // "g: Janie" is no note: it is the name to greet them by, saved with the call and
+        // used by its thank-you email.
+        if let greeting = Self.greeting(in: field.text) {
+            call.prospect.greetingName = greeting
+            live = call
+            status = StatusMessage("Greeting \(call.prospect.name) as \(greeting)")
+            return [checkpoint(at: moment)]
+        }
         let (tag, text) = Self.tagged(field.text)
         call.call.notes.append(CallNote(text: text, tag: tag, at: call.meter.elapsed(at: moment.monotonic)))
         live = call
@@ -218,6 +226,17 @@ extension AppState {
     public static let notePrefixes: [(prefix: String, tag: CallNote.Tag)] = [
         ("o:", .organization), ("c:", .challenge), ("r:", .requirement),
     ]
+
+    /// The prefix that sets the name to greet the prospect by, in a note.
+    public static let greetingPrefix = "g:"
+
+    /// The greeting name of a "g: Janie" line; nil for any other line or an empty name.
+    static func greeting(in raw: String) -> String? {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.lowercased().hasPrefix(greetingPrefix) else { return nil }
+        let name = SafeText.clean(String(text.dropFirst(greetingPrefix.count))).trimmingCharacters(in: .whitespaces)
+        return name.isEmpty ? nil : name
+    }
 
     static func tagged(_ raw: String) -> (CallNote.Tag?, String) {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)

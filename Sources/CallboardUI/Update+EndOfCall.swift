@@ -35,7 +35,10 @@ extension AppState {
         }
         let stepBefore = flow.step
         let request = flow.handle(key ?? .escape, action: action, context: flowContext(live))
-        if flow.step == .followUp, stepBefore != .followUp { flow.draftShownAt = moment.monotonic }
+        if flow.step == .followUp, stepBefore != .followUp {
+            flow.draftShownAt = moment.monotonic
+            draftScroll = 0
+        }
         switch request {
         case .none:
             mode = .endOfCall(flow)

@@ -24,6 +24,7 @@ extension AppState {
         case (false, .accept):
             browser.isOpen = true
             browser.openedAt = moment.monotonic
+            draftScroll = 0
             mode = .followUps(browser)
             return []
         case (true, .accept):

@@ -71,7 +71,7 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
     case .sendFailed(_, let reason):
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         let sentence = Format.sentence(why.hasSuffix(".") ? String(why.dropLast()) : why)
-        state.status = StatusMessage("Not sent. \(sentence). The draft stays in outbox/ as pending.", isError: true)
+        state.status = StatusMessage("Not sent. \(sentence). The draft stays in \(state.outboxPath("")) as pending.", isError: true)
         return []
     case .edited(let purpose, let text):
         return state.edited(purpose, text: text)
@@ -266,6 +266,10 @@ extension AppState {
             scrollHelp(by: delta)
             return
         }
+        if keyContext == .followUpDraft {
+            draftScroll = max(0, min(draftScroll + delta, openDraftLines))
+            return
+        }
         switch mode {
         case .followUps(var browser) where !browser.isOpen:
             browser.selection = clamp(browser.selection + delta, count: pendingFollowUps.count)
@@ -283,6 +287,20 @@ extension AppState {
     }
 
     func clamp(_ index: Int, count: Int) -> Int { max(0, min(index, count - 1)) }
+
+    /// Lines of the email on screen as the dialog wraps them, less the few that always
+    /// show: how far it can usefully scroll.
+    var openDraftLines: Int {
+        let draft: FollowUp?
+        switch mode {
+        case .endOfCall(let flow): draft = flow.answers.draft
+        case .followUps: draft = selectedFollowUp?.call.followUp
+        default: draft = nil
+        }
+        guard let draft else { return 0 }
+        let width = max(10, min(76, self.width) - 2)
+        return max(0, Format.wrap("Subject: \(draft.subject)\n\n\(draft.body)", width: width).count - 3)
+    }
 
     mutating func tick(at moment: Moment) -> [Effect] {
         var effects: [Effect] = []

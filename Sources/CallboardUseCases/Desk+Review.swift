@@ -12,6 +12,8 @@ public struct ReviewScreenData: Hashable, Sendable {
     public var prospects: [Prospect]
     /// The per-day summaries of the trend's days, ending on `day`.
     public var summaries: [CalendarDay: DaySummary]
+    /// The calling blocks worked on `day`.
+    public var blocks: [CallingBlockSummary] = []
 }
 
 extension Desk {
@@ -20,7 +22,7 @@ extension Desk {
         let calls = try store.calls(on: day)
         let prospects = ProspectLabel.lookup(try store.prospects(ids: ProspectLabel.unnamed(in: calls)))
         return DayReport(day: day, calls: calls, prospects: prospects, targets: settings.targets,
-            types: settings.callTypes)
+            types: settings.callTypes, blocks: try store.blocks(on: day))
     }
 
     /// Every day of a range. Totals come from the per-day summaries; a day's calls are read
@@ -32,15 +34,18 @@ extension Desk {
         let summaries = Dictionary(
             try store.summaries(from: first, to: last).map { ($0.day, $0) }, uniquingKeysWith: { _, later in later })
         var calls: [[Call]] = []
+        var blocks: [[CallingBlockSummary]] = []
         for day in days {
-            calls.append(withCalls && (summaries[day]?.dials ?? 0) > 0 ? try store.calls(on: day) : [])
+            let worked = withCalls && (summaries[day]?.dials ?? 0) > 0
+            calls.append(worked ? try store.calls(on: day) : [])
+            blocks.append(worked ? try store.blocks(on: day) : [])
         }
         // Calls carry their prospect's name; only older ones need the prospects read.
         let prospects = ProspectLabel.lookup(try store.prospects(ids: ProspectLabel.unnamed(in: calls.flatMap { $0 })))
-        let reports = zip(days, calls).map { day, calls in
+        let reports = days.indices.map { i in
             DayReport(
-                day: day, calls: calls, prospects: prospects, summary: summaries[day] ?? DaySummary(day: day),
-                targets: settings.targets, types: settings.callTypes)
+                day: days[i], calls: calls[i], prospects: prospects, summary: summaries[days[i]] ?? DaySummary(day: days[i]),
+                targets: settings.targets, types: settings.callTypes, blocks: blocks[i])
         }
         return RangeReport(from: first, to: last, days: reports)
     }
@@ -53,6 +58,7 @@ extension Desk {
         let summaries = Dictionary(
             try store.summaries(from: day.adding(days: 1 - trendLength), to: day).map { ($0.day, $0) },
             uniquingKeysWith: { _, later in later })
-        return ReviewScreenData(day: day, calls: calls, prospects: prospects, summaries: summaries)
+        return ReviewScreenData(
+            day: day, calls: calls, prospects: prospects, summaries: summaries, blocks: try store.blocks(on: day))
     }
 }

@@ -109,6 +109,24 @@ struct AfterCallTests {
         #expect(queue.first?.purpose(sellerZone: zone) == "follow-up on opportunity")
     }
 
+    @Test("an opportunity's agreed time ranks with the timed calls and reads as its follow-up, not a callback")
+    func timedOpportunityIsNoCallback() {
+        let at = Fixture.at("2026-12-08 11:00", zone)
+        let timed = finish(.opportunity, nextStep: at).prospect
+        let asked = finish(.callback, nextStep: at).prospect
+        func queue(on day: String, now: String) -> [QueueEntry] {
+            CallQueue.entries(prospects: [timed], today: Fixture.day(day), now: Fixture.at(now, zone), zone: zone)
+        }
+        let today = queue(on: "2026-12-08", now: "2026-12-08 09:00")
+        #expect(today.first?.reason == .callback(at: at))
+        #expect(today.first?.purpose(sellerZone: zone) == "follow-up on opportunity")
+        #expect(queue(on: "2026-12-09", now: "2026-12-09 09:00").first?.purpose(sellerZone: zone)
+            == "overdue follow-up on opportunity Tue 8 Dec")
+        let callback = CallQueue.entries(prospects: [asked], today: Fixture.day("2026-12-08"),
+                                         now: Fixture.at("2026-12-08 09:00", zone), zone: zone)
+        #expect(callback.first?.purpose(sellerZone: zone) == "callback")
+    }
+
     @Test("a meeting is kept for the calendar and the prospect comes back after it")
     func meeting() {
         let at = Fixture.at("2026-12-10 11:00", zone)

@@ -43,6 +43,13 @@ private func run(
         #expect(crm.prospects.map(\.status) == [.active, .active])
     }
 
+    @Test func aGreetingColumnSetsTheNameToGreetAndAnEmptyCellKeepsTheOldOne() throws {
+        let fresh = try run("name,email,greeting\r\n\"Doe, Jane\",jane@example.com,Janie\r\nBo Berg,bo@example.com,\r\n")
+        #expect(fresh.prospects.map(\.greeting) == ["Janie", "Bo"])
+        let again = try run("name,email,preferred name\r\n\"Doe, Jane\",jane@example.com,\r\n", existing: fresh.prospects)
+        #expect(again.prospects.first?.greetingName == "Janie")
+    }
+
     @Test func hubSpotExportWithBOMQuotesNewlinesAndASharedPhone() throws {
         let result = try run(try Fixture.text("hubspot-contacts.csv"))
         #expect(result.rows == 10)

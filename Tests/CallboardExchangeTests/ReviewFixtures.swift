@@ -59,6 +59,16 @@ enum ReviewFixtures {
         DayReport(day: day, calls: [noMarks, conversation, heldOnSilence], prospects: prospects)
     }
 
+    /// Two calling blocks: 30 min with 12 dials and 4 connects, then 10 min with 5 dials.
+    static let blocks = [
+        CallingBlockSummary(startedAt: at(9, 10), seconds: 1_800, dials: 12, connects: 4, wrapUpSeconds: 360, skipped: 2),
+        CallingBlockSummary(startedAt: at(14, 0), seconds: 600, dials: 5, connects: 0, wrapUpSeconds: 60, skipped: 0),
+    ]
+
+    static var dayWithBlocks: DayReport {
+        DayReport(day: day, calls: [noMarks, conversation, heldOnSilence], prospects: prospects, blocks: blocks)
+    }
+
     static var quietDay: DayReport {
         DayReport(day: day, calls: [noMarks, heldOnSilence], prospects: prospects)
     }

@@ -7,7 +7,7 @@ import Testing
 @Suite struct ReviewJSONTests {
     @Test func aDayHasTheDocumentedShape() throws {
         let root = try ReviewFixtures.json(ReviewJSON.day(ReviewFixtures.fullDay, zone: ReviewFixtures.zone))
-        #expect(Set(root.keys) == ["date", "calls", "totals"])
+        #expect(Set(root.keys) == ["date", "calls", "totals", "blocks"])
         #expect(root["date"] as? String == "2026-11-29")
         let calls = try #require(root["calls"] as? [[String: Any]])
         #expect(calls.count == 3)
@@ -237,5 +237,39 @@ import Testing
         }
         let message = ReviewPeriodError.notADate(option: "--from", text: "29/11").description
         #expect(message.contains("YYYY-MM-DD"))
+    }
+}
+
+/// Each calling block of the day, in every format a seller reads the review in.
+@Suite struct ReviewBlocksTests {
+    let report = ReviewFixtures.dayWithBlocks
+    let zone = ReviewFixtures.zone
+
+    @Test func theTextListsEachBlockWithItsDialsConnectsRateAndTime() {
+        let text = ReviewText.day(report, zone: zone)
+        #expect(text.contains("Calling blocks\n"))
+        #expect(text.contains("  09:10  in block 30:00 · 12 dials · 4 connects · 24 dials/h · wrap-up 6:00 · 2 skipped outside their hours\n"))
+        #expect(text.contains("  14:00  in block 10:00 · 5 dials · 0 connects · 30 dials/h · wrap-up 1:00\n"))
+        #expect(!ReviewText.day(ReviewFixtures.fullDay, zone: zone).contains("Calling blocks"))
+    }
+
+    @Test func theJSONHasOneObjectPerBlock() throws {
+        let root = try ReviewFixtures.json(ReviewJSON.day(report, zone: zone))
+        let blocks = try #require(root["blocks"] as? [[String: Any]])
+        #expect(blocks.count == 2)
+        #expect(blocks[0]["started_at"] as? String == "2026-11-29T09:10:00+01:00")
+        #expect(blocks[0]["duration_s"] as? Double == 1_800)
+        #expect(blocks[0]["dials"] as? Int == 12)
+        #expect(blocks[0]["connects"] as? Int == 4)
+        #expect(blocks[0]["dials_per_hour"] as? Double == 24)
+        #expect(blocks[0]["wrap_up_s"] as? Double == 360)
+        #expect(blocks[0]["skipped"] as? Int == 2)
+    }
+
+    @Test func theMarkdownHasABlockTable() {
+        let markdown = ReviewMarkdown.day(report, zone: zone)
+        #expect(markdown.contains("| Block | Time in block | Dials | Connects | Dials per hour | Wrap-up | Skipped |"))
+        #expect(markdown.contains("| 09:10 | 30:00 | 12 | 4 | 24 | 6:00 | 2 |"))
+        #expect(markdown.contains("| 14:00 | 10:00 | 5 | 0 | 30 | 1:00 | 0 |"))
     }
 }

@@ -19,6 +19,26 @@ import Testing
         #expect(a.prospects.map(\.name) != c.prospects.map(\.name))
     }
 
+    @Test("the sample's thank-you drafts are the dashboard's: outcome, next step, signature")
+    func draftsAreMadeLikeRealOnes() throws {
+        var settings = Settings()
+        settings.sellerName = "Sam Seller"
+        let w = SampleWorkload(seed: 3, prospectCount: 120, callCount: 300, today: today, zone: zone, settings: settings)
+        let people = Dictionary(uniqueKeysWithValues: w.prospects.map { ($0.id, $0) })
+        let drafted = w.calls.filter { $0.followUp != nil }
+        #expect(!drafted.isEmpty)
+        for call in drafted {
+            let prospect = try #require(people[call.prospectID])
+            let expected = FollowUpTemplate.draft(call: call, prospect: prospect, settings: settings, sellerZone: zone)
+            #expect(call.followUp?.subject == expected.subject)
+            #expect(call.followUp?.body == expected.body)
+            #expect(call.followUp?.body.hasSuffix("Kind regards,\nSam Seller") == true)
+            #expect(call.followUp?.body.contains("conversation today") == false)
+        }
+        let meeting = try #require(drafted.first { $0.outcome == .meetingBooked && $0.nextStepAt != nil })
+        #expect(meeting.followUp?.body.contains("I look forward to our meeting on") == true)
+    }
+
     @Test func countsAreAsAskedAndTheHistoryHangsTogether() {
         let w = workload(seed: 1)
         #expect(w.prospects.count >= 300)

@@ -77,6 +77,37 @@ import Testing
                     "Enter accept, write the email", "E edit in $EDITOR", "x skip", "S send now")
     }
 
+    @Test func atTheMinimumSizeALongDraftScrollsWithJAndKAndSaysWhatIsBelow() {
+        var state = EndOfCallFlowTests.conversation()
+        _ = update(&state, .resize(width: 60, height: 18))
+        F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 100)
+        let body = (1...20).map { "Line \($0)." }.joined(separator: "\n")
+        _ = update(&state, .edited(.followUpDraft, text: "Subject: Our call\n\n\(body)"))
+        var screen = F.screen(state)
+        expectShows(screen, "Line 1.", "more lines (j/k scroll)", "S send now")
+        expectHides(screen, "Line 20.")
+        // Scrolling is no answer to the email: nothing is sent, written or skipped.
+        for _ in 0..<30 { #expect(F.press([.char("j")], &state, at: 101).isEmpty) }
+        screen = F.screen(state)
+        expectShows(screen, "Line 20.", "↑ more above")
+        expectHides(screen, "Line 1.")
+        // Back up at once, however far j was pressed past the end.
+        for _ in 0..<30 { F.press([.up], &state, at: 102) }
+        expectShows(F.screen(state), "Line 1.")
+        #expect(state.draftScroll == 0)
+    }
+
+    @Test func aGNoteSetsTheNameToGreetForTheEmailAndTheSavedProspect() throws {
+        var state = EndOfCallFlowTests.conversation()
+        F.press([.char("n")], &state, at: 50)
+        F.type("g: Annie", &state, at: 51)
+        F.press([.enter], &state, at: 52)
+        #expect(state.live?.prospect.greetingName == "Annie")
+        #expect(state.live?.call.notes.isEmpty == true, "a greeting is no call note")
+        F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 100)
+        expectShows(F.screen(state, width: 100, height: 30), "Hello Annie,")
+    }
+
     @Test func aDraftWithoutAValidAddressIsFlagged() {
         var anna = F.anna
         anna.email = ""

@@ -16,6 +16,8 @@ import Testing
         case endOutcome = "end-outcome"
         case endNextStep = "end-next-step"
         case endFollowUp = "end-follow-up"
+        case endFollowUpScrolled = "end-follow-up-scrolled"
+        case addProspectError = "add-prospect-error"
         case followUps = "follow-ups"
         case review
         case help
@@ -23,7 +25,14 @@ import Testing
         case tooSmall = "too-small"
 
         var sizes: [(width: Int, height: Int)] {
-            self == .tooSmall ? [(50, 15)] : [(80, 24), (200, 60)]
+            switch self {
+            case .tooSmall: [(50, 15)]
+            // The dialogs at the dashboard's minimum size too, where they scroll or wrap.
+            case .endFollowUp: [(60, 18), (80, 24), (200, 60)]
+            case .endFollowUpScrolled: [(60, 18)]
+            case .addProspectError: [(60, 18), (80, 24)]
+            default: [(80, 24), (200, 60)]
+            }
         }
 
         /// The app with this screen showing, driven there from a loaded dashboard.
@@ -32,6 +41,23 @@ import Testing
             case .queue, .tooSmall: return Self.queueState
             case .call: return Self.callState
             case .endReferralAsk, .endReferrals, .endOutcome, .endNextStep, .endFollowUp: return Self.ending(at: self)
+            case .endFollowUpScrolled:
+                // A draft longer than the dialog, edited in $EDITOR, scrolled four lines.
+                var state = Self.ending(at: .endFollowUp)
+                let body = (1...16).map { "Line \($0) of what we agreed." }.joined(separator: "\n")
+                _ = update(&state, .edited(.followUpDraft, text: "Subject: Our call\n\nHello Anna,\n\n\(body)\n\nSam"))
+                F.press([.char("j"), .char("j"), .char("j"), .down], &state, at: 210)
+                return state
+            case .addProspectError:
+                // The store refused the line: the whole reason shows, wrapped.
+                var state = F.state()
+                F.press([.char("a")], &state, at: 1)
+                F.type("Anna de Vries, Acme BV, +31 20 123 4567", &state, at: 2)
+                F.press([.enter], &state, at: 3)
+                _ = update(&state, .prospectRefused(
+                    line: "Anna de Vries, Acme BV, +31 20 123 4567",
+                    reason: "Anna de Vries of Acme BV is already a prospect with the same phone number, filed on 2 November; open her from the queue instead"))
+                return state
             case .followUps:
                 var state = FollowUpsPendingTests.state()
                 F.press([.char("f")], &state, at: 1)

@@ -159,6 +159,9 @@ import Testing
             == "Follow-up to Anna de Vries ready to send: /home/me/.local/share/callboard/outbox/old.eml")
         expectShows(F.screen(state), "callback · ready to send")
         #expect(StatusLineView.right(state).contains("2 follow-ups: 1 drafted, 1 ready to send"))
+        // Opened again, the draft says where it was written, in full.
+        F.press([.enter], &state, at: 3)
+        expectShows(F.screen(state), "Written to /home/me/.local/share/callboard/outbox/old.eml")
     }
 
     @Test func aSentFollowUpLeavesTheListAndIsSavedAsSent() throws {

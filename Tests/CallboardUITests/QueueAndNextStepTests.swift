@@ -125,6 +125,18 @@ import Testing
         #expect(roomy.reason == 22 && roomy.last == 10, "each wanted width plus its air")
     }
 
+    @Test func aTimedOpportunityReadsAsItsFollowUpNotACallback() throws {
+        var cleo = Prospect(id: "cleo", name: "Cleo Ortiz", company: "Ortiz Tools", timeZone: "Europe/Amsterdam",
+                            attempts: 1, createdAt: F.start, lastOutcome: .opportunity)
+        cleo.callbackAt = F.start.addingTimeInterval(3_600)
+        for width in [80, 120] {
+            let s = F.screen(F.state(width: width, height: 24, prospects: [cleo]))
+            let row = try #require(s.row(containing: "Cleo Ortiz"))
+            #expect(s.lines[row].contains("follow-up"), "at \(width): \(s.lines[row])")
+            #expect(!s.lines[row].contains("callback"), "at \(width): \(s.lines[row])")
+        }
+    }
+
     @Test func anEmptyQueueLeavesNoOrphanTalkKeyLine() {
         let s = F.screen(F.state(prospects: []))
         expectHides(s, "Then: m I talk")

@@ -19,6 +19,23 @@ import Testing
         return columns[text.distance(from: text.startIndex, to: range.lowerBound)]
     }
 
+    @Test func eachCallingBlockOfTheDayShowsUnderTheSummary() throws {
+        let blocks = [
+            CallingBlockSummary(startedAt: F.at(9, 10), seconds: 1_800, dials: 12, connects: 4, wrapUpSeconds: 360, skipped: 2),
+            CallingBlockSummary(startedAt: F.at(14, 0), seconds: 600, dials: 5, connects: 0, wrapUpSeconds: 60, skipped: 0),
+        ]
+        let state = ReviewState(
+            day: F.today, today: F.today, calls: [F.good, F.noMarks, F.talky], prospects: F.prospects,
+            summaries: F.summaries, dailyGoal: 40, zone: F.zone, blocks: blocks)
+        let screen = F.screen(state, width: 120, height: 30)
+        #expect(screen.line(5).hasPrefix(
+            "Blocks 09:10 12 dials · 4 connects · 24/h · 30:00 · 14:00 5 dials · 0 connects · 30/h · 10:00"))
+        // The calls still follow, below it.
+        #expect((F.row(screen, containing: "▸ 09:14")?.0 ?? 0) > 5, "\(screen.lines.joined(separator: "\n"))")
+        // A day without blocks keeps its summary as it was.
+        #expect(!F.screen(F.state(), width: 120, height: 30).lines.contains { $0.hasPrefix("Block") })
+    }
+
     @Test func at80x24TheDayItsCallsTimelineAndTrendAllShow() throws {
         let screen = F.screen(F.state(), width: 80, height: 24)
         #expect(screen.line(0).hasPrefix("Review · Sunday 29 Nov 2026 (today)"))

@@ -143,4 +143,25 @@ import Testing
         #expect(report.totals == DaySummary(day: day, calls: screen.calls, targets: strict.settings.targets))
         #expect(report.totals.callsInBand == 0)
     }
+
+    // MARK: Calling blocks: kept when they end, shown in every review of their day
+
+    @Test func aSavedBlockIsInTheDayReportTheReviewScreenAndTheRange() throws {
+        let f = try DeskFixture()
+        let anna = try f.desk.add(NewProspect(name: "Anna de Vries", email: "anna@acme.example"), at: now)
+        _ = try f.desk.fileCall(call(with: anna), prospect: anna, at: now)
+        let later = CallingBlockSummary(startedAt: now.addingTimeInterval(7_200), seconds: 900, dials: 6, connects: 1,
+                                        wrapUpSeconds: 120, skipped: 0)
+        let first = CallingBlockSummary(startedAt: now, seconds: 1_800, dials: 12, connects: 4, wrapUpSeconds: 300,
+                                        skipped: 2)
+        try f.desk.saveBlock(later)
+        try f.desk.saveBlock(first)
+        let day = f.desk.day(of: now)
+        let stored = f.directory.appendingPathComponent("blocks/\(day).json")
+        #expect(FileManager.default.fileExists(atPath: stored.path))
+        #expect(try f.desk.dayReport(day).blocks == [first, later])
+        #expect(try f.desk.reviewScreen(day, trendLength: 30).blocks.count == 2)
+        #expect(try f.desk.rangeReport(from: day, to: day, withCalls: true).days.first?.blocks.count == 2)
+        #expect(try f.desk.dayReport(day.adding(days: -1)).blocks.isEmpty)
+    }
 }

@@ -128,9 +128,11 @@ import Testing
     /// group, and nothing typed for it may reach the dashboard afterwards.
     @Test func theEditorReadsTheKeyboardAndItsTextBecomesTheNote() throws {
         let fixture = try DashboardFixture(prospects: [Self.anna])
-        // A line editor: asks on the terminal, reads a line from it, appends it to the file.
+        // A line editor: asks on the terminal, reads a line from it, appends it to the file;
+        // it keeps a copy of the file as it was given.
         let editor = fixture.root.appendingPathComponent("line-editor")
-        try Data("#!/bin/sh\nprintf 'note> '\nIFS= read -r line || exit 3\nprintf '%s' \"$line\" >> \"$1\"\n".utf8)
+        let given = fixture.root.appendingPathComponent("given.txt")
+        try Data("#!/bin/sh\ncp \"$1\" '\(given.path)'\nprintf 'note> '\nIFS= read -r line || exit 3\nprintf '%s' \"$line\" >> \"$1\"\n".utf8)
             .write(to: editor)
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: editor.path)
         let session = try fixture.start(extra: ["EDITOR": editor.path])
@@ -143,8 +145,10 @@ import Testing
         try session.waitFor(text: "note>")
         try session.type("50k in Q1")
         try session.send("Enter")
-        let screen = try session.waitFor(text: "budget 50k in Q1")
+        let screen = try session.waitFor(text: "50k in Q1")
         #expect(!screen.contains("exited with status"), "the editor could not read the keyboard:\n\(screen)")
+        // The file ends with a newline, so what the editor adds comes on a line of its own.
+        #expect(try String(contentsOf: given, encoding: .utf8) == "budget \n")
     }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 /// A prospect field a CSV column can fill.
 public enum ImportField: String, CaseIterable, Sendable {
     case name, firstName, lastName, company, title, phone, mobilePhone, email, timeZone,
-        notes, doNotCall, status, source, priority
+        notes, doNotCall, status, source, priority, greeting
     /// A column that is known and deliberately not imported (CRM record ids, lead status).
     case ignore
 
@@ -35,6 +35,7 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .status: "status"
         case .source: "lead source"
         case .priority: "priority"
+        case .greeting: "greeting"
         case .ignore: "ignored"
         }
     }
@@ -67,6 +68,7 @@ public struct ColumnMapping: Sendable {
             (.status, ["status"]),
             (.source, ["lead source", "leadsource", "source", "original source"]),
             (.priority, ["priority"]),
+            (.greeting, ["greeting", "greeting name", "preferred name", "nickname"]),
             (.ignore, ["record id", "id", "lead status", "hs object id", "owner",
                        "contact owner", "create date", "profile url", "linkedin url"]),
         ]

@@ -15,6 +15,8 @@ struct ImportRow: Sendable {
     var status: Prospect.Status?
     var source: Prospect.Source?
     var priority: Int?
+    /// The name to greet them by, when the file gives one.
+    var greeting: String = ""
 
     enum Reading {
         case valid(ImportRow)
@@ -79,7 +81,8 @@ struct ImportRow: Sendable {
             ImportRow(
                 name: name, company: value(.company), title: value(.title), phone: phone,
                 email: email, timeZone: zoneText.isEmpty ? nil : zoneText, notes: value(.notes),
-                doNotCall: doNotCall, status: status, source: source(value(.source)), priority: priority))
+                doNotCall: doNotCall, status: status, source: source(value(.source)), priority: priority,
+                greeting: value(.greeting)))
     }
 
     /// "doNotCall", "Do not call", "DNC", "lost"… as callboard's statuses; nil for anything

@@ -32,6 +32,7 @@ struct ProspectBook {
                 prospect.notes = prospect.notes.isEmpty ? row.notes : prospect.notes + "\n" + row.notes
             }
             if let priority = row.priority { prospect.priority = priority }
+            if !row.greeting.isEmpty { prospect.greetingName = row.greeting }
             // A status in the file wins, except that no import lifts a do-not-call: that
             // takes the seller's own hand.
             if let status = row.status, prospect.status != .doNotCall { prospect.status = status }
@@ -40,11 +41,12 @@ struct ProspectBook {
             index.insert(prospect.card)
             return true
         }
-        let prospect = Prospect(
+        var prospect = Prospect(
             id: newID(), name: row.name, company: row.company, title: row.title,
             phone: row.phone, email: row.email, timeZone: row.timeZone,
             source: row.source ?? .list, priority: row.priority ?? 3,
             status: row.doNotCall ? .doNotCall : (row.status ?? .active), notes: row.notes, createdAt: now)
+        if !row.greeting.isEmpty { prospect.greetingName = row.greeting }
         prospects.append(prospect)
         positions[prospect.id] = prospects.count - 1
         index.insert(prospect.card)

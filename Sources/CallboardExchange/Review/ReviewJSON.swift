@@ -23,6 +23,19 @@ public enum ReviewJSON {
             ("date", .string(report.day.description)),
             ("calls", .array(report.calls.map { call($0, zone: zone) })),
             ("totals", totals(report.totals)),
+            ("blocks", .array(report.blocks.map { block($0, zone: zone) })),
+        ])
+    }
+
+    static func block(_ b: CallingBlockSummary, zone: TimeZone) -> JSONText.Value {
+        .object([
+            ("started_at", .string(ReportFormat.timestamp(b.startedAt, zone: zone))),
+            ("duration_s", seconds(b.seconds)),
+            ("dials", .int(b.dials)),
+            ("connects", .int(b.connects)),
+            ("dials_per_hour", b.dialsPerHour.map { .number($0, decimals: 1) } ?? .null),
+            ("wrap_up_s", seconds(b.wrapUpSeconds)),
+            ("skipped", .int(b.skipped)),
         ])
     }
 

@@ -7,6 +7,19 @@ public enum ReviewMarkdown {
         var out = "## Calls on \(ReportFormat.longDay(report.day))\n\n"
         out += totalsTable(report.totals, dailyGoal: dailyGoal)
         out += "\n"
+        if !report.blocks.isEmpty {
+            out += "| Block | Time in block | Dials | Connects | Dials per hour | Wrap-up | Skipped |\n"
+            out += "|---|---:|---:|---:|---:|---:|---:|\n"
+            for b in report.blocks {
+                let cells = [
+                    ReportFormat.clock(b.startedAt, zone: zone), ReportFormat.duration(b.seconds), "\(b.dials)",
+                    "\(b.connects)", b.dialsPerHour.map { String(format: "%.0f", $0) } ?? "–",
+                    ReportFormat.duration(b.wrapUpSeconds), "\(b.skipped)",
+                ]
+                out += "| " + cells.joined(separator: " | ") + " |\n"
+            }
+            out += "\n"
+        }
         guard !report.calls.isEmpty else { return out + "No calls on this day.\n" }
         out += "| Time | Prospect | Company | Length | Outcome | My share | Longest monologue | Referral asked | Referrals | Follow-up |\n"
         out += "|---|---|---|---:|---|---:|---:|:---:|---|---|\n"

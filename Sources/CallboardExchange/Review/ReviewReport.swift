@@ -50,6 +50,9 @@ public struct DayReport: Hashable, Sendable {
     /// only the totals were read (a range report in text or markdown).
     public var calls: [ReviewedCall]
     public var totals: DaySummary
+    /// The calling blocks worked that day, in order; empty when none were (or when they
+    /// were not read).
+    public var blocks: [CallingBlockSummary]
 
     /// The totals are worked out from `calls` whenever there are any, as the review screen
     /// does, so a day's figures never depend on which of the two shows them; `summary`, the
@@ -57,11 +60,13 @@ public struct DayReport: Hashable, Sendable {
     /// are named from the call. A call with neither shows the prospect id as its name.
     public init(
         day: CalendarDay, calls: [Call], prospects: [ProspectID: ProspectLabel],
-        summary: DaySummary? = nil, targets: TalkTargets = .standard, types: CallTypes = .standard
+        summary: DaySummary? = nil, targets: TalkTargets = .standard, types: CallTypes = .standard,
+        blocks: [CallingBlockSummary] = []
     ) {
         let ordered = calls.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
         let figures = ordered.map { CallSummary(call: $0, types: types, untyped: targets) }
         self.day = day
+        self.blocks = blocks.sorted { $0.startedAt < $1.startedAt }
         self.calls = zip(ordered, figures).map { call, figures in
             ReviewedCall(figures: figures, prospect: prospects[call.prospectID] ?? ProspectLabel(stampedOn: call))
         }

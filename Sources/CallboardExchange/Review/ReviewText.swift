@@ -12,6 +12,11 @@ public enum ReviewText {
         var lines = ["Calls on \(ReportFormat.longDay(report.day))", ""]
         lines += totals(report.totals, targets: targets, dailyGoal: dailyGoal)
         lines.append("")
+        if !report.blocks.isEmpty {
+            lines.append("Calling blocks")
+            lines += report.blocks.map { "  " + block($0, zone: zone) }
+            lines.append("")
+        }
         guard !report.calls.isEmpty else {
             lines.append("No calls on this day.")
             return lines.joined(separator: "\n") + "\n"
@@ -71,6 +76,19 @@ public enum ReviewText {
             lines.append(trimmed(line))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "09:12  in block 0:45:00 · 18 dials · 5 connects · 24 dials/h · wrap-up 0:06:00 · 2 skipped".
+    static func block(_ b: CallingBlockSummary, zone: TimeZone) -> String {
+        var parts = [
+            "in block \(ReportFormat.duration(b.seconds))",
+            "\(b.dials) dial\(b.dials == 1 ? "" : "s")",
+            "\(b.connects) connect\(b.connects == 1 ? "" : "s")",
+            b.dialsPerHour.map { String(format: "%.0f dials/h", $0) } ?? "– dials/h",
+            "wrap-up \(ReportFormat.duration(b.wrapUpSeconds))",
+        ]
+        if b.skipped > 0 { parts.append("\(b.skipped) skipped outside their hours") }
+        return ReportFormat.clock(b.startedAt, zone: zone) + "  " + parts.joined(separator: " · ")
     }
 
     static func totals(_ t: DaySummary, targets: TalkTargets, dailyGoal: Int?) -> [String] {

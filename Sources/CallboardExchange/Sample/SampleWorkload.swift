@@ -73,7 +73,7 @@ public struct SampleWorkload: Sendable {
                 let prospect = seller.prospects[index]
                 let outcome = seller.outcome(for: index, random: &random)
                 let call = Self.call(
-                    with: prospect, outcome: outcome, at: start, day: day, zone: zone,
+                    with: prospect, outcome: outcome, at: start, day: day, zone: zone, settings: settings,
                     isRecent: number >= days.count - 3, random: &random)
                 let after = AfterCall(
                     call: call, prospect: prospect, today: day, zone: zone, retry: settings.retry,
@@ -109,7 +109,7 @@ public struct SampleWorkload: Sendable {
 
     static func call(
         with prospect: Prospect, outcome: Outcome, at start: Date, day: CalendarDay, zone: TimeZone,
-        isRecent: Bool = false, random: inout SeededRandom
+        settings: Settings = Settings(), isRecent: Bool = false, random: inout SeededRandom
     ) -> Call {
         var call = Call(
             id: Call.makeID(prospect: prospect.id, startedAt: start), prospectID: prospect.id,
@@ -180,10 +180,12 @@ public struct SampleWorkload: Sendable {
         let end = start.addingTimeInterval(clock)
         // Older follow-ups were sent or skipped long ago; only the last days' may wait.
         let status: FollowUp.Status = random.pick(isRecent ? [.sent, .sent, .pending] : [.sent, .sent, .sent, .skipped])
-        call.followUp = FollowUp(
-            subject: "Thank you for your time, \(prospect.greeting)",
-            body: "Hello \(prospect.greeting),\n\nThank you for the conversation today.\n",
-            status: status, sentAt: status == .sent ? end.addingTimeInterval(600) : nil)
+        // Drafted as the dashboard drafts at the end of a call: the outcome, the next step,
+        // the referrals, the seller's template and name.
+        var followUp = FollowUpTemplate.draft(call: call, prospect: prospect, settings: settings, sellerZone: zone)
+        followUp.status = status
+        followUp.sentAt = status == .sent ? end.addingTimeInterval(600) : nil
+        call.followUp = followUp
         return call
     }
 }

@@ -16,11 +16,12 @@ struct ReviewLayout: Hashable {
     static let trendRows = 6
     static let fullTrendRows = 11
 
-    init(_ rect: Rect) {
+    /// - Parameter summaryRows: the summary's rows, one more when the day had calling blocks.
+    init(_ rect: Rect, summaryRows: Int = Self.summaryRows) {
         var rest = rect
         (title, rest) = rest.splitTop(1)
-        (summary, rest) = rest.splitTop(rest.height >= 8 ? Self.summaryRows + 1 : 0)
-        summary.height = min(summary.height, Self.summaryRows)
+        (summary, rest) = rest.splitTop(rest.height >= 8 ? summaryRows + 1 : 0)
+        summary.height = min(summary.height, summaryRows)
         let trendHeight = rest.height >= 26 ? Self.fullTrendRows : (rest.height >= 14 ? Self.trendRows : 0)
         (rest, trend) = rest.splitBottom(trendHeight)
         (rest, timeline) = rest.splitBottom(rest.height >= 8 ? Self.timelineRows : 0)

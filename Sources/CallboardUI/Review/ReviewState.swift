@@ -39,6 +39,8 @@ public struct ReviewState: Hashable, Sendable {
     /// The day's calls in the order they were made.
     public private(set) var rows: [ReviewRow]
     public private(set) var summary: DaySummary
+    /// The calling blocks worked that day, in order.
+    public private(set) var blocks: [CallingBlockSummary]
     public private(set) var week: Trend
     public private(set) var month: Trend
     public private(set) var weekTotals: DaySummary
@@ -66,7 +68,7 @@ public struct ReviewState: Hashable, Sendable {
     public init(
         day: CalendarDay, today: CalendarDay, calls: [Call], prospects: [Prospect],
         summaries: [CalendarDay: DaySummary], targets: TalkTargets = .standard, types: CallTypes = .standard,
-        dailyGoal: Int = 40, zone: TimeZone
+        dailyGoal: Int = 40, zone: TimeZone, blocks: [CallingBlockSummary] = []
     ) {
         let wanted = Set(calls.map(\.prospectID))
         var labels: [ProspectID: (String, String)] = [:]
@@ -75,6 +77,7 @@ public struct ReviewState: Hashable, Sendable {
         }
         self.day = day
         self.today = today
+        self.blocks = blocks.sorted { $0.startedAt < $1.startedAt }
         self.rows = calls.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }.map { call in
             // The name stamped on the call at the time serves when the prospect is not given.
             let stamped = call.prospectName.map { ($0, call.prospectCompany ?? "") }
@@ -141,6 +144,7 @@ public struct ReviewState: Hashable, Sendable {
     private mutating func go(to newDay: CalendarDay) -> ReviewAction {
         day = newDay
         rows = []
+        blocks = []
         summary = DaySummary(day: newDay)
         selection = 0
         isDetailOpen = false

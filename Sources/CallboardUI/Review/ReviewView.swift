@@ -9,7 +9,7 @@ extension ReviewState {
         let clipped = rect.clipped(to: buffer.bounds)
         guard !clipped.isEmpty else { return }
         buffer.fill(clipped)
-        let layout = ReviewLayout(clipped)
+        let layout = ReviewLayout(clipped, summaryRows: ReviewLayout.summaryRows + (blocks.isEmpty ? 0 : 1))
         renderTitle(into: &buffer, in: layout.title)
         renderSummary(into: &buffer, in: layout.summary)
         if isDetailOpen, let row = selectedRow {
@@ -106,6 +106,16 @@ extension ReviewState {
         if let patience = s.patience {
             w.put(sep + "Patience ", label, in: &buffer)
             w.put(ReviewFigures.patience(patience), value, in: &buffer)
+        }
+
+        // Each calling block: when it began, then its dials, connects, rate and time.
+        guard !blocks.isEmpty, rect.height > 4 else { return }
+        w = RowWriter(rect.row(4))
+        w.put(blocks.count == 1 ? "Block " : "Blocks ", label, in: &buffer)
+        for (i, block) in blocks.enumerated() {
+            if i > 0 { w.put(sep, label, in: &buffer) }
+            w.put(Format.clock(block.startedAt, zone: zone) + " ", label, in: &buffer)
+            w.put(AppState.blockFigures(block), value, in: &buffer)
         }
     }
 

@@ -73,7 +73,7 @@ struct EffectRunner: Sendable {
                         ReviewState(
                             day: day, today: desk.day(of: moment.wall), calls: data.calls, prospects: data.prospects,
                             summaries: data.summaries, targets: settings.targets, types: settings.callTypes, dailyGoal: settings.dailyCallGoal,
-                            zone: zone))
+                            zone: zone, blocks: data.blocks))
                 ]
             case .quit:
                 return []
@@ -123,7 +123,10 @@ struct EffectRunner: Sendable {
         let file = FileManager.default.temporaryDirectory
             .appendingPathComponent("callboard-\(UUID().uuidString).txt")
         defer { try? FileManager.default.removeItem(at: file) }
-        guard FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        // A text file ends with a newline: editors and line tools expect one, and what they
+        // add comes on a line of its own.
+        let content = text.hasSuffix("\n") ? text : text + "\n"
+        guard FileManager.default.createFile(atPath: file.path, contents: Data(content.utf8), attributes: [.posixPermissions: 0o600])
         else { return .failed("The text for the editor could not be written to \(file.path).") }
         do {
             let status = try runner.runAttached(editor, arguments: [file.path])
