@@ -11,9 +11,18 @@ public enum CSVExport {
     ]
 
     public static func document(prospects: [Prospect]) -> String {
+        let sink = DataSink()
+        // A DataSink never fails.
+        try? write(prospects: prospects, to: sink)
+        return String(decoding: sink.data, as: UTF8.self)
+    }
+
+    /// The header, then one row per prospect as it is made: the whole document is never
+    /// held at once.
+    public static func write(prospects: [Prospect], to sink: any ExportSink) throws {
         let names = Dictionary(prospects.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let stamp = ISO8601DateFormatter()
-        var lines = [header.map(quoted).joined(separator: ",")]
+        var chunk = header.map(quoted).joined(separator: ",") + "\r\n"
         for p in prospects {
             let cells = [
                 p.id.rawValue, p.name, p.company, p.title, p.phone, p.email, p.timeZone ?? "",
@@ -23,9 +32,13 @@ public enum CSVExport {
                 String(p.attempts), p.lastOutcome?.reportName ?? "",
                 p.lastCalledAt.map(stamp.string(from:)) ?? "", p.notes,
             ]
-            lines.append(cells.map(quoted).joined(separator: ","))
+            chunk += cells.map(quoted).joined(separator: ",") + "\r\n"
+            if chunk.utf8.count >= 64 * 1024 {
+                try sink.write(chunk)
+                chunk = ""
+            }
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        try sink.write(chunk)
     }
 
     /// RFC 4180 quoting: a cell with a comma, quote or line break goes in quotes, quotes
