@@ -37,6 +37,6 @@ public enum ImportedText {
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map { line(String($0)) }
             .joined(separator: "\n")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+            .trimmed(newlines: true)
     }
 }
