@@ -7,7 +7,8 @@ extension StringProtocol {
     public func trimmed(newlines: Bool = false) -> String {
         let scalars = unicodeScalars
         func isSpace(_ s: Unicode.Scalar) -> Bool {
-            if s == "\t" || s.properties.generalCategory == .spaceSeparator { return true }
+            // Foundation counts the zero-width space as a space too.
+            if s == "\t" || s.value == 0x200B || s.properties.generalCategory == .spaceSeparator { return true }
             guard newlines else { return false }
             return (0x0A...0x0D).contains(s.value) || s.value == 0x85 || s.value == 0x2028 || s.value == 0x2029
         }

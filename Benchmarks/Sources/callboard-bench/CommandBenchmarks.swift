@@ -16,9 +16,27 @@ struct CommandBenchmarks {
         var peakMB: Double
     }
 
-    /// Runs `arguments` once: wall time, user + system CPU and peak resident memory of the
-    /// child, from wait4.
+    /// Runs `arguments` once: wall time, user + system CPU and peak resident memory.
+    /// Memory comes from GNU time's report: a child started by posix_spawn (a vfork)
+    /// inherits this process's high-water mark in its own, so wait4's figure never reads
+    /// below the harness's size.
     static func measure(_ executable: URL, _ arguments: [String], environment: [String: String]) throws -> Figure {
+        let time = URL(fileURLWithPath: "/usr/bin/time")
+        guard FileManager.default.isExecutableFile(atPath: time.path) else {
+            return try spawn(executable, arguments, environment: environment)
+        }
+        let report = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("callboard-bench-time-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: report) }
+        var figure = try spawn(time, ["-f", "%M %U %S", "-o", report.path, executable.path] + arguments, environment: environment)
+        let fields = ((try? String(contentsOf: report, encoding: .utf8)) ?? "").split(whereSeparator: \.isWhitespace)
+        if fields.count >= 3, let kb = Double(fields[0]), let user = Double(fields[1]), let system = Double(fields[2]) {
+            figure.peakMB = kb / 1024
+            figure.cpuSeconds = user + system
+        }
+        return figure
+    }
+
+    static func spawn(_ executable: URL, _ arguments: [String], environment: [String: String]) throws -> Figure {
         var pid: pid_t = 0
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

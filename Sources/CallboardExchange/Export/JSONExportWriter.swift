@@ -95,17 +95,23 @@ public struct JSONExportWriter {
     /// blank line Foundation writes inside an empty list.
     private mutating func element(_ value: some Encodable) throws {
         let encoded = try encoder.encode(value)
-        var out = Data(capacity: encoded.count + encoded.count / 8 + 8)
-        if !first { out.append(contentsOf: [0x2C, 0x0A]) }  // ",\n"
+        // Bytes into an array, whole lines at a time: a byte-wise Data append cost more
+        // than the encoding.
+        var out: [UInt8] = []
+        out.reserveCapacity(encoded.count + encoded.count / 8 + 8)
+        if !first { out += [0x2C, 0x0A] }  // ",\n"
         first = false
-        out.append(contentsOf: Self.indent)
-        var previous: UInt8 = 0
-        for byte in encoded {
-            if previous == 0x0A, byte != 0x0A { out.append(contentsOf: Self.indent) }
-            out.append(byte)
-            previous = byte
+        out += Self.indent
+        encoded.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            var start = raw.startIndex
+            while let newline = raw[start...].firstIndex(of: 0x0A) {
+                out += raw[start...newline]
+                start = newline + 1
+                if start < raw.endIndex, raw[start] != 0x0A { out += Self.indent }
+            }
+            out += raw[start...]
         }
-        try sink.write(out)
+        try sink.write(Data(out))
     }
 
     private static let indent: [UInt8] = Array("    ".utf8)
