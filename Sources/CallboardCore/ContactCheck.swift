@@ -18,7 +18,7 @@ public enum ContactCheck {
 
     /// The email as compared: lowercased; nil when empty.
     public static func emailKey(_ email: String) -> String? {
-        let key = email.trimmingCharacters(in: .whitespaces).lowercased()
+        let key = email.trimmed().lowercased()
         return key.isEmpty ? nil : key
     }
 
@@ -131,9 +131,9 @@ public enum ContactCheck {
     /// phone or an email to reach them by, each plausible when given.
     public static func problems(name: String, phone: String, email: String) -> [Problem] {
         var found: [Problem] = []
-        let phone = phone.trimmingCharacters(in: .whitespaces)
-        let email = email.trimmingCharacters(in: .whitespaces)
-        if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        let phone = phone.trimmed()
+        let email = email.trimmed()
+        if name.trimmed(newlines: true).isEmpty {
             found.append(Problem(field: .name, description: "a name is needed"))
         }
         if phone.isEmpty && email.isEmpty {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CallboardCore
 import CallboardExchange
+import CallboardUseCases
 import Foundation
 
 /// `callboard export`: everything out, for a script, a spreadsheet or a calendar.
@@ -11,6 +12,14 @@ struct ExportCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case json, csv, ics
+
+        var exported: ExportFormat {
+            switch self {
+            case .json: .json
+            case .csv: .csv
+            case .ics: .ics
+            }
+        }
     }
 
     @OptionGroup var store: StoreOptions
@@ -23,17 +32,19 @@ struct ExportCommand: ParsableCommand {
             valueName: "file"))
     var output: String?
 
-    @Option(help: ArgumentHelp("json: only the calls from this day on.", valueName: "yyyy-mm-dd"))
+    @Option(help: ArgumentHelp(
+        "Only from this day on: json the calls, csv the prospects last called, ics the callbacks and meetings.",
+        valueName: "yyyy-mm-dd"))
     var from: String?
 
-    @Option(help: ArgumentHelp("json: only the calls up to this day (default: today).", valueName: "yyyy-mm-dd"))
+    @Option(help: ArgumentHelp("Only up to this day (default: today).", valueName: "yyyy-mm-dd"))
     var to: String?
 
     func validate() throws {
         _ = try period(today: CalendarDay(containing: Date(), in: .current))
     }
 
-    /// The days of calls a JSON export holds; nil for all of them.
+    /// The days an export covers; nil for all of them.
     private func period(today: CalendarDay) throws -> (from: CalendarDay, to: CalendarDay)? {
         guard from != nil || to != nil else { return nil }
         do {
@@ -49,24 +60,18 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try Failure.reported {
             let context = try CommandContext.load(storeFlag: store.store)
-            let store = try context.openStore(.readOnly)
-            let prospects = try store.prospects()
-            let data: Data
-            switch format {
-            case .json:
-                data = try JSONExport.document(
-                    prospects: prospects, calls: try store.allCalls(), exportedAt: Date(),
-                    seller: context.settings.sellerName, version: Callboard.version,
-                    period: try period(today: context.today), zone: context.zone)
-            case .csv:
-                data = Data(CSVExport.document(prospects: prospects, outcomes: context.settings.outcomes).utf8)
-            case .ics:
-                data = Data(CalendarExport.document(prospects: prospects, createdAt: Date()).utf8)
+            let desk = try context.desk(.readOnly)
+            let write = { (sink: any ExportSink) in
+                try desk.export(
+                    format.exported, to: sink, now: Date(), seller: context.settings.sellerName,
+                    version: Callboard.version, period: try period(today: context.today))
             }
             if let output, output != "-" {
-                try PrivateFile.write(data, to: URL(fileURLWithPath: output))
+                try PrivateFile.stream(to: URL(fileURLWithPath: output), write)
             } else {
-                try Output.write(data)
+                let sink = DescriptorSink.standardOutput()
+                try write(sink)
+                try sink.flush()
             }
         }
     }

@@ -47,6 +47,30 @@ struct ProcessBenchmarks {
         return (a, b, ratios, peaksA, peaksB)
     }
 
+    /// The median first frame of each store, started in turn within each run, and of the
+    /// hello-world floor run just before them; with the pairs second/first per run.
+    func firstFrames(_ stores: [URL], floor: URL) throws -> (floor: Double, stores: [Double], pairs: [Double]) {
+        var floors: [Double] = []
+        var times = Array(repeating: [Double](), count: stores.count)
+        var pairs: [Double] = []
+        for run in 0..<runs {
+            floors.append(
+                try CommandBenchmarks.measure(floor, [], environment: workload.environment).seconds)
+            let order = run.isMultiple(of: 2) ? Array(stores.indices) : stores.indices.reversed()
+            var this = Array(repeating: 0.0, count: stores.count)
+            for index in order { this[index] = try startOnce(store: stores[index]).seconds }
+            for index in stores.indices { times[index].append(this[index]) }
+            if stores.count >= 2 { pairs.append(this[1] / this[0]) }
+        }
+        return (Stats.median(floors), times.map(Stats.median), pairs)
+    }
+
+    /// Start to first frame and peak memory of one store, the median of `runs`.
+    func firstFrame(_ store: URL) throws -> (seconds: Double, peakMB: Double) {
+        let all = try (0..<runs).map { _ in try startOnce(store: store) }
+        return (Stats.median(all.map(\.seconds)), Stats.median(all.compactMap(\.peakKB).map(Double.init)) / 1024)
+    }
+
     private func startOnce(store: URL) throws -> (seconds: Double, peakKB: Int?) {
         let terminal = try start(store: store)
         let seconds = try terminal.waitFor(Self.firstFrameMarker)
@@ -64,13 +88,18 @@ struct ProcessBenchmarks {
 
     /// P3 and P4: with a call started (Enter on the first queue entry) or not, the bytes the
     /// program writes and the CPU it uses over `window` seconds with no keys.
-    func idle(store: URL, withCall: Bool) throws -> Idle {
+    func idle(store: URL, withCall: Bool, key: String? = nil) throws -> Idle {
         let terminal = try start(store: store)
         _ = try terminal.waitFor(Self.firstFrameMarker)
         if withCall {
             terminal.type("\r")
             // The talk panel shows the call's timer once the call is live.
             terminal.pump(for: 1.5)
+            // m: I am talking, p: they are, s: silence or hold; none: nobody marked yet.
+            if let key {
+                terminal.type(key)
+                terminal.pump(for: 1.5)
+            }
         } else {
             terminal.pump(for: 0.5)
         }

@@ -7,14 +7,26 @@ struct Workload {
     let root: URL
     var empty: URL { root.appendingPathComponent("empty", isDirectory: true) }
     var threeYears: URL { root.appendingPathComponent("three-years", isDirectory: true) }
+    var oneYear: URL { root.appendingPathComponent("one-year", isDirectory: true) }
+    var tenYears: URL { root.appendingPathComponent("ten-years", isDirectory: true) }
+    /// Filled by the 100,000-row import; every prospect in it is due.
+    var allDue: URL { root.appendingPathComponent("all-due", isDirectory: true) }
+    func csv(rows: Int) -> URL { root.appendingPathComponent("import-\(rows).csv") }
+    /// A Swift program that prints one line: the floor every start is compared with.
+    var helloWorld: URL { root.appendingPathComponent("hello") }
     var home: URL { root.appendingPathComponent("home", isDirectory: true) }
 
     static let prospects = 10_000
     static let calls = 35_000
+    /// Prospects for 1 and 10 years of 48 calls a business day, chosen so each store's
+    /// queue today is a few hundred, as in the 3-year one.
+    static let stores: [(folder: String, prospects: Int, calls: Int)] = [
+        ("one-year", 3_800, 12_000), ("three-years", prospects, calls), ("ten-years", 33_400, 120_000),
+    ]
 
     /// Builds the stores under `root` unless a finished build is already there.
     func prepare(fresh: Bool) throws {
-        let done = root.appendingPathComponent("ready-\(Self.prospects)-\(Self.calls)")
+        let done = root.appendingPathComponent("ready-2-\(Self.prospects)-\(Self.calls)")
         if fresh { try? FileManager.default.removeItem(at: root) }
         if FileManager.default.fileExists(atPath: done.path) { return }
         try? FileManager.default.removeItem(at: root)
@@ -22,21 +34,32 @@ struct Workload {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         }
         chmod(empty.path, 0o700)
-        let started = Date()
+        for (folder, prospects, calls) in Self.stores {
+            let started = Date()
+            try run(binary, [
+                "generate", "--store", root.appendingPathComponent(folder).path, "--prospects", "\(prospects)",
+                "--calls", "\(calls)", "--seed", "1",
+            ])
+            print(String(format: "generated %@ in %.1f s", folder, Date().timeIntervalSince(started)))
+        }
+        for rows in [10_000, 100_000] { try ImportFile.write(rows: rows, to: csv(rows: rows)) }
+        let source = root.appendingPathComponent("hello.swift")
+        try Data("print(\"hello\")\n".utf8).write(to: source)
+        try run(URL(fileURLWithPath: "/usr/bin/env"), ["swiftc", "-O", source.path, "-o", helloWorld.path])
+        _ = FileManager.default.createFile(atPath: done.path, contents: nil)
+    }
+
+    private func run(_ executable: URL, _ arguments: [String]) throws {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = [
-            "generate", "--store", threeYears.path, "--prospects", "\(Self.prospects)",
-            "--calls", "\(Self.calls)", "--seed", "1",
-        ]
+        process.executableURL = executable
+        process.arguments = arguments
         process.environment = environment
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw PseudoTerminal.Failure(description: "callboard generate exited with \(process.terminationStatus)")
+            throw PseudoTerminal.Failure(
+                description: "\(executable.lastPathComponent) \(arguments.first ?? "") exited with \(process.terminationStatus)")
         }
-        print(String(format: "generated the 3-year store in %.1f s", Date().timeIntervalSince(started)))
-        _ = FileManager.default.createFile(atPath: done.path, contents: nil)
     }
 
     /// A private HOME and configuration, so the seller's own settings never bend a figure.

@@ -14,9 +14,18 @@ public enum CSVExport {
 
     /// - Parameter outcomes: the CRM label of each outcome, for `last_outcome_crm`.
     public static func document(prospects: [Prospect], outcomes: Outcomes = .standard) -> String {
+        let sink = DataSink()
+        // A DataSink never fails.
+        try? write(prospects: prospects, outcomes: outcomes, to: sink)
+        return String(decoding: sink.data, as: UTF8.self)
+    }
+
+    /// The header, then one row per prospect as it is made: the whole document is never
+    /// held at once.
+    public static func write(prospects: [Prospect], outcomes: Outcomes = .standard, to sink: any ExportSink) throws {
         let names = Dictionary(prospects.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let stamp = ISO8601DateFormatter()
-        var lines = [header.map(quoted).joined(separator: ",")]
+        var chunk = header.map(quoted).joined(separator: ",") + "\r\n"
         for p in prospects {
             let cells = [
                 p.id.rawValue, p.name, p.company, p.title, p.phone, p.email, p.timeZone ?? "",
@@ -27,9 +36,13 @@ public enum CSVExport {
                 p.lastCalledAt.map(stamp.string(from:)) ?? "", p.notes, p.world.organization, p.world.challenges,
                 p.world.requirements, p.lastCallNotes, p.lastOutcome.map { outcomes.rule(for: $0).crmLabel } ?? "",
             ]
-            lines.append(cells.map(quoted).joined(separator: ","))
+            chunk += cells.map(quoted).joined(separator: ",") + "\r\n"
+            if chunk.utf8.count >= 64 * 1024 {
+                try sink.write(chunk)
+                chunk = ""
+            }
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        try sink.write(chunk)
     }
 
     /// RFC 4180 quoting: a cell with a comma, quote or line break goes in quotes, quotes

@@ -30,15 +30,32 @@ public enum CalendarExport {
 
     /// The calendar of what is still open at `createdAt`.
     public static func document(prospects: [Prospect], createdAt: Date) -> String {
-        var lines = [
+        let sink = DataSink()
+        // A DataSink never fails.
+        try? write(prospects: prospects, createdAt: createdAt, to: sink)
+        return String(decoding: sink.data, as: UTF8.self)
+    }
+
+    /// The calendar, an event at a time; with `days`, only the appointments on those days
+    /// (in `zone`).
+    public static func write(
+        prospects: [Prospect], createdAt: Date, days: ClosedRange<CalendarDay>? = nil, zone: TimeZone = .current,
+        to sink: any ExportSink
+    ) throws {
+        let opening = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//callboard//callboard//EN",
             "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
         ]
-        for appointment in appointments(in: prospects, after: createdAt) {
-            lines += event(appointment, stamp: createdAt)
+        try sink.write(lines(opening))
+        for appointment in appointments(in: prospects, after: createdAt)
+        where days.map({ $0.contains(CalendarDay(containing: appointment.at, in: zone)) }) ?? true {
+            try sink.write(lines(event(appointment, stamp: createdAt)))
         }
-        lines.append("END:VCALENDAR")
-        return lines.map(folded).joined(separator: "\r\n") + "\r\n"
+        try sink.write(lines(["END:VCALENDAR"]))
+    }
+
+    private static func lines(_ lines: [String]) -> String {
+        lines.map { folded($0) + "\r\n" }.joined()
     }
 
     static func event(_ a: Appointment, stamp: Date) -> [String] {

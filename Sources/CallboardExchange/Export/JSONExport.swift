@@ -6,37 +6,26 @@ import Foundation
 /// `version` and, for a period, `from` and `to` say whose calls they are, so a coach's
 /// `callboard team` can put several sellers side by side.
 public enum JSONExport {
-    struct Document: Encodable {
-        var exportedAt: Date
-        var seller: String?
-        var version: String?
-        var from: String?
-        var to: String?
-        var prospects: [Prospect]
-        var calls: [Call]
-    }
-
+    /// The whole document at once, for a handful of calls (tests, small tools); the
+    /// export command streams with ``JSONExportWriter`` instead.
     /// - Parameters:
     ///   - period: when given, only the calls of those days (in `zone`) are exported.
     public static func document(
         prospects: [Prospect], calls: [Call], exportedAt: Date, seller: String? = nil, version: String? = nil,
         period: (from: CalendarDay, to: CalendarDay)? = nil, zone: TimeZone = .current
     ) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
         let inPeriod = calls.filter { call in
             guard let period else { return true }
             let day = CalendarDay(containing: call.startedAt, in: zone)
             return day >= period.from && day <= period.to
         }
-        let sortedCalls = inPeriod.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
-        var data = try encoder.encode(
-            Document(
-                exportedAt: exportedAt, seller: seller.flatMap { $0.isEmpty ? nil : $0 }, version: version,
-                from: period?.from.description, to: period?.to.description, prospects: prospects,
-                calls: sortedCalls))
-        data.append(0x0A)
-        return JSONText.escapingInvisibles(data)
+        let sink = DataSink()
+        var writer = JSONExportWriter(
+            to: sink, header: .init(exportedAt: exportedAt, seller: seller, version: version, period: period))
+        try writer.begin()
+        try writer.append(calls: inPeriod.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) })
+        try writer.append(prospects: prospects)
+        try writer.finish()
+        return sink.data
     }
 }
