@@ -67,7 +67,7 @@ import Testing
         let session = try fixture.start(extra: ["PATH": recorder.path])
         try session.waitFor(text: "Lena London")
         try session.send("Enter")
-        try session.waitFor(text: "Lena London · 0:")
+        try session.waitFor(text: "Lena London · cold call · 0:")
         #expect(try recorder.arguments() == ["tel:+442055550014"])
     }
 

@@ -63,6 +63,7 @@ import Testing
         try session.waitFor(text: "How did the call end?")
         try session.send("4")
         try session.waitFor("the draft") { $0.contains("Thank-you email") && $0.contains("To: ") }
+        Thread.sleep(forTimeInterval: 0.4)  // keys within 0.3 s of an email are ignored
         try session.send("Enter")
         try session.waitFor(text: "Saved the call with Anna Berg")
         try session.send("q")
