@@ -17,20 +17,15 @@ public struct ContactLine: Hashable, Sendable {
         self.email = email
     }
 
-    /// What the line is for, which decides what it must hold.
-    public enum Purpose: Hashable, Sendable {
-        /// A prospect to call: a name and a way to reach them.
-        case prospect
-        /// Someone the prospect suggested: a name is enough, the seller may find the rest.
-        case referral
-    }
-
     /// The fields of `line`, or why it cannot be taken. A part with an @ is the email, one
     /// made of digits the phone, the first other part the company, and a legal form after
     /// it ("Inc.", "GmbH") part of the company; any other part is refused, since it is most
     /// likely a phone or an email gone wrong. A part in double quotes may hold commas:
     /// `Bob, "Acme, Inc.", bob@acme.example`.
-    public static func read(_ line: String, for purpose: Purpose = .prospect) -> Result<ContactLine, Refusal> {
+    ///
+    /// A referral is held to the same rules as a prospect added by hand: a name, and a
+    /// phone or an email to reach them, since a referral becomes a lead to call.
+    public static func read(_ line: String) -> Result<ContactLine, Refusal> {
         let parts = Self.parts(of: line)
         var read = ContactLine(name: parts.first ?? "")
         var reasons: [String] = []
@@ -47,12 +42,7 @@ public struct ContactLine: Hashable, Sendable {
                 reasons.append("“\(part)” is not a phone number or an email address (the company is “\(read.company)”)")
             }
         }
-        var problems = ContactCheck.problems(name: read.name, phone: read.phone, email: read.email)
-        if purpose == .referral {
-            // A referral may come with a name only; what is given must still be right.
-            problems.removeAll { $0.field == .phone && read.phone.isEmpty }
-        }
-        reasons += problems.map(\.description)
+        reasons += ContactCheck.problems(name: read.name, phone: read.phone, email: read.email).map(\.description)
         return reasons.isEmpty ? .success(read) : .failure(Refusal(reasons: reasons))
     }
 

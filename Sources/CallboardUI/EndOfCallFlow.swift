@@ -212,7 +212,7 @@ public struct EndOfCallFlow: Hashable, Sendable {
             answers.askAnswer = false
         case (.referrals, .accept):
             if !referralField.isBlank {
-                switch ContactLine.read(answers.referralText, for: .referral) {
+                switch ContactLine.read(answers.referralText) {
                 case .success(let line):
                     answers.referrals.append(line.referral)
                     referralField = TextField()

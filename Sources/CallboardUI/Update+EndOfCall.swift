@@ -92,6 +92,8 @@ extension AppState {
         self.live = nil
         mode = .queue
         focus = .queue
+        // The next prospect's brief opens at the top: who they are, then their world.
+        briefScroll = 0
         callsToday += 1
         savingCallID = call.id
         status = StatusMessage("Saving the call with \(live.prospect.name)…")

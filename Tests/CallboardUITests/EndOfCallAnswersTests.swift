@@ -33,14 +33,14 @@ import Testing
     @Test func aChangedOutcomeAndAnAddedReferralAreInTheDraft() throws {
         var state = Flow.conversation()
         F.press([.char("e"), .char("y")], &state, at: 100)
-        F.type("Carla Smit", &state, at: 101)
+        F.type("Carla Smit, carla@smit.example", &state, at: 101)
         F.press([.enter, .enter, .char("8"), .enter], &state, at: 102)
         #expect(try #require(Flow.flow(state)?.answers.draft).body.contains("Carla Smit"))
         // Back to the referrals (past the next step and the outcome): add one more, then
         // choose a booked meeting instead.
         F.press([.escape, .escape, .escape], &state, at: 103)
         #expect(Flow.flow(state)?.step == .referrals)
-        F.type("Dirk Bos", &state, at: 104)
+        F.type("Dirk Bos, dirk@bos.example", &state, at: 104)
         F.press([.enter, .enter, .char("7")], &state, at: 105)
         F.type("tomorrow 10:00", &state, at: 106)
         F.press([.enter], &state, at: 107)
@@ -126,7 +126,7 @@ import Testing
     @Test func anAskAnsweredNoAfterReferralsWereTypedSavesNoReferrals() throws {
         var state = Flow.conversation()
         F.press([.char("e"), .char("y")], &state, at: 100)
-        F.type("Jan Jansen", &state, at: 101)
+        F.type("Jan Jansen, 020-5550114", &state, at: 101)
         F.press([.enter, .escape, .char("n"), .char("8"), .enter], &state, at: 102)
         let (call, prospects) = try #require(Flow.saved(F.press([.char("x")], &state, at: 103), &state))
         #expect(call.referralAsk == .notAsked)

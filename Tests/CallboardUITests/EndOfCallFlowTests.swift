@@ -131,7 +131,7 @@ import Testing
     @Test func escGoesBackOneStepAndKeepsWhatWasTyped() throws {
         var state = Self.conversation()
         F.press([.char("e"), .char("y")], &state, at: 100)
-        F.type("Carla Smit", &state, at: 101)
+        F.type("Carla Smit, carla@smit.example", &state, at: 101)
         F.press([.enter, .enter], &state, at: 102)
         #expect(Self.flow(state)?.step == .outcome)
         F.press([.escape], &state, at: 103)
@@ -242,7 +242,7 @@ import Testing
     @Test func enterOnTheDraftSavesTheCallAndWritesTheEmail() throws {
         var state = Self.conversation()
         F.press([.char("e"), .char("y")], &state, at: 100)
-        F.type("Carla Smit, Smit BV", &state, at: 101)
+        F.type("Carla Smit, Smit BV, carla@smit.example", &state, at: 101)
         F.press([.enter, .enter, .char("8"), .enter], &state, at: 102)
         let effects = F.press([.enter], &state, at: 103)
         #expect(effects.count == 1, "one workflow: the store saves, links referrals and writes the email")
@@ -387,11 +387,13 @@ import Testing
     }
 
     @Test func oneLineReferralsAreReadInAnyOrderByTheSameReaderAsTheAddField() {
-        func read(_ line: String) -> Referral? { try? ContactLine.read(line, for: .referral).get().referral }
-        #expect(read("  Eva Claes ") == Referral(name: "Eva Claes"))
+        func read(_ line: String) -> Referral? { try? ContactLine.read(line).get().referral }
+        // A referral becomes a lead to call: a name alone is not enough.
+        #expect(read("  Eva Claes ") == nil)
+        #expect(read("  Eva Claes , eva@claes.example") == Referral(name: "Eva Claes", email: "eva@claes.example"))
         #expect(read("Eva Claes, eva@claes.example, Claes & Zn, 0470 12 34 56")
             == Referral(name: "Eva Claes", company: "Claes & Zn", phone: "0470 12 34 56", email: "eva@claes.example"))
-        #expect(read("Eva, \"Acme, Inc.\"") == Referral(name: "Eva", company: "Acme, Inc."))
+        #expect(read("Eva, \"Acme, Inc.\", 020 555 0101") == Referral(name: "Eva", company: "Acme, Inc.", phone: "020 555 0101"))
         // A part that is none of these was once glued to the company; now it is refused.
         #expect(read("Eva, Acme, 3 Main Street") == nil)
         #expect(read("Eva, 12-34") == nil, "an implausible phone")
@@ -408,5 +410,19 @@ import Testing
         expectShows(F.screen(state), "Not added: “carla@smit” is not an email address")
         F.press([.backspace], &state, at: 103)
         expectHides(F.screen(state), "Not added:")
+    }
+}
+
+@Suite struct BriefAfterACallTests {
+    /// The brief scrolled during a call opens at the top for the next prospect, so their
+    /// name and phone are in view.
+    @Test func theNextProspectsBriefOpensAtTheTop() throws {
+        var state = EndOfCallFlowTests.conversation()
+        F.press([.char("j"), .char("j"), .char("j")], &state, at: 80)
+        #expect(state.briefScroll == 3)
+        F.press([.char("e"), .char("n"), .char("4")], &state, at: 100)
+        _ = EndOfCallFlowTests.saved(F.press([.char("x")], &state, at: 101), &state)
+        #expect(state.mode == .queue)
+        #expect(state.briefScroll == 0)
     }
 }

@@ -83,8 +83,8 @@ import Testing
         F.press([.char("e"), .char("y")], &state, at: 20)
         #expect(EndOfCallFlowTests.flow(state)?.step == .referrals)
         // Typed text is text: `p` goes into the referral field.
-        F.type("pia", &state, at: 21)
-        #expect(EndOfCallFlowTests.flow(state)?.answers.referralText == "pia")
+        F.type("pia, pia@example.com", &state, at: 21)
+        #expect(EndOfCallFlowTests.flow(state)?.answers.referralText == "pia, pia@example.com")
         F.press([.enter, .enter], &state, at: 22)
         #expect(EndOfCallFlowTests.flow(state)?.step == .outcome)
         F.press([.char("p")], &state, at: 23)

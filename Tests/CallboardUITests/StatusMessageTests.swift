@@ -43,7 +43,7 @@ import Testing
     @Test func aMessageBesideLongDayFiguresTakesTheWholeLine() {
         var state = EndOfCallFlowTests.conversation()
         F.press([.char("e"), .char("y")], &state, at: 100)
-        F.type("Carla Smit", &state, at: 101)
+        F.type("Carla Smit, carla@smit.example", &state, at: 101)
         F.press([.enter, .enter, .char("8"), .enter], &state, at: 102)
         let effects = F.press([.enter], &state, at: 103)
         guard case .fileCall(let call, _, _)? = effects.first else { return }
