@@ -89,6 +89,8 @@ public struct FollowUp: Hashable, Codable, Sendable {
     /// (written to the outbox, waiting to be sent by the seller), sent or skipped.
     public enum Stage: String, Hashable, Sendable, CaseIterable {
         case drafted, ready, sent, skipped
+        /// Written, but the prospect has no address it can go to: not ready to send.
+        case noRecipient
 
         /// The seller's words for it, the same on every screen.
         public var label: String {
@@ -97,8 +99,16 @@ public struct FollowUp: Hashable, Codable, Sendable {
             case .ready: "ready to send"
             case .sent: "sent"
             case .skipped: "skipped"
+            case .noRecipient: "without an address"
             }
         }
+    }
+
+    /// The stage for an email to `recipient`: a written one with no address it can reach
+    /// is not ready to send, whatever the outbox holds.
+    public func stage(to recipient: String) -> Stage {
+        let stage = self.stage
+        return stage == .ready && !ContactCheck.canReceiveEmail(recipient) ? .noRecipient : stage
     }
 
     /// The stage, from what is stored: the status and whether the message was written.

@@ -172,6 +172,9 @@ public struct PendingFollowUp: Hashable, Sendable {
         self.call = call
         self.prospect = prospect
     }
+
+    /// Where the follow-up is, as every screen shows it and every count counts it.
+    public var stage: FollowUp.Stage? { call.followUp?.stage(to: prospect.email) }
 }
 
 /// What the store answers when the dashboard opens or reloads.

@@ -31,7 +31,7 @@ enum FollowUpsView {
             let selected = index == browser.selection
             let when = Format.dayAndTime(pending.call.startedAt, zone: state.zone)
             let outcome = pending.call.outcome?.label ?? "no outcome"
-            let stage = pending.call.followUp?.stage.label
+            let stage = pending.stage?.label
             let details = [pending.prospect.name, pending.prospect.company, outcome, stage]
                 .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
             let text = "\(selected ? "▶" : " ") \(when)  \(details)"

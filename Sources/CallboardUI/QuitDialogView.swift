@@ -13,7 +13,7 @@ enum QuitDialogView {
         }
         let counts = state.followUpCounts(today: true)
         if let phrase = AppState.followUpPhrase(counts) {
-            let whereTheyAre = counts.ready > 0 ? " Written ones wait in \(state.outboxPath(""))." : ""
+            let whereTheyAre = counts.ready + counts.noRecipient > 0 ? " Written ones wait in \(state.outboxPath(""))." : ""
             texts.append(("From today: \(phrase), not sent.\(whereTheyAre)", Style(.warn, bold: true)))
         }
         texts.append(("y quit · n or Esc stay", Style(.text)))

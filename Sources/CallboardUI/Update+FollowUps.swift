@@ -105,10 +105,11 @@ extension AppState {
     }
 
     /// The follow-ups not yet sent or skipped, by stage; `today` counts only today's calls.
-    public func followUpCounts(today onlyToday: Bool = false) -> (drafted: Int, ready: Int) {
+    public func followUpCounts(today onlyToday: Bool = false) -> (drafted: Int, ready: Int, noRecipient: Int) {
         let counted = onlyToday ? pendingFollowUps.filter(isFromToday) : pendingFollowUps
-        let ready = counted.filter { $0.call.followUp?.stage == .ready }.count
-        return (counted.count - ready, ready)
+        let ready = counted.filter { $0.stage == .ready }.count
+        let noRecipient = counted.filter { $0.stage == .noRecipient }.count
+        return (counted.count - ready - noRecipient, ready, noRecipient)
     }
 
     func isFromToday(_ pending: PendingFollowUp) -> Bool {
@@ -117,13 +118,15 @@ extension AppState {
     }
 
     /// "3 follow-ups: 1 drafted, 2 ready to send", in the stages' own words; nil for none.
-    public static func followUpPhrase(_ counts: (drafted: Int, ready: Int)) -> String? {
-        let total = counts.drafted + counts.ready
+    public static func followUpPhrase(_ counts: (drafted: Int, ready: Int, noRecipient: Int)) -> String? {
+        let parts: [(Int, FollowUp.Stage)] = [
+            (counts.drafted, .drafted), (counts.ready, .ready), (counts.noRecipient, .noRecipient),
+        ].filter { $0.0 > 0 }
+        let total = parts.reduce(0) { $0 + $1.0 }
         guard total > 0 else { return nil }
         let noun = "\(total) follow-up\(total == 1 ? "" : "s")"
-        if counts.ready == 0 { return "\(noun) \(FollowUp.Stage.drafted.label)" }
-        if counts.drafted == 0 { return "\(noun) \(FollowUp.Stage.ready.label)" }
-        return "\(noun): \(counts.drafted) \(FollowUp.Stage.drafted.label), \(counts.ready) \(FollowUp.Stage.ready.label)"
+        if parts.count == 1, let only = parts.first { return "\(noun) \(only.1.label)" }
+        return "\(noun): " + parts.map { "\($0.0) \($0.1.label)" }.joined(separator: ", ")
     }
 
     mutating func followUpSent(_ id: CallID, at date: Date) -> [Effect] {

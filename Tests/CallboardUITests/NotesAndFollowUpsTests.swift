@@ -249,3 +249,23 @@ import Testing
         #expect(state.pendingFollowUpsToday == 1)
     }
 }
+
+@Suite struct FollowUpWithoutAnAddressTests {
+    /// An email written for a prospect with no usable address cannot be sent: it is never
+    /// counted as ready, in the list, the status line or the quit question.
+    @Test func aWrittenEmailWithoutAnAddressIsNotReadyToSend() throws {
+        var noEmail = F.anna
+        noEmail.email = ""
+        var state = EndOfCallFlowTests.conversation(prospects: [noEmail])
+        F.press([.char("e"), .char("n"), .char("4")], &state, at: 100)
+        _ = EndOfCallFlowTests.saved(F.press([.enter], &state, at: 101), &state)
+        let pending = try #require(state.pendingFollowUps.first)
+        #expect(pending.call.followUp?.stage == .ready, "written to the outbox")
+        #expect(pending.stage == .noRecipient)
+        #expect(state.followUpCounts().ready == 0)
+        #expect(AppState.followUpPhrase(state.followUpCounts()) == "1 follow-up without an address")
+        F.press([.char("f")], &state, at: 102)
+        expectShows(F.screen(state), "without an address")
+        expectHides(F.screen(state), "ready to send")
+    }
+}
