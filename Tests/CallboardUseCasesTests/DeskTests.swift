@@ -165,3 +165,58 @@ import Testing
         #expect(try f.desk.dayReport(day.adding(days: -1)).blocks.isEmpty)
     }
 }
+
+/// Rules that used to be written twice, and whose copies disagreed: each former caller now
+/// asks the one rule, so they agree.
+@Suite struct OneRuleTests {
+    let now = DeskFixture.monday
+
+    /// "Who is due" was decided by the queue and again by the store's working set; a
+    /// callback next week with a next call day today was in one and not the other. The
+    /// queue of every day the working set covers is the queue of all prospects.
+    @Test func theWorkingSetHoldsExactlyWhoTheQueueShowsOnEveryDayItCovers() throws {
+        let f = try DeskFixture()
+        let today = f.desk.day(of: now)
+        let zone = f.desk.zone
+        var prospects: [Prospect] = []
+        for (i, offset) in [-3, 0, 2, 9, 20].enumerated() {
+            prospects.append(
+                Prospect(
+                    id: ProspectID("due-\(i)"), name: "Due \(i)", phone: "+31 20 555 01\(i)0",
+                    nextCallDay: today.adding(days: offset), createdAt: now))
+        }
+        prospects.append(
+            Prospect(
+                id: "callback", name: "Callback Next Week", phone: "+31 20 555 0199", nextCallDay: today,
+                callbackAt: today.adding(days: 7).at(hour: 10, minute: 0, in: zone), createdAt: now))
+        prospects.append(
+            Prospect(id: "dnc", name: "Never", phone: "+31 20 555 0188", status: .doNotCall, createdAt: now))
+        try f.store.save(prospects: prospects)
+        let working = try f.store.workingSet(today: today)
+        for offset in 0...WorkingSet.reach {
+            let day = today.adding(days: offset)
+            let at = day.at(hour: 10, minute: 0, in: zone) ?? now
+            let fromAll = CallQueue.entries(prospects: prospects, today: day, now: at, zone: zone).map(\.id)
+            let fromWorking = CallQueue.entries(prospects: working.prospects, today: day, now: at, zone: zone).map(\.id)
+            #expect(fromWorking == fromAll, "day +\(offset)")
+        }
+        #expect(!working.prospects.contains { $0.id == "dnc" })
+    }
+
+    /// The retry the end-of-call dialog announces is the retry the saved prospect gets.
+    @Test func theRetryTheDialogAnnouncesIsTheOneSaved() {
+        let zone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
+        let friday = CalendarDay(year: 2026, month: 12, day: 4)
+        let rule = RetryRule(businessDays: 2, maxAttempts: 3)
+        for attempts in 0..<4 {
+            let prospect = Prospect(id: "p", name: "Pat", phone: "+31 20 555 0101", attempts: attempts, createdAt: now)
+            let start = friday.at(hour: 10, minute: 0, in: zone) ?? now
+            let call = Call(id: "c", prospectID: "p", startedAt: start, duration: 20, outcome: .noAnswer)
+            let after = AfterCall(call: call, prospect: prospect, today: friday, zone: zone, retry: rule, newID: { "n" })
+            let announced = rule.plan(attemptsBefore: attempts, on: friday)
+            #expect(after.prospect.attempts == announced.attempt, "attempts \(attempts)")
+            #expect(after.prospect.nextCallDay == announced.next, "attempts \(attempts)")
+            #expect((after.prospect.status == .unreachable) == (announced.next == nil), "attempts \(attempts)")
+        }
+    }
+}
