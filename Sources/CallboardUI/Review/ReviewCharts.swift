@@ -129,9 +129,10 @@ struct RowWriter {
 
     var remaining: Int { max(0, rect.maxX - x) }
 
+    /// A piece of the row; one that does not fit ends in "…", so nothing is cut unseen.
     mutating func put(_ text: String, _ style: Style = .plain, in buffer: inout CellBuffer) {
         guard !rect.isEmpty, remaining > 0 else { return }
-        x += buffer.write(text, x: x, y: rect.y, maxWidth: remaining, style: style)
+        x += buffer.write(Format.fit(text, width: remaining), x: x, y: rect.y, maxWidth: remaining, style: style)
     }
 
     /// Text cut or padded to exactly `width` columns, right-aligned when asked.
