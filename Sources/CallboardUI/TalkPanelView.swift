@@ -40,17 +40,19 @@ enum TalkPanelView {
         rows.append(Row(priority: 1) { r, b in shares(figures, in: r, into: &b) })
         rows.append(Row(priority: 5) { _, _ in })
         rows.append(Row(priority: 2) { r, b in
-            b.write(Format.fit(floor(figures), width: r.width), in: r, style: Style(floorRole(figures.speaker)))
+            // Bold like the timer above it: a tick then changes only the colour between the
+            // two figures, not every attribute (see "Output cost" in the performance notes).
+            b.write(Format.fit(floor(figures), width: r.width), in: r, style: Style(floorRole(figures.speaker), bold: true))
         })
         rows.append(Row(priority: 3) { r, b in
             let limit = figures.targets.monologueStrong
             let over = figures.targets.pitchTooLong(figures.longestMonologue)
-            let text = "My longest monologue \(Format.duration(figures.longestMonologue)) · limit \(Format.duration(limit))"
+            let text = "My longest monologue\(longest(figures.longestMonologue, by: .me, figures)) · limit \(Format.duration(limit))"
             b.write(Format.fit(text, width: r.width), in: r, style: Style(over ? .bad : .muted))
         })
         rows.append(Row(priority: 3) { r, b in
             let reached = figures.targets.storyReached(figures.longestStory)
-            let text = "Their longest story \(Format.duration(figures.longestStory)) · aim \(Format.duration(figures.targets.story))"
+            let text = "Their longest story\(longest(figures.longestStory, by: .prospect, figures)) · aim \(Format.duration(figures.targets.story))"
             b.write(Format.fit(text, width: r.width), in: r, style: Style(reached ? .good : .muted))
         })
         rows.append(Row(priority: 2) { r, b in questionsRow(questions, targets: figures.targets, in: r, into: &b) })
@@ -202,6 +204,14 @@ enum TalkPanelView {
         buffer.write(Format.fit(rest, width: max(0, rect.maxX - x)), x: x, y: rect.y, maxWidth: rect.maxX - x, style: Style(.muted))
     }
 
+    /// The longest stretch of one speaker; while the one under way is it, "now" instead of
+    /// its length, which the floor line above already counts: the same figure
+    /// ticking twice would say nothing new and double what the screen writes each second.
+    static func longest(_ seconds: Double, by speaker: Speaker, _ figures: TalkFigures) -> String {
+        figures.speaker == speaker && figures.floorSeconds > 0 && figures.floorSeconds >= seconds
+            ? ": now" : " " + Format.duration(seconds)
+    }
+
     static func floor(_ figures: TalkFigures) -> String {
         if figures.isOnHold { return "On hold" }
         switch figures.speaker {
@@ -221,24 +231,24 @@ enum TalkPanelView {
     }
 
     /// A nudge after a minute of my own talk, stronger after two (the call type's); while
-    /// they speak, how long their story has run.
+    /// they speak, whether their story has run long enough. It names the threshold passed,
+    /// not the running time: the floor line counts that already.
     /// It may take two rows, so it is never cut in a narrow panel.
     static func nudge(_ figures: TalkFigures, line: Int, in rect: Rect, into buffer: inout CellBuffer) {
-        let talked = Format.duration(figures.floorSeconds)
+        let targets = figures.targets
         let text: String
         let style: Style
         switch figures.nudge {
         case .strong:
-            text = "✋ \(talked) of you talking. Stop and ask them a question."
+            text = "✋ Over \(Format.duration(targets.monologueStrong)) of you talking. Stop and ask them a question."
             style = Style(.bad, bold: true, reverse: true)
         case .gentle:
-            text = "You have talked \(talked): take a breath, ask a question."
+            text = "You have talked over \(Format.duration(targets.monologueNudge)): take a breath, ask a question."
             style = Style(.warn, bold: true)
         case .none:
             guard figures.speaker == .prospect else { return }
-            // Their story so far, against what a good one reaches: keep quiet and let it run.
-            text = "Let them talk: \(talked) so far"
-                + (figures.floorSeconds >= figures.targets.story ? ". A real story." : ".")
+            // Against what a good story reaches: keep quiet and let it run.
+            text = figures.floorSeconds >= targets.story ? "Let them talk. A real story." : "Let them talk."
             style = Style(.good)
         }
         let lines = Format.wrap(text, width: rect.width)

@@ -133,7 +133,7 @@ import Testing
         // A first call to a prospect from a list is a cold call: its band, not discovery's.
         expectShows(screen, "target ≤ 55%")
         expectShows(screen, "I am talking · 0:30")
-        expectShows(screen, "My longest monologue 0:30 · limit 2:00", "Their longest story 1:00 · aim 0:30")
+        expectShows(screen, "My longest monologue: now · limit 2:00", "Their longest story 1:00 · aim 0:30")
     }
 
     /// A call left running with no key pressed: each second changes the call's timer and
@@ -161,17 +161,17 @@ import Testing
         _ = update(&state, .tick(F.at(59)))
         expectHides(F.screen(state), "take a breath")
         _ = update(&state, .tick(F.at(60)))
-        expectShows(F.screen(state), "You have talked 1:00: take a breath")
+        expectShows(F.screen(state), "You have talked over 1:00: take a breath")
         _ = update(&state, .tick(F.at(120)))
         let strong = F.screen(state)
-        expectShows(strong, "2:00 of you talking. Stop and ask")
-        #expect(strong.style(of: "2:00 of you")?.reverse == true)
+        expectShows(strong, "Over 2:00 of you talking. Stop and ask")
+        #expect(strong.style(of: "Over 2:00 of you")?.reverse == true)
         F.press([.char("p")], &state, at: 121)
         let calm = F.screen(state)
         expectHides(calm, "Stop and ask")
-        expectShows(calm, "Let them talk: 0:00 so far.")
+        expectShows(calm, "They are talking · 0:00", "Let them talk.")
         _ = update(&state, .tick(F.at(161)))
-        expectShows(F.screen(state), "Let them talk: 0:40 so far. A real story.")
+        expectShows(F.screen(state), "Let them talk. A real story.")
     }
 
     @Test func theReferralAskTurnsProminentAfterThreeMinutesOfTalkAndTicksWhenMarked() {

@@ -230,3 +230,14 @@ import Testing
         }
     }
 }
+
+@Suite struct ReviewCutTests {
+    /// A review row too long for the screen ends in "…", never mid-word with no sign.
+    @Test func aRowTooLongEndsInAnEllipsis() {
+        var buffer = CellBuffer(width: 30, height: 1)
+        var row = RowWriter(Rect(x: 0, y: 0, width: 30, height: 1))
+        row.put("Notes ", in: &buffer)
+        row.put("200 staff, three warehouses · pickers walk too much", in: &buffer)
+        #expect(buffer.line(0) == "Notes 200 staff, three wareho…")
+    }
+}

@@ -132,7 +132,9 @@ struct RowWriter {
     /// A piece of the row; one that does not fit ends in "…", so nothing is cut unseen.
     mutating func put(_ text: String, _ style: Style = .plain, in buffer: inout CellBuffer) {
         guard !rect.isEmpty, remaining > 0 else { return }
-        x += buffer.write(Format.fit(text, width: remaining), x: x, y: rect.y, maxWidth: remaining, style: style)
+        // A single column left keeps the first letter: an ellipsis alone would say nothing.
+        let shown = remaining > 1 ? Format.fit(text, width: remaining) : text
+        x += buffer.write(shown, x: x, y: rect.y, maxWidth: remaining, style: style)
     }
 
     /// Text cut or padded to exactly `width` columns, right-aligned when asked.
