@@ -149,7 +149,7 @@ final class ScriptedTerminal: TerminalBackend {
         let store = try store()
         let script: [TerminalInput] =
             [.key(.enter), .key(.char("p")), .timeout, .key(.char("e")), .key(.char("y"))]
-            + "Jan Jansen".map { .key(.char($0)) } + [.key(.enter)] + "Pi".map { .key(.char($0)) }
+            + "Jan Jansen, 020-5550114".map { .key(.char($0)) } + [.key(.enter)] + "Pi".map { .key(.char($0)) }
             + [.signal(.terminate)]
         let terminal = ScriptedTerminal(script: script, clock: clock)
         let status = runtime(store: store).run(on: terminal)
