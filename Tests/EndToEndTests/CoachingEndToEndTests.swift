@@ -21,7 +21,7 @@ import Testing
         let screen = try session.waitFor(text: "they 1")
         #expect(screen.contains("Questions 2 · "))
         #expect(screen.contains("aim 3–6"))
-        #expect(screen.contains("Let them talk: 0:"))
+        #expect(screen.contains("Their longest story: now"))
         // t makes it a discovery call: its question range and band from then on.
         try session.send("t")
         let discovery = try session.waitFor(text: "Anna Berg · discovery · ")
