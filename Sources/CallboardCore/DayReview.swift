@@ -111,6 +111,9 @@ public struct TypeTotals: Hashable, Codable, Sendable {
     public var questionsAsked: Int
     /// Conversations whose questions were counted, the denominator of `questionsAsked`.
     public var questionedConversations: Int
+    /// The patience of each conversation of the type marked hands-free (the median pause
+    /// before I answered): kept as values, since medians do not add up across days.
+    public var patienceSamples: [Double]
 
     public init() {
         conversations = 0
@@ -120,7 +123,11 @@ public struct TypeTotals: Hashable, Codable, Sendable {
         callsWithShare = 0
         questionsAsked = 0
         questionedConversations = 0
+        patienceSamples = []
     }
+
+    /// The median of the type's patience; nil without hands-free conversations.
+    public var patience: Double? { TalkPatience.median(of: patienceSamples) }
 
     public var myShare: Double? { me + prospect > 0 ? me / (me + prospect) : nil }
 
@@ -136,6 +143,7 @@ public struct TypeTotals: Hashable, Codable, Sendable {
         callsWithShare += other.callsWithShare
         questionsAsked += other.questionsAsked
         questionedConversations += other.questionedConversations
+        patienceSamples += other.patienceSamples
     }
 
     public init(from decoder: any Decoder) throws {
@@ -148,6 +156,7 @@ public struct TypeTotals: Hashable, Codable, Sendable {
         callsWithShare = try c.decodeIfPresent(Int.self, forKey: .callsWithShare) ?? 0
         questionsAsked = try c.decodeIfPresent(Int.self, forKey: .questionsAsked) ?? 0
         questionedConversations = try c.decodeIfPresent(Int.self, forKey: .questionedConversations) ?? 0
+        patienceSamples = try c.decodeIfPresent([Double].self, forKey: .patienceSamples) ?? []
     }
 }
 
@@ -267,6 +276,7 @@ public struct DaySummary: Hashable, Codable, Sendable {
                 type.questionsAsked = call.questions.mine
                 type.questionedConversations = 1
             }
+            if call.isConversation, let patience = call.patience { type.patienceSamples = [patience] }
             if let name = call.callType { byType[name, default: TypeTotals()].add(type) }
         }
         patience = TalkPatience.median(of: summaries.filter(\.isConversation).compactMap(\.patience))

@@ -242,3 +242,32 @@ struct CoachingTests {
         #expect(s.byType.count == 2)
     }
 }
+
+@Suite("Patience by call type")
+struct PatienceByTypeTests {
+    /// Patience (hands-free) is kept per call type as values, so days add up to the
+    /// median over all of the type's conversations, not a median of medians.
+    @Test("each type's patience is the median over its hands-free conversations, across days")
+    func patienceByType() {
+        func call(_ id: String, type: String, patience: Double?, day: Int) -> CallSummary {
+            var summary = CallSummary(call: Call(
+                id: CallID(id), prospectID: "p", startedAt: Date(timeIntervalSince1970: Double(day) * 86_400),
+                segments: [TalkSegment(speaker: .prospect, start: 0, end: 30), TalkSegment(speaker: .me, start: 30, end: 40)],
+                duration: 40, outcome: .notInterested))
+            summary.callType = type
+            summary.patience = patience
+            return summary
+        }
+        let first = DaySummary(
+            day: CalendarDay(year: 2026, month: 11, day: 30),
+            summaries: [call("a", type: "discovery", patience: 0.4, day: 0), call("b", type: "discovery", patience: 1.0, day: 0),
+                        call("c", type: "demo", patience: nil, day: 0)])
+        let second = DaySummary(
+            day: CalendarDay(year: 2026, month: 12, day: 1),
+            summaries: [call("d", type: "discovery", patience: 0.6, day: 1)])
+        #expect(first.byType["discovery"]?.patience == 0.7)
+        #expect(first.byType["demo"]?.patience == nil)
+        let both = DaySummary.total(of: [first, second], day: second.day)
+        #expect(both.byType["discovery"]?.patience == 0.6)
+    }
+}

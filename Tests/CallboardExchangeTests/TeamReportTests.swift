@@ -112,7 +112,7 @@ import Testing
         let byType = try #require(sellers[0]["by_type"] as? [[String: Any]])
         #expect(Set(byType.first?.keys.map { $0 } ?? []) == [
             "type", "conversations", "me_share", "calls_in_band", "calls_with_share", "questions",
-            "questions_per_conversation",
+            "questions_per_conversation", "patience_s",
         ])
     }
 

@@ -211,6 +211,7 @@ enum TeamJSON {
                     ("calls_with_share", .int(t.callsWithShare)),
                     ("questions", .int(t.questionsAsked)),
                     ("questions_per_conversation", share(t.questionsPerConversation)),
+                    ("patience_s", share(t.patience)),
                 ])
             })),
             ("questions", .int(s.questionsAsked)),

@@ -73,6 +73,10 @@ extension ReviewState {
         for (name, totals) in s.byType.sorted(by: { $0.key < $1.key }) {
             w.put(sep + name + " ", label, in: &buffer)
             w.put(ReviewFigures.percent(totals.myShare), Style(.text, bold: true), in: &buffer)
+            if let patience = totals.patience {
+                w.put(" patience ", label, in: &buffer)
+                w.put(ReviewFigures.patience(patience), value, in: &buffer)
+            }
         }
         w.put(sep + "Inside the band ", label, in: &buffer)
         w.put("\(s.callsInBand)/\(s.callsWithShare)", value, in: &buffer)
