@@ -24,7 +24,7 @@ public enum NextStepParser {
         let dayWord: String? = wholeTime == nil ? words[0] : nil
         let timeText = words.dropFirst(dayWord == nil ? 0 : 1).joined(separator: " ")
         guard let time = wholeTime ?? parseTime(timeText) else {
-            if let dayWord, day(from: dayWord, today: today) != nil, timeText.isEmpty {
+            if let dayWord, day(dayWord, today: today) != nil, timeText.isEmpty {
                 return .failure(Failure(description: "Add a time to “\(text)”, e.g. “\(text) 10:00”."))
             }
             return .failure(Failure(description: "Expected \(example); could not read a time in “\(text)”."))
@@ -32,7 +32,7 @@ public enum NextStepParser {
 
         let explicitDay: CalendarDay?
         if let dayWord {
-            guard let d = day(from: dayWord, today: today) else {
+            guard let d = day(dayWord, today: today) else {
                 return .failure(Failure(description: "Expected \(example); “\(dayWord)” is not a day I know."))
             }
             explicitDay = d

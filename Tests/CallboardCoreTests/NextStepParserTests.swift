@@ -158,3 +158,19 @@ struct CallingCodeZoneTests {
         #expect(given.timeZoneInferredFrom == nil)
     }
 }
+
+@Suite("Day words in the next step")
+struct NextStepDayWordsTests {
+    /// The field reads days with the same words as `--date`; a day gone by is refused for
+    /// being past, not for being an unknown word.
+    @Test("yesterday is a day the field knows, and refused as past")
+    func yesterdayIsPast() {
+        let zone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
+        let now = CalendarDay(year: 2026, month: 12, day: 1).at(hour: 12, minute: 0, in: zone) ?? Date()
+        guard case .failure(let failure) = NextStepParser.parse("yesterday 10:00", now: now, zone: zone) else {
+            Issue.record("yesterday 10:00 was taken")
+            return
+        }
+        #expect(failure.description == "“yesterday 10:00” has already passed; pick a later time.")
+    }
+}
