@@ -45,47 +45,37 @@ public struct BaselineComparison: Hashable, Sendable {
             return
         }
         tooFew = nil
-        if let w = week.myShare, let b = baseline.myShare, abs(w - b) >= Self.shareStep {
+        // Each figure: this week's value, the baseline's, how far it must move, whether
+        // more is better, and the sentence for a move up or down.
+        typealias Figure = (Note.Figure, Double?, Double?, Double, Bool, (Bool, Double, Double) -> String)
+        let figures: [Figure] = [
+            (.share, week.myShare, baseline.myShare, Self.shareStep, false, { more, w, b in
+                "You talked \(more ? "more" : "less") than usual: \(Self.percent(w)) of the talk "
+                    + "this week against \(Self.percent(b)) over 30 days."
+            }),
+            (.questions, week.questionsPerConversation, baseline.questionsPerConversation, Self.questionStep, true, {
+                more, w, b in
+                "You asked \(more ? "more" : "fewer") questions: \(Self.decimal(w)) a conversation "
+                    + "this week against \(Self.decimal(b))."
+            }),
+            (.story, week.averageStory, baseline.averageStory, Self.storyStep, true, { longer, w, b in
+                "Prospects' longest stories ran \(longer ? "longer" : "shorter"): "
+                    + "\(Self.clock(w)) on average this week against \(Self.clock(b))."
+            }),
+            (.referralAsks, week.referralAskRate, baseline.referralAskRate, Self.rateStep, true, { more, w, b in
+                "You asked for referrals \(more ? "more" : "less") often: in \(Self.percent(w)) "
+                    + "of conversations this week against \(Self.percent(b))."
+            }),
+            (.followUps, week.followUpRate, baseline.followUpRate, Self.rateStep, true, { more, w, b in
+                "You sent \(more ? "more" : "fewer") of your follow-ups: \(Self.percent(w)) "
+                    + "this week against \(Self.percent(b))."
+            }),
+        ]
+        for (figure, thisWeek, usual, step, moreIsBetter, sentence) in figures {
+            guard let w = thisWeek, let b = usual, abs(w - b) >= step else { continue }
             let more = w > b
             notes.append(
-                Note(
-                    figure: .share, week: w, baseline: b, isBetter: !more,
-                    sentence: "You talked \(more ? "more" : "less") than usual: \(Self.percent(w)) of the talk "
-                        + "this week against \(Self.percent(b)) over 30 days."))
-        }
-        if let w = week.questionsPerConversation, let b = baseline.questionsPerConversation,
-            abs(w - b) >= Self.questionStep
-        {
-            let more = w > b
-            notes.append(
-                Note(
-                    figure: .questions, week: w, baseline: b, isBetter: more,
-                    sentence: "You asked \(more ? "more" : "fewer") questions: \(Self.decimal(w)) a conversation "
-                        + "this week against \(Self.decimal(b))."))
-        }
-        if let w = week.averageStory, let b = baseline.averageStory, abs(w - b) >= Self.storyStep {
-            let longer = w > b
-            notes.append(
-                Note(
-                    figure: .story, week: w, baseline: b, isBetter: longer,
-                    sentence: "Prospects' longest stories ran \(longer ? "longer" : "shorter"): "
-                        + "\(Self.clock(w)) on average this week against \(Self.clock(b))."))
-        }
-        if let w = week.referralAskRate, let b = baseline.referralAskRate, abs(w - b) >= Self.rateStep {
-            let more = w > b
-            notes.append(
-                Note(
-                    figure: .referralAsks, week: w, baseline: b, isBetter: more,
-                    sentence: "You asked for referrals \(more ? "more" : "less") often: in \(Self.percent(w)) "
-                        + "of conversations this week against \(Self.percent(b))."))
-        }
-        if let w = week.followUpRate, let b = baseline.followUpRate, abs(w - b) >= Self.rateStep {
-            let more = w > b
-            notes.append(
-                Note(
-                    figure: .followUps, week: w, baseline: b, isBetter: more,
-                    sentence: "You sent \(more ? "more" : "fewer") of your follow-ups: \(Self.percent(w)) "
-                        + "this week against \(Self.percent(b))."))
+                Note(figure: figure, week: w, baseline: b, isBetter: more == moreIsBetter, sentence: sentence(more, w, b)))
         }
     }
 
