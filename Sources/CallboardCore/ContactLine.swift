@@ -46,6 +46,14 @@ public struct ContactLine: Hashable, Sendable {
         return reasons.isEmpty ? .success(read) : .failure(Refusal(reasons: reasons))
     }
 
+    /// The line as the seller would type it, which ``read(_:)`` reads back as it is: a part
+    /// holding a comma goes in quotes.
+    public var typed: String {
+        [name, company, phone, email].filter { !$0.isEmpty }
+            .map { $0.contains(",") ? "\"\($0)\"" : $0 }
+            .joined(separator: ", ")
+    }
+
     /// The referral this line names.
     public var referral: Referral { Referral(name: name, company: company, phone: phone, email: email) }
 

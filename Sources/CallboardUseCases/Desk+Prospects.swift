@@ -78,11 +78,12 @@ extension Desk {
         guard problems.isEmpty else { throw .problems(problems) }
         let name = ImportedText.line(new.name), phone = ImportedText.line(new.phone)
         let email = ImportedText.line(new.email)
-        do {
-            let index = try store.contactIndex()
-            if let twin = index.match(ContactCard(id: "", name: name, email: email, phone: phone)) {
-                throw AddRefusal.samePerson(twin)
-            }
+        let index: ContactIndex
+        do { index = try store.contactIndex() } catch { throw .store(error) }
+        if let twin = index.match(ContactCard(id: "", name: name, email: email, phone: phone)) {
+            throw .samePerson(twin)
+        }
+        do throws(StoreError) {
             var random = SystemRandomNumberGenerator()
             let prospect = Prospect(
                 id: Self.newID(using: &random, index: index), name: name, company: ImportedText.line(new.company),
@@ -95,12 +96,8 @@ extension Desk {
             // Kept in step by the write when there was one; made now when there was none.
             _ = try store.workingSet(today: day(of: now))
             return prospect
-        } catch let refusal as AddRefusal {
-            throw refusal
-        } catch let error as StoreError {
-            throw .store(error)
         } catch {
-            throw .store(.io(path: store.directory.path, operation: "Adding a prospect", reason: "\(error)"))
+            throw .store(error)
         }
     }
 

@@ -64,3 +64,15 @@ struct ContactCheckTests {
         #expect(ContactCheck.problems(name: "Bad Mail", phone: "", email: "not-an-email").first?.description.contains("not an email address") == true)
     }
 }
+
+@Suite("A typed contact line")
+struct ContactLineTypedTests {
+    /// A refused line comes back into the add field as it was meant: a company with a
+    /// comma keeps its quotes, so the line reads back the same.
+    @Test("a line written back reads the same, a company with a comma in quotes")
+    func writtenBackReadsTheSame() throws {
+        let line = ContactLine(name: "Bob Stone", company: "Foo, Bar", email: "bob@foo.example")
+        #expect(line.typed == "Bob Stone, \"Foo, Bar\", bob@foo.example")
+        #expect(try ContactLine.read(line.typed).get() == line)
+    }
+}

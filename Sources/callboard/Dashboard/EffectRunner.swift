@@ -53,11 +53,10 @@ struct EffectRunner: Sendable {
                 try desk.updateCall(call)
                 return [.saved(call.id)]
             case .addProspect(let line):
-                let text = [line.name, line.company, line.phone, line.email].filter { !$0.isEmpty }.joined(separator: ", ")
                 do {
                     return [.prospectAdded(try desk.add(NewProspect(line), at: moment.wall))]
                 } catch {
-                    return [.prospectRefused(line: text, reason: error.description)]
+                    return [.prospectRefused(line: line.typed, reason: error.description)]
                 }
             case .writeFollowUp(let call, let prospect):
                 return [.followUpWritten(call.id, file: try desk.writeFollowUp(call, to: prospect, at: moment.wall))]
