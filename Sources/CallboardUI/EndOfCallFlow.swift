@@ -198,9 +198,9 @@ public struct EndOfCallFlow: Hashable, Sendable {
     }
 
     /// Answers an action of the keymap, or a key typed into a field (`action` nil).
-    mutating func handle(_ key: Key, action: Action?, context: Context) -> Request {
+    mutating func handle(_ key: Key?, action: Action?, context: Context) -> Request {
         guard let action else {
-            type(key)
+            if let key { type(key) }
             return .none
         }
         switch (step, action) {

@@ -34,7 +34,7 @@ extension AppState {
             return []
         }
         let stepBefore = flow.step
-        let request = flow.handle(key ?? .escape, action: action, context: flowContext(live))
+        let request = flow.handle(key, action: action, context: flowContext(live))
         if flow.step == .followUp, stepBefore != .followUp {
             flow.draftShownAt = moment.monotonic
             draftScroll = 0
