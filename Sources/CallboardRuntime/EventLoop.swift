@@ -104,7 +104,7 @@ public struct EventLoop<Handler: EffectHandler> {
                 guard let event = make(currentMoment()) else { continue }
                 let before = state
                 dispatch(event)
-                reply?(before)
+                reply?(EventQueue.Handled(met: before, left: state))
             }
         }
     }

@@ -12,9 +12,15 @@ import Synchronization
 /// order it was posted, and a byte on a pipe wakes the loop from its wait on the terminal,
 /// so a posted event is handled within a frame.
 public final class EventQueue: Sendable {
-    /// Called on the loop with the state the event met, or with nil when the loop ended
-    /// before it got there.
-    public typealias Reply = @Sendable (AppState?) -> Void
+    /// Called on the loop with the state the event met and the state it left, or with
+    /// nil when the loop ended before it got there.
+    public typealias Reply = @Sendable (Handled?) -> Void
+
+    /// One sent event's passage through `update`.
+    public struct Handled: Sendable {
+        public let met: AppState
+        public let left: AppState
+    }
 
     enum Entry: Sendable {
         case event(Event)
@@ -61,7 +67,7 @@ public final class EventQueue: Sendable {
     public func send(_ event: Event) { post(.event(event)) }
 
     /// Posts an event made with the moment the loop handles it, e.g.
-    /// `send { .remote(.me, $0) }`; `reply`, if given, hears the state the event met.
+    /// `send { .remote(.me, $0) }`; `reply`, if given, hears the states the event met and left.
     /// When `event` answers nil (its sender gave up waiting) nothing happens and `reply`
     /// is not called.
     public func send(_ event: @escaping @Sendable (Moment) -> Event?, reply: Reply? = nil) {

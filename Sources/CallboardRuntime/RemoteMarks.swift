@@ -3,9 +3,9 @@ import Foundation
 import Synchronization
 
 /// The line protocol of `callboard mark`: a mark a line in (`me`, `prospect`, `switch`,
-/// `hold`, `ask`), one line out, `ok` or `error: <why>`.
+/// `hold`, `ask`), one line out, `ok: <what it did>` or `error: <why>`.
 public enum RemoteMarks {
-    public static let ok = "ok"
+    public static let okPrefix = "ok: "
     public static let errorPrefix = "error: "
 
     /// Posts the mark on `line` to the loop and answers once the loop has handled it. A
@@ -25,8 +25,10 @@ public enum RemoteMarks {
                 return true
             }
             return taken ? .remote(mark, moment) : nil
-        }, reply: { state in
-            let answer = state.map { $0.refusal(of: mark).map { errorPrefix + $0 } ?? ok } ?? errorPrefix + "the dashboard is closing"
+        }, reply: { handled in
+            let answer = handled.map { handled in
+                handled.met.refusal(of: mark).map { errorPrefix + $0 } ?? okPrefix + handled.left.confirmation(of: mark)
+            } ?? errorPrefix + "the dashboard is closing"
             exchange.withLock { $0 = .answered(answer) }
             answered.signal()
         })

@@ -34,6 +34,14 @@ extension AppState {
         return nil
     }
 
+    /// What a mark just taken did, said from the state it left: the talk marks in the
+    /// keymap's words; the referral ask, whether it is now marked or taken back.
+    public func confirmation(of mark: RemoteMark) -> String {
+        guard mark == .ask else { return mark.summary }
+        let asked = live?.call.asked(.whoElse) ?? false
+        return asked ? "asked who else might be interested" : "the referral ask taken back"
+    }
+
     mutating func remote(_ mark: RemoteMark, at moment: Moment) -> [Effect] {
         guard refusal(of: mark) == nil else { return [] }
         return callAction(mark.action, at: moment)

@@ -16,7 +16,7 @@ struct MarkCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: "me (I talk), prospect (they talk), switch, hold (silence or hold), or ask (the referral ask on/off).")
+    @Argument(help: "me (I talk), prospect (they talk), switch, hold (silence or hold), or ask (marks the referral ask, or takes it back).")
     var mark: RemoteMark
 
     func run() throws {
@@ -32,11 +32,11 @@ struct MarkCommand: ParsableCommand {
             } catch {
                 throw Failure.unavailable("The mark could not reach the dashboard: \(error).")
             }
-            guard answer == RemoteMarks.ok else {
+            guard answer.hasPrefix(RemoteMarks.okPrefix) else {
                 let reason = answer.hasPrefix(RemoteMarks.errorPrefix) ? String(answer.dropFirst(RemoteMarks.errorPrefix.count)) : answer
                 throw Failure(message: "The dashboard did not take the mark: \(reason).", code: 75)
             }
-            try Output.write("Marked: \(mark.summary).\n")
+            try Output.write("Marked: \(answer.dropFirst(RemoteMarks.okPrefix.count)).\n")
         }
     }
 }

@@ -113,10 +113,13 @@ import Testing
         #expect(terminal.waitForFrame { $0.contains("Anna Berg · cold call · 0:") } != nil)
         var answer = ""
         let took = seconds { answer = RemoteMarks.answer(" Prospect \n", inbox: inbox) }
-        #expect(answer == "ok")
+        #expect(answer == "ok: they talk")
         #expect(took < 0.5, "the mark took \(took) s")
         #expect(terminal.waitForFrame(timeout: 1) { $0.contains("They are talking") } != nil)
         #expect(RemoteMarks.answer("louder", inbox: inbox).hasPrefix("error: unknown mark"))
+        // The ask is a switch: the answer says which way it went, not "on/off".
+        #expect(RemoteMarks.answer("ask", inbox: inbox) == "ok: asked who else might be interested")
+        #expect(RemoteMarks.answer("ask", inbox: inbox) == "ok: the referral ask taken back")
         terminal.push(.signal(.terminate))
         #expect(run.wait(seconds: 10) == 143)
         #expect(RemoteMarks.answer("me", inbox: inbox) == "error: the dashboard is closing")

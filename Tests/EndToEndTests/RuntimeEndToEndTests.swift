@@ -138,6 +138,10 @@ import Testing
             if word != "hold" { Thread.sleep(forTimeInterval: 1) }
         }
         #expect(try Self.mark("prospect", fixture).output.contains("Marked: they talk."))
+        #expect(try Self.mark("ask", fixture).output.contains("Marked: asked who else might be interested."))
+        try session.waitFor(text: "Referral ask marked")
+        #expect(try Self.mark("ask", fixture).output.contains("Marked: the referral ask taken back."))
+        try session.waitFor(text: "Referral ask unmarked")
         print("callboard mark, from starting the command to the mark on screen: "
             + latencies.map { "\(Int($0 * 1000)) ms" }.joined(separator: ", "))
         // 100 ms is the aim; a loaded machine gets slack. The figure is printed above.
