@@ -17,7 +17,10 @@ enum StatusLineView {
         let right = self.right(state)
         let rightWidth = DisplayWidth.of(text: right)
         let leftRoom = rect.width - rightWidth - 1
-        if let message = state.status, DisplayWidth.of(text: SafeText.clean(message.text)) > leftRoom {
+        // Three columns between a message and the figures, so one never reads into the other
+        // (the keys' own spacing does that for them).
+        let messageRoom = leftRoom - 2
+        if let message = state.status, DisplayWidth.of(text: SafeText.clean(message.text)) > messageRoom {
             // The day's figures give way: the message matters more for this moment.
             let style = Style(message.isError ? .bad : .status, bold: message.isError)
             var lines = Format.wrap(message.text, width: rect.width)
@@ -33,7 +36,7 @@ enum StatusLineView {
         }
         guard leftRoom > 0 else { return }
         if let message = state.status {
-            buffer.write(Format.fit(message.text, width: leftRoom), x: rect.x, y: rect.y, maxWidth: leftRoom,
+            buffer.write(Format.fit(message.text, width: messageRoom), x: rect.x, y: rect.y, maxWidth: messageRoom,
                 style: Style(message.isError ? .bad : .status, bold: message.isError))
             return
         }

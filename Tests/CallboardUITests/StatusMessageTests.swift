@@ -96,3 +96,20 @@ import Testing
         expectShows(F.screen(state), "Anna de Vries · cold call · 0:52", "They are talking · 0:52")
     }
 }
+
+extension StatusMessageTests {
+    /// A message that just fits beside the day's figures keeps clear of them: it ends, then
+    /// at least three blank columns, then the figures.
+    @Test func aMessageBesideTheFiguresKeepsAGapBeforeThem() {
+        var state = F.state(width: 80, height: 24)
+        let right = StatusLineView.right(state)
+        for length in 40...80 {
+            state.status = StatusMessage(String(repeating: "m", count: length))
+            let line = F.screen(state).lines.last ?? ""
+            guard line.hasSuffix(right), line.contains("m") else { continue }
+            let beforeFigures = line.dropLast(right.count)
+            let gap = beforeFigures.reversed().prefix { $0 == " " }.count
+            #expect(gap >= 3, "a message of \(length) letters: \(line)")
+        }
+    }
+}
