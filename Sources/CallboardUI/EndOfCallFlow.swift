@@ -50,6 +50,8 @@ public struct EndOfCallFlow: Hashable, Sendable {
     /// Whether the answers changed since the seller's edit, so their kept text may be
     /// out of date.
     public var editedDraftIsOutdated = false
+    /// Whether `x` was just pressed on an email the seller edited: only a second `x` skips it.
+    public var skipOfEditedAsked = false
     /// Whether the answers came back from an earlier `e`, so the dialog can say so.
     public var isRestored = false
     /// When the email step came on screen: keys that act on the email are ignored for a
@@ -186,6 +188,8 @@ public struct EndOfCallFlow: Hashable, Sendable {
         case edit(FollowUp)
         /// A message for the status line, e.g. why `S` cannot send.
         case refuse(String)
+        /// A question for the status line, answered by the next key.
+        case confirm(String)
     }
 
     /// What the flow needs from the rest of the app to answer a key.
@@ -199,6 +203,9 @@ public struct EndOfCallFlow: Hashable, Sendable {
 
     /// Answers an action of the keymap, or a key typed into a field (`action` nil).
     mutating func handle(_ key: Key?, action: Action?, context: Context) -> Request {
+        // Any key but a second `x` answers the question "skip the edited email?" with no.
+        let skipConfirmed = skipOfEditedAsked
+        skipOfEditedAsked = false
         guard let action else {
             if let key { type(key) }
             return .none
@@ -268,6 +275,10 @@ public struct EndOfCallFlow: Hashable, Sendable {
         case (.followUp, .accept):
             return .finish(followUp: .pending, send: false)
         case (.followUp, .skip):
+            if answers.editedFrom != nil, !skipConfirmed {
+                skipOfEditedAsked = true
+                return .confirm("Skip the email you edited? x again skips it; Enter writes it")
+            }
             return .finish(followUp: .skipped, send: false)
         case (.followUp, .send):
             if let refusal = context.sendRefusal { return .refuse(refusal) }

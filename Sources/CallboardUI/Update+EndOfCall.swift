@@ -49,6 +49,10 @@ extension AppState {
             mode = .endOfCall(flow)
             status = StatusMessage(message, isError: true)
             return []
+        case .confirm(let question):
+            mode = .endOfCall(flow)
+            status = StatusMessage(question)
+            return []
         case .edit(let draft):
             mode = .endOfCall(flow)
             return [.openEditor(text: draft.editable, purpose: .followUpDraft)]

@@ -347,6 +347,29 @@ import Testing
         #expect(saved?.0.followUp?.subject == "Our call")
     }
 
+    /// Minutes of editing are not thrown away by one key: `x` on an edited email asks, a
+    /// second `x` skips it, any other key keeps it.
+    @Test func xOnAnEditedEmailAsksBeforeSkippingIt() throws {
+        var state = Self.conversation()
+        F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 100)
+        F.press([.char("E")], &state, at: 101)
+        _ = update(&state, .edited(.followUpDraft, text: "Subject: Our call\n\nHi Anna,\nthanks!\n"))
+        #expect(F.press([.char("x")], &state, at: 102).isEmpty)
+        #expect(state.status?.text == "Skip the email you edited? x again skips it; Enter writes it")
+        #expect(Self.flow(state)?.step == .followUp)
+        // Another key answers no (scrolling to read it does not): the next `x` asks again.
+        F.press([.char("z")], &state, at: 103)
+        #expect(F.press([.char("x")], &state, at: 104).isEmpty)
+        let saved = Self.saved(F.press([.char("x")], &state, at: 105), &state)
+        #expect(saved?.0.followUp?.status == .skipped)
+        #expect(saved?.0.followUp?.subject == "Our call", "the edited text stays with the call")
+
+        // An email nobody edited is skipped at once, as before.
+        var plain = Self.conversation()
+        F.press([.char("e"), .char("n"), .char("8"), .enter], &plain, at: 100)
+        #expect(Self.saved(F.press([.char("x")], &plain, at: 101), &plain)?.0.followUp?.status == .skipped)
+    }
+
     @Test func theCheckpointIsClearedOnlyOnceTheFinishedCallIsSaved() throws {
         var state = Self.conversation()
         F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 100)
