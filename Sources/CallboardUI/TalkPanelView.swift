@@ -121,6 +121,8 @@ enum TalkPanelView {
         if let next = state.blockNext, let left = state.now.flatMap({ state.block?.countdownLeft(at: $0.monotonic) }) {
             let paused = { if case .paused = state.block?.phase { return true } else { return false } }()
             lines = [paused ? "Calling block paused." : "Calling block: next call in \(left) s.", "Next: \(next.prospect.name)."]
+        } else if let next = state.selectedEntry, let refusal = state.dialRefusal(for: next.prospect) {
+            lines.append(refusal)
         } else if let next = state.selectedEntry {
             // The talk keys only mean something once there is someone to call.
             lines.append("Enter calls \(next.prospect.name).")

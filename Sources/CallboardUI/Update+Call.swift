@@ -6,8 +6,8 @@ extension AppState {
         guard live == nil, let entry = selectedEntry else { return [] }
         let dialer = settings.dialer
         let number = DialNumber(entry.prospect.phone)
-        if dialer.dials, number == nil {
-            status = StatusMessage("\(entry.prospect.name) has no number to dial.", isError: true)
+        if let refusal = dialRefusal(for: entry.prospect) {
+            status = StatusMessage(refusal, isError: true)
             block?.pause(at: moment.monotonic)
             return []
         }
@@ -27,6 +27,13 @@ extension AppState {
         var effects: [Effect] = [.checkpoint(call.checkpoint(at: moment))]
         if dialer.dials, let number { effects.append(.dial(number, prospect: entry.id)) }
         return effects
+    }
+
+    /// Why Enter cannot call `prospect`, or nil when it can: a dialer that dials needs a
+    /// number it can dial.
+    public func dialRefusal(for prospect: Prospect) -> String? {
+        guard settings.dialer.dials, DialNumber(prospect.phone) == nil else { return nil }
+        return "\(prospect.name) has no number to dial."
     }
 
     /// A checkpoint found at start: the seller is asked first, nothing happens to it yet.

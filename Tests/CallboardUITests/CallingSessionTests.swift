@@ -28,6 +28,21 @@ struct CallingSessionTests {
         #expect(s.live?.isRinging == false)
     }
 
+    @Test("a prospect with no number: the panel says so instead of offering Enter, and Enter dials nothing")
+    func noNumberToDial() {
+        var noPhone = F.anna
+        noPhone.phone = ""
+        var s = F.state(prospects: [noPhone])
+        s.settings.dialer = .baresip
+        #expect(F.screen(s).text.contains("Anna de Vries has no number to dial."))
+        #expect(!F.screen(s).text.contains("Enter calls Anna de Vries"))
+        #expect(F.press([.enter], &s, at: 1).isEmpty)
+        #expect(s.live == nil)
+        // Without a dialer the timer runs for a call made on any phone.
+        s.settings.dialer = Dialer.none
+        #expect(F.screen(s).text.contains("Enter calls Anna de Vries."))
+    }
+
     @Test("a softphone call rings, its timer starts at the answer, and a hang-up opens the end of the call")
     func softphoneCall() throws {
         var s = state(.baresip)
