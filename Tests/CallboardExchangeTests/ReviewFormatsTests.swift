@@ -199,6 +199,8 @@ import Testing
         let range = RangeReport(from: ReviewFixtures.day, to: ReviewFixtures.day.adding(days: 1), days: [ReviewFixtures.fullDay, empty])
         let text = ReviewText.range(range)
         #expect(text.hasPrefix("Calls from 2026-11-29 to 2026-11-30 (2 days)"))
+        let oneDay = RangeReport(from: ReviewFixtures.day, to: ReviewFixtures.day, days: [ReviewFixtures.fullDay])
+        #expect(ReviewText.range(oneDay).hasPrefix("Calls from 2026-11-29 to 2026-11-29 (1 day)\n"))
         #expect(text.contains("Sun 2026-11-29"))
         #expect(!text.contains("Mon 2026-11-30"))
         let sunday = text.split(separator: "\n").first { $0.hasPrefix("Sun 2026-11-29") } ?? ""

@@ -51,7 +51,7 @@ public enum ReviewText {
 
     public static func range(_ report: RangeReport, targets: TalkTargets = .standard) -> String {
         let count = report.from.days(until: report.to) + 1
-        var lines = ["Calls from \(report.from) to \(report.to) (\(count) days)", ""]
+        var lines = ["Calls from \(report.from) to \(report.to) (\(count) day\(count == 1 ? "" : "s"))", ""]
         lines += totals(report.totals, targets: targets, dailyGoal: nil)
         lines.append("")
         guard report.totals.dials > 0 else {
