@@ -130,8 +130,10 @@ extension Store {
     // MARK: Writing
 
     /// Replaces the whole prospect list (an import): every bucket is rewritten, and the
-    /// working set with them.
-    public func save(prospects: [Prospect]) throws(StoreError) {
+    /// working set with them, from `prospects` rather than from the buckets read back: for
+    /// the day it was built on, or for `today` when there was none or it no longer
+    /// covers `today`.
+    public func save(prospects: [Prospect], today: CalendarDay? = nil) throws(StoreError) {
         try requireWritable()
         try locked { () throws(StoreError) in
             if let problem = Self.duplicateID(in: prospects) {
@@ -147,8 +149,12 @@ extension Store {
             if hasLegacyProspects { try AtomicFile.remove(prospectsFile) }
             try writeContacts(prospects.map(\.card))
             // Rebuilt for the day it was built on: the store reads no clock. Without one,
-            // the next `workingSet(today:)` builds it.
-            if let queue { try writeWorkingSet(built: prospects, on: queue.builtOn) }
+            // and no `today`, the next `workingSet(today:)` builds it.
+            if let queue, today.map({ $0 <= queue.coversThrough }) ?? true {
+                try writeWorkingSet(built: prospects, on: queue.builtOn)
+            } else if let today {
+                try writeWorkingSet(built: prospects, on: today)
+            }
         }
     }
 
