@@ -213,10 +213,11 @@ extension Store {
         }
     }
 
-    func writeBucket(_ index: Int, _ prospects: [Prospect]) throws(StoreError) {
+    func writeBucket(_ index: Int, _ prospects: [Prospect], in folder: URL? = nil) throws(StoreError) {
         try VersionedFile.write(
-            ProspectsDocument(schemaVersion: SchemaMigration.prospects.current, prospects: prospects),
-            to: bucketFile(index))
+            ProspectsDocument(schemaVersion: SchemaMigration.prospects.current, prospects: []),
+            list: "prospects", elements: prospects,
+            to: folder.map { $0.appendingPathComponent(ProspectBucket.fileName(index)) } ?? bucketFile(index))
     }
 
     /// Replaces every bucket at once: the new buckets are written into a folder of their
@@ -228,11 +229,7 @@ extension Store {
         var finished = false
         defer { if !finished { try? AtomicFile.removeTree(stagingDirectory) } }
         try AtomicFile.makeDirectory(stagingDirectory)
-        for (index, list) in grouped {
-            try VersionedFile.write(
-                ProspectsDocument(schemaVersion: SchemaMigration.prospects.current, prospects: list),
-                to: stagingDirectory.appendingPathComponent(ProspectBucket.fileName(index)))
-        }
+        for (index, list) in grouped { try writeBucket(index, list, in: stagingDirectory) }
         try removeWorkingSet()
         try removeContacts()
         if FileManager.default.fileExists(atPath: prospectsDirectory.path) {

@@ -68,9 +68,13 @@ extension Store {
         try VersionedFile.write(
             RecentCalleesDocument(
                 schemaVersion: SchemaMigration.workingSet.current, builtOn: document.builtOn,
-                coversThrough: last, prospects: recent),
-            to: recentFile)
-        try VersionedFile.write(queuePart(of: document), to: queueFile)
+                coversThrough: last, prospects: []),
+            list: "prospects", elements: recent, to: recentFile)
+        // A prospect at a time: the queue of an import can hold a hundred thousand.
+        var queue = queuePart(of: document)
+        let due = queue.prospects
+        queue.prospects = []
+        try VersionedFile.write(queue, list: "prospects", elements: due, to: queueFile)
     }
 
     func removeWorkingSet() throws(StoreError) {
