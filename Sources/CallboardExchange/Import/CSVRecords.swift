@@ -22,7 +22,7 @@ struct CSVRecords {
     var offset: Int { position }
     var count: Int { bytes.count }
 
-    init(_ text: String, delimiter: Unicode.Scalar, firstLine: Int = 1) {
+    init(_ text: some StringProtocol, delimiter: Unicode.Scalar, firstLine: Int = 1) {
         bytes = Array(text.utf8)
         self.delimiter = delimiter
         line = firstLine

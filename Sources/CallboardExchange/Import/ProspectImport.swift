@@ -105,13 +105,12 @@ public struct ProspectImport: Sendable {
             firstLine = 2
         }
         let chosen = delimiter ?? Self.sniffDelimiter(body)
-        let source = String(body)
-        var records = CSVRecords(source, delimiter: chosen.unicodeScalars.first ?? ",", firstLine: firstLine)
+        var records = CSVRecords(body, delimiter: chosen.unicodeScalars.first ?? ",", firstLine: firstLine)
         func nextRecord() throws(ImportFailure) -> (line: Int, cells: [String])? {
             do {
                 return try records.next()
             } catch {
-                throw .malformed(Self.quoteProblem(in: source, delimiter: chosen, firstLine: firstLine))
+                throw .malformed(Self.quoteProblem(in: String(body), delimiter: chosen, firstLine: firstLine))
             }
         }
         guard let header = try nextRecord() else { throw .empty }
@@ -167,7 +166,7 @@ public struct ProspectImport: Sendable {
         }
         // An unclosed quote swallows the rest of the file into one cell; say so instead
         // of reporting a row with a strange field.
-        if let cell = last.cells.last, cell.contains(where: \.isNewline), !Self.endsWithQuote(source) {
+        if let cell = last.cells.last, cell.contains(where: \.isNewline), !Self.endsWithQuote(body) {
             throw .malformed("a quoted field on line \(last.line) is never closed")
         }
         let mapping = try checkHeader()
@@ -178,7 +177,7 @@ public struct ProspectImport: Sendable {
     }
 
     /// Whether the last character that is not white space is a quote.
-    static func endsWithQuote(_ text: String) -> Bool {
+    static func endsWithQuote(_ text: Substring) -> Bool {
         text.unicodeScalars.reversed().first { !$0.properties.isWhitespace } == "\""
     }
 
