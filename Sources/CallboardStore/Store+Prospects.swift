@@ -213,7 +213,7 @@ extension Store {
         }
     }
 
-    func writeBucket(_ index: Int, _ prospects: [Prospect], in folder: URL? = nil) throws(StoreError) {
+    func writeBucket(_ index: Int, _ prospects: some Sequence<Prospect>, in folder: URL? = nil) throws(StoreError) {
         try VersionedFile.write(
             ProspectsDocument(schemaVersion: SchemaMigration.prospects.current, prospects: []),
             list: "prospects", elements: prospects,
@@ -224,12 +224,13 @@ extension Store {
     /// own, which then takes the place of `prospects/`, so a failure (a full disk) or a
     /// crash midway leaves the old buckets whole rather than half old, half new.
     func writeAllBuckets(_ prospects: [Prospect]) throws(StoreError) {
-        let grouped = Dictionary(grouping: prospects, by: { ProspectBucket.index(of: $0.id) })
+        // Positions, not copies: a hundred thousand prospects are held once.
+        let grouped = Dictionary(grouping: prospects.indices, by: { ProspectBucket.index(of: prospects[$0].id) })
         try AtomicFile.removeTree(stagingDirectory)
         var finished = false
         defer { if !finished { try? AtomicFile.removeTree(stagingDirectory) } }
         try AtomicFile.makeDirectory(stagingDirectory)
-        for (index, list) in grouped { try writeBucket(index, list, in: stagingDirectory) }
+        for (index, list) in grouped { try writeBucket(index, list.lazy.map { prospects[$0] }, in: stagingDirectory) }
         try removeWorkingSet()
         try removeContacts()
         if FileManager.default.fileExists(atPath: prospectsDirectory.path) {
