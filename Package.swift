@@ -18,7 +18,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // The only C: ncursesw with the wide-character API switched on.
@@ -35,7 +34,7 @@ let package = Package(
         // Files that cross the border: CSV import, JSON/CSV/iCalendar export, reports, email.
         .target(
             name: "CallboardExchange",
-            dependencies: ["CallboardCore", .product(name: "SwiftCSV", package: "SwiftCSV")]
+            dependencies: ["CallboardCore"]
         ),
         // The workflows, once: add, import, file a call, queue, review. Core + Store, no UI.
         .target(name: "CallboardUseCases", dependencies: ["CallboardCore", "CallboardStore", "CallboardExchange"]),

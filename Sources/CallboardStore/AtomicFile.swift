@@ -40,6 +40,13 @@ enum AtomicFile {
     /// to disk, renamed over the target, and the folder is synced so the rename survives
     /// a power cut.
     static func write(_ data: Data, to url: URL) throws(StoreError) {
+        try replace(url) { (fd: Int32) throws(StoreError) in
+            try writeAll(data, to: fd, path: url.path)
+        }
+    }
+
+    /// The steps of every replacement: `fill` writes the temporary file's bytes.
+    private static func replace(_ url: URL, fill: (Int32) throws(StoreError) -> Void) throws(StoreError) {
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(temporaryName(for: url.lastPathComponent)).path
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
@@ -51,7 +58,7 @@ enum AtomicFile {
             guard fchmod(fd, fileMode) == 0 else {
                 throw .io(path: url.path, operation: "Protecting", reason: reason())
             }
-            try writeAll(data, to: fd, path: url.path)
+            try fill(fd)
             guard fsync(fd) == 0 else {
                 throw .io(path: url.path, operation: "Syncing", reason: reason())
             }
@@ -65,6 +72,36 @@ enum AtomicFile {
         }
         finished = true
         try syncDirectory(folder)
+    }
+
+    /// Where ``write(to:_:)`` sends a file's bytes: gathered into 256 KB writes.
+    struct Sink {
+        fileprivate let fd: Int32
+        fileprivate let path: String
+        fileprivate var buffer: [UInt8] = []
+        static let chunk = 256 * 1024
+
+        mutating func write(_ bytes: some Sequence<UInt8>) throws(StoreError) {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= Self.chunk { try flush() }
+        }
+
+        fileprivate mutating func flush() throws(StoreError) {
+            guard !buffer.isEmpty else { return }
+            try AtomicFile.writeAll(buffer, to: fd, path: path)
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Replaces `url` with what `produce` writes, as ``write(_:to:)`` does with one buffer:
+    /// for a file too large to hold whole in memory first.
+    static func write(to url: URL, _ produce: (inout Sink) throws(StoreError) -> Void) throws(StoreError) {
+        try replace(url) { (fd: Int32) throws(StoreError) in
+            var sink = Sink(fd: fd, path: url.path)
+            sink.buffer.reserveCapacity(Sink.chunk + 64 * 1024)
+            try produce(&sink)
+            try sink.flush()
+        }
     }
 
     /// Removes `url` durably; a file that is already gone is fine.
@@ -149,8 +186,8 @@ enum AtomicFile {
         return ".\(name).\(suffix).tmp"
     }
 
-    private static func writeAll(_ data: Data, to fd: Int32, path: String) throws(StoreError) {
-        let failure: StoreError? = data.withUnsafeBytes { buffer in
+    fileprivate static func writeAll(_ bytes: some ContiguousBytes, to fd: Int32, path: String) throws(StoreError) {
+        let failure: StoreError? = bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = posixWrite(fd, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)

@@ -26,8 +26,8 @@ extension Store {
 
     func writeContacts(_ cards: [ContactCard]) throws(StoreError) {
         try VersionedFile.write(
-            ContactsDocument(schemaVersion: SchemaMigration.workingSet.current, cards: cards.sorted { $0.id < $1.id }),
-            to: contactsFile)
+            ContactsDocument(schemaVersion: SchemaMigration.workingSet.current, cards: []),
+            list: "cards", elements: cards.sorted { $0.id < $1.id }, to: contactsFile)
     }
 
     func removeContacts() throws(StoreError) {

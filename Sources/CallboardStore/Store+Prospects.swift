@@ -130,8 +130,10 @@ extension Store {
     // MARK: Writing
 
     /// Replaces the whole prospect list (an import): every bucket is rewritten, and the
-    /// working set with them.
-    public func save(prospects: [Prospect]) throws(StoreError) {
+    /// working set with them, from `prospects` rather than from the buckets read back: for
+    /// the day it was built on, or for `today` when there was none or it no longer
+    /// covers `today`.
+    public func save(prospects: [Prospect], today: CalendarDay? = nil) throws(StoreError) {
         try requireWritable()
         try locked { () throws(StoreError) in
             if let problem = Self.duplicateID(in: prospects) {
@@ -147,8 +149,12 @@ extension Store {
             if hasLegacyProspects { try AtomicFile.remove(prospectsFile) }
             try writeContacts(prospects.map(\.card))
             // Rebuilt for the day it was built on: the store reads no clock. Without one,
-            // the next `workingSet(today:)` builds it.
-            if let queue { try writeWorkingSet(built: prospects, on: queue.builtOn) }
+            // and no `today`, the next `workingSet(today:)` builds it.
+            if let queue, today.map({ $0 <= queue.coversThrough }) ?? true {
+                try writeWorkingSet(built: prospects, on: queue.builtOn)
+            } else if let today {
+                try writeWorkingSet(built: prospects, on: today)
+            }
         }
     }
 
@@ -207,26 +213,24 @@ extension Store {
         }
     }
 
-    func writeBucket(_ index: Int, _ prospects: [Prospect]) throws(StoreError) {
+    func writeBucket(_ index: Int, _ prospects: some Sequence<Prospect>, in folder: URL? = nil) throws(StoreError) {
         try VersionedFile.write(
-            ProspectsDocument(schemaVersion: SchemaMigration.prospects.current, prospects: prospects),
-            to: bucketFile(index))
+            ProspectsDocument(schemaVersion: SchemaMigration.prospects.current, prospects: []),
+            list: "prospects", elements: prospects,
+            to: folder.map { $0.appendingPathComponent(ProspectBucket.fileName(index)) } ?? bucketFile(index))
     }
 
     /// Replaces every bucket at once: the new buckets are written into a folder of their
     /// own, which then takes the place of `prospects/`, so a failure (a full disk) or a
     /// crash midway leaves the old buckets whole rather than half old, half new.
     func writeAllBuckets(_ prospects: [Prospect]) throws(StoreError) {
-        let grouped = Dictionary(grouping: prospects, by: { ProspectBucket.index(of: $0.id) })
+        // Positions, not copies: a hundred thousand prospects are held once.
+        let grouped = Dictionary(grouping: prospects.indices, by: { ProspectBucket.index(of: prospects[$0].id) })
         try AtomicFile.removeTree(stagingDirectory)
         var finished = false
         defer { if !finished { try? AtomicFile.removeTree(stagingDirectory) } }
         try AtomicFile.makeDirectory(stagingDirectory)
-        for (index, list) in grouped {
-            try VersionedFile.write(
-                ProspectsDocument(schemaVersion: SchemaMigration.prospects.current, prospects: list),
-                to: stagingDirectory.appendingPathComponent(ProspectBucket.fileName(index)))
-        }
+        for (index, list) in grouped { try writeBucket(index, list.lazy.map { prospects[$0] }, in: stagingDirectory) }
         try removeWorkingSet()
         try removeContacts()
         if FileManager.default.fileExists(atPath: prospectsDirectory.path) {

@@ -64,13 +64,18 @@ extension Store {
     /// the next read rebuilds.
     func writeWorkingSetDocument(_ document: WorkingSetDocument) throws(StoreError) {
         let last = document.coversThrough
-        let recent = document.prospects.filter { !$0.isDue(on: last, in: zone) }
+        // A prospect at a time, never copied: the queue of an import can hold a hundred thousand.
         try VersionedFile.write(
             RecentCalleesDocument(
                 schemaVersion: SchemaMigration.workingSet.current, builtOn: document.builtOn,
-                coversThrough: last, prospects: recent),
+                coversThrough: last, prospects: []),
+            list: "prospects", elements: document.prospects.lazy.filter { !$0.isDue(on: last, in: self.zone) },
             to: recentFile)
-        try VersionedFile.write(queuePart(of: document), to: queueFile)
+        var frame = document
+        frame.prospects = []
+        try VersionedFile.write(
+            frame, list: "prospects", elements: document.prospects.lazy.filter { $0.isDue(on: last, in: self.zone) },
+            to: queueFile)
     }
 
     func removeWorkingSet() throws(StoreError) {

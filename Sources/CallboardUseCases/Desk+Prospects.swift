@@ -121,44 +121,43 @@ extension Desk {
 
     // MARK: Import
 
-    /// What importing `csv` would do, from a read of the store as it is: no lock is taken
-    /// and no file is touched, so a rejected import leaves the store exactly as it was.
-    public func checkImport(
-        csv text: String, with importer: ProspectImport, at now: Date, progress: ((Int, Int) -> Void)? = nil
-    ) throws -> ImportResult {
-        try Self.runImport(csv: text, with: importer, existing: try store.prospects(), at: now, progress: progress)
+    /// What importing `sheet` would do to the store as it is: read only, so no lock is
+    /// taken and no file is touched (`--dry-run`).
+    public func checkImport(_ sheet: ImportSheet, at now: Date) throws(StoreError) -> ImportResult {
+        guard !sheet.isRejected, sheet.goodRows > 0 else { return sheet.unmerged }
+        return Self.merge(sheet, into: try store.prospects(), at: now)
     }
 
-    /// What importing `csv` into a store that does not exist yet would do.
-    public static func checkImport(
-        csv text: String, with importer: ProspectImport, at now: Date, progress: ((Int, Int) -> Void)? = nil
-    ) throws -> ImportResult {
-        try runImport(csv: text, with: importer, existing: [], at: now, progress: progress)
+    /// What importing `sheet` into a store that does not exist yet would do.
+    public static func checkImport(_ sheet: ImportSheet, at now: Date) -> ImportResult {
+        guard !sheet.isRejected, sheet.goodRows > 0 else { return sheet.unmerged }
+        return merge(sheet, into: [], at: now)
     }
 
-    /// Imports `csv`: merged into the prospects as they are now (someone may have saved
-    /// since a check), every bucket written at once, the working set made for `now`.
-    public func importProspects(csv text: String, with importer: ProspectImport, at now: Date) throws -> ImportResult {
-        let result = try Self.runImport(csv: text, with: importer, existing: try store.prospects(), at: now, progress: nil)
-        guard !result.isRejected else { return result }
-        try store.save(prospects: result.prospects)
-        _ = try store.workingSet(today: day(of: now))
+    /// Imports `sheet`: its rows merged once, into the prospects as they are under this
+    /// desk's lock, every bucket written at once and the working set made for `now`. A
+    /// refused sheet, or one without a good row, reads and writes nothing: whether an
+    /// import is refused is the file's business alone, known before any store is opened.
+    public func importProspects(_ sheet: ImportSheet, at now: Date) throws(StoreError) -> ImportResult {
+        guard !sheet.isRejected, sheet.goodRows > 0 else { return sheet.unmerged }
+        let result = Self.merge(sheet, into: try store.prospects(), at: now)
+        try store.save(prospects: result.prospects, today: day(of: now))
         return result
     }
 
-    private static func runImport(
-        csv text: String, with importer: ProspectImport, existing: [Prospect], at now: Date,
-        progress: ((Int, Int) -> Void)?
-    ) throws -> ImportResult {
-        let index = ContactIndex(existing.map(\.card))
+    /// Reads `csv` and imports it (see ``importProspects(_:at:)``).
+    public func importProspects(csv text: String, with importer: ProspectImport, at now: Date) throws -> ImportResult {
+        try importProspects(try importer.read(csv: text), at: now)
+    }
+
+    private static func merge(_ sheet: ImportSheet, into existing: [Prospect], at now: Date) -> ImportResult {
+        let taken = Set(existing.map(\.id))
         var random = SystemRandomNumberGenerator()
         var made: Set<ProspectID> = []
-        return try importer.run(
-            csv: text, existing: existing, now: now,
-            newID: {
-                let id = Self.newID(using: &random, index: index, alsoTaken: made)
-                made.insert(id)
-                return id
-            }, progress: progress)
+        return sheet.merge(into: existing, now: now) {
+            let id = ProspectID.make(using: &random) { taken.contains($0) || made.contains($0) }
+            made.insert(id)
+            return id
+        }
     }
 }

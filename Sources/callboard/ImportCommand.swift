@@ -59,43 +59,47 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         try Failure.reported {
             let context = try CommandContext.load(storeFlag: store.store)
-            let data = try Self.read(file)
-            let (text, readAs) = try ImportEncoding.decode(data, as: encoding.flatMap(ImportEncoding.init(name:)))
-            let importer = ProspectImport(overrides: try ColumnMapping.overrides(from: mappings), skipInvalid: skipInvalid)
-            // Checked against a read-only view first: a rejected import takes no lock and
-            // touches no file of the store, not even the lock's.
-            var bar = ProgressBar(enabled: Output.stderrIsTerminal)
-            let exists = FileManager.default.fileExists(atPath: context.storeDirectory.path)
-            let show = { (done: Int, total: Int) in bar.show(done: done, total: total) }
-            var result =
-                exists
-                ? try context.desk(.readOnly).checkImport(csv: text, with: importer, at: Date(), progress: show)
-                : try Desk.checkImport(csv: text, with: importer, at: Date(), progress: show)
-            bar.finish()
-            reportProblems(result)
-            if result.isRejected {
+            // The file alone says whether it is refused: read and checked before any store
+            // is opened, so a refused import takes no lock and touches no file of the store,
+            // not even the lock's. The text goes once the sheet holds the cleaned rows.
+            let (sheet, readAs) = try readSheet()
+            reportProblems(sheet)
+            if sheet.isRejected {
                 throw Failure.badData(
                     "Nothing was imported. Fix the rows above, or use --skip-invalid to import the good rows.")
             }
-            if result.rows == 0 {
+            if sheet.rows == 0 {
                 throw Failure.badData(
                     "\(file) has a header line but no rows of prospects; nothing \(dryRun ? "would be" : "was") imported.")
             }
-            if result.added + result.updated == 0, result.skipped > 0 {
+            if sheet.goodRows == 0 {
                 throw Failure.badData(
                     "Nothing \(dryRun ? "would be" : "was") imported: every row has a problem (listed above).")
             }
-            if !dryRun {
-                // The summary only once the prospects are saved: a locked store or a full
-                // disk must not follow "Imported".
-                result = try context.desk(.readWrite).importProspects(csv: text, with: importer, at: Date())
-            }
+            // Merged once: against a read-only view for a dry run, under the lock otherwise.
+            // The summary only once the prospects are saved: a locked store or a full disk
+            // must not follow "Imported".
+            let exists = FileManager.default.fileExists(atPath: context.storeDirectory.path)
+            let result =
+                !dryRun
+                ? try context.desk(.readWrite).importProspects(sheet, at: Date())
+                : exists ? try context.desk(.readOnly).checkImport(sheet, at: Date()) : Desk.checkImport(sheet, at: Date())
             let verb = dryRun ? "Would import" : "Imported"
             // UTF-8 goes without saying; any other encoding is named, so a wrong guess shows.
             let read = readAs == .utf8 ? "" : " (read as \(readAs.displayName))"
             try Output.write(
                 "\(verb) \(result.rows) \(result.rows == 1 ? "row" : "rows"): \(result.added) added, \(result.updated) updated, \(result.skipped) skipped\(read).\n")
         }
+    }
+
+    /// The file read and checked, with the encoding it was read in.
+    private func readSheet() throws -> (ImportSheet, ImportEncoding) {
+        let (text, readAs) = try ImportEncoding.decode(try Self.read(file), as: encoding.flatMap(ImportEncoding.init(name:)))
+        let importer = ProspectImport(overrides: try ColumnMapping.overrides(from: mappings), skipInvalid: skipInvalid)
+        var bar = ProgressBar(enabled: Output.stderrIsTerminal)
+        let sheet = try importer.read(csv: text) { done, total in bar.show(done: done, total: total) }
+        bar.finish()
+        return (sheet, readAs)
     }
 
     /// The file's bytes, or why it cannot be imported in words that fit the case.
@@ -123,7 +127,7 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    private func reportProblems(_ result: ImportResult) {
+    private func reportProblems(_ result: ImportSheet) {
         if !result.unmappedColumns.isEmpty {
             Output.note("Columns not imported: " + result.unmappedColumns.map { "\"\(ImportedText.line($0))\"" }.joined(separator: ", ")
                 + ". Use --map COLUMN=FIELD to import one.")

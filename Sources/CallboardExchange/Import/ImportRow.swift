@@ -88,10 +88,15 @@ struct ImportRow: Sendable {
     /// "doNotCall", "Do not call", "DNC", "lost"… as callboard's statuses; nil for anything
     /// else (a CRM's "Open" or "Qualified" says nothing callboard can use).
     static func status(_ text: String) -> Prospect.Status? {
+        if text.isEmpty { return nil }
         let key = ColumnMapping.normalised(text)
         if key == "dnc" { return .doNotCall }
-        return Prospect.Status.allCases.first { ColumnMapping.normalised($0.rawValue) == key }
+        return statuses[key]
     }
+
+    /// callboard's statuses by their normalised names, worked out once rather than per row.
+    private static let statuses: [String: Prospect.Status] = Dictionary(
+        Prospect.Status.allCases.map { (ColumnMapping.normalised($0.rawValue), $0) }, uniquingKeysWith: { a, _ in a })
 
     /// A CRM's lead source in callboard's few words.
     static func source(_ text: String) -> Prospect.Source? {

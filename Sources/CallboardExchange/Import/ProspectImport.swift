@@ -1,6 +1,5 @@
 import CallboardCore
 import Foundation
-import SwiftCSV
 
 /// What an import did, or would do.
 public struct ImportResult: Sendable {
@@ -21,6 +20,46 @@ public struct ImportResult: Sendable {
     public var skipped: Int { Set(problems.map(\.line)).count }
 }
 
+/// A CSV file read and checked, before it meets any store: the good rows, cleaned, and
+/// every problem. Whether an import is refused depends on the file alone, so it is known
+/// before a store is opened; what the rows add or update is worked out once, by
+/// ``merge(into:now:newID:)``, against the prospects as they are when it is written.
+public struct ImportSheet: Sendable {
+    /// The good rows in file order.
+    var valid: [ImportRow]
+    public var problems: [ImportProblem]
+    public var unmappedColumns: [String]
+    /// Data rows read (blank lines not counted).
+    public var rows: Int
+    /// Whether nothing may be written: a bad row in an all-or-nothing import.
+    public var isRejected: Bool
+    /// Rows that would add or update someone.
+    public var goodRows: Int { valid.count }
+
+    /// What the rows do to `existing`: a row with the email or phone of someone there (or
+    /// of an earlier row) updates them, any other adds a prospect.
+    /// - Parameter newID: makes an id for each added prospect.
+    public func merge(into existing: [Prospect], now: Date, newID: () -> ProspectID) -> ImportResult {
+        var book = ProspectBook(existing)
+        var added = 0, updated = 0
+        if !isRejected {
+            for row in valid {
+                if book.merge(row, now: now, newID: newID) { updated += 1 } else { added += 1 }
+            }
+        }
+        return result(prospects: isRejected ? existing : book.prospects, added: added, updated: updated)
+    }
+
+    /// The result with nothing merged: for a sheet that is refused, or has no good row.
+    public var unmerged: ImportResult { result(prospects: [], added: 0, updated: 0) }
+
+    private func result(prospects: [Prospect], added: Int, updated: Int) -> ImportResult {
+        ImportResult(
+            prospects: prospects, added: added, updated: updated, problems: problems,
+            unmappedColumns: unmappedColumns, rows: rows, isRejected: isRejected)
+    }
+}
+
 /// Turns a CRM or spreadsheet export into prospects. Pure: text and the existing
 /// prospects in, the new list out; the caller decides whether to write it.
 public struct ProspectImport: Sendable {
@@ -37,70 +76,81 @@ public struct ProspectImport: Sendable {
         try ImportEncoding.decode(data).text
     }
 
+    /// Reads and checks `text` and merges its rows into `existing`.
     /// - Parameters:
     ///   - newID: makes an id for each added prospect.
-    ///   - progress: called now and then with (work done, work in total): reading the
-    ///     lines is the first half, checking the rows the second.
+    ///   - progress: called now and then with (work done, work in total).
     public func run(
         csv text: String, existing: [Prospect], now: Date, newID: () -> ProspectID,
         progress: ((Int, Int) -> Void)? = nil
     ) throws(ImportFailure) -> ImportResult {
-        var body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .empty }
+        try read(csv: text, progress: progress).merge(into: existing, now: now, newID: newID)
+    }
+
+    /// Reads `text` a record at a time and checks each row as it comes: the sheet holds the
+    /// cleaned good rows, never the file's cells.
+    /// - Parameter progress: called now and then with (bytes read, bytes in total).
+    public func read(csv text: String, progress: ((Int, Int) -> Void)? = nil) throws(ImportFailure) -> ImportSheet {
+        var body = Substring(text)
+        if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
+        guard body.unicodeScalars.contains(where: { !$0.properties.isWhitespace && $0.value != 0x200B }) else { throw .empty }
         // Excel writes "sep=;" as a first line to say which separator the file uses.
-        var delimiter: CSVDelimiter?
+        var delimiter: Character?
         var firstLine = 1
         if let end = body.firstIndex(where: \.isNewline), body[..<end].lowercased().hasPrefix("sep="),
             body[..<end].count == 5, let separator = body[..<end].last
         {
-            delimiter = separator == "," ? .comma : separator == ";" ? .semicolon : separator == "\t" ? .tab : .character(separator)
-            body = String(body[body.index(after: end)...])
+            delimiter = separator
+            body = body[body.index(after: end)...]
             firstLine = 2
         }
-        let rows: [(line: Int, cells: [String])]
         let chosen = delimiter ?? Self.sniffDelimiter(body)
-        do {
-            let lines = max(1, body.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 })
-            rows = try Self.rows(of: body, delimiter: chosen, firstLine: firstLine) { line in
-                progress?(min(line, lines), 2 * lines)
-            }
-        } catch {
-            throw .malformed(Self.quoteProblem(in: body, delimiter: chosen.rawValue, firstLine: firstLine))
-        }
-        guard let header = rows.first else { throw .empty }
-        var seen: Set<String> = []
-        for name in header.cells where !name.trimmingCharacters(in: .whitespaces).isEmpty {
-            if !seen.insert(name.trimmingCharacters(in: .whitespaces).lowercased()).inserted {
-                throw .duplicateHeader(name: name, line: header.line)
+        var records = CSVRecords(body, delimiter: chosen.unicodeScalars.first ?? ",", firstLine: firstLine)
+        func nextRecord() throws(ImportFailure) -> (line: Int, cells: [String])? {
+            do {
+                return try records.next()
+            } catch {
+                throw .malformed(Self.quoteProblem(in: String(body), delimiter: chosen, firstLine: firstLine))
             }
         }
-        // An unclosed quote swallows the rest of the file into one cell; say so instead
-        // of reporting a row with a strange field.
-        if let last = rows.last, let cell = last.cells.last, cell.contains(where: \.isNewline),
-            !body.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("\"")
-        {
-            throw .malformed("a quoted field on line \(last.line) is never closed")
-        }
-        let mapping = ColumnMapping(headers: header.cells, overrides: overrides)
-        guard mapping.has(.name) || mapping.has(.firstName) || mapping.has(.lastName) else {
-            throw .noNameColumn(headers: header.cells)
-        }
-        guard mapping.has(.phone) || mapping.has(.mobilePhone) || mapping.has(.email) else {
-            throw .noContactColumn(headers: header.cells)
+        guard let header = try nextRecord() else { throw .empty }
+        var last = header
+        var checked: ColumnMapping?
+        /// The header's checks, once the file is known to have more than the header, or at
+        /// its end: an unclosed quote in the header swallows the file and is said first.
+        func checkHeader() throws(ImportFailure) -> ColumnMapping {
+            if let checked { return checked }
+            var seen: Set<String> = []
+            for name in header.cells where !name.trimmed().isEmpty {
+                if !seen.insert(name.trimmed().lowercased()).inserted {
+                    throw .duplicateHeader(name: name, line: header.line)
+                }
+            }
+            let made = ColumnMapping(headers: header.cells, overrides: overrides)
+            guard made.has(.name) || made.has(.firstName) || made.has(.lastName) else {
+                throw .noNameColumn(headers: header.cells)
+            }
+            guard made.has(.phone) || made.has(.mobilePhone) || made.has(.email) else {
+                throw .noContactColumn(headers: header.cells)
+            }
+            checked = made
+            return made
         }
 
-        var book = ProspectBook(existing)
-        var added = 0, updated = 0, dataRows = 0
+        var valid: [ImportRow] = []
+        var dataRows = 0, index = 0
         var problems: [ImportProblem] = []
-        let totalLines = max(1, rows.last.map { $0.line } ?? 1)
-        for (index, row) in rows.dropFirst().enumerated() {
-            if index % 250 == 0 { progress?(totalLines + row.line, 2 * totalLines) }
+        while let row = try nextRecord() {
+            let mapping = try checkHeader()
+            last = row
+            if index % 250 == 0 { progress?(records.offset, records.count) }
+            index += 1
             if row.cells.allSatisfy({ $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) }) { continue }
             dataRows += 1
             // More fields than the header names: a value with the separator in it and no
             // quotes, most likely. Dropping the extra ones would shift no data back.
             if row.cells.count > header.cells.count,
-                row.cells[header.cells.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+                row.cells[header.cells.count...].contains(where: { !$0.trimmed().isEmpty })
             {
                 problems.append(
                     ImportProblem(
@@ -110,22 +160,30 @@ public struct ProspectImport: Sendable {
                 continue
             }
             switch ImportRow.read(row.cells, line: row.line, mapping: mapping) {
-            case .invalid(let rowProblems):
-                problems += rowProblems
-            case .valid(let imported):
-                if book.merge(imported, now: now, newID: newID) { updated += 1 } else { added += 1 }
+            case .invalid(let rowProblems): problems += rowProblems
+            case .valid(let imported): valid.append(imported)
             }
         }
-        progress?(2 * totalLines, 2 * totalLines)
-        let rejected = !problems.isEmpty && !skipInvalid
-        return ImportResult(
-            prospects: book.prospects, added: added, updated: updated, problems: problems,
-            unmappedColumns: mapping.unmapped, rows: dataRows, isRejected: rejected)
+        // An unclosed quote swallows the rest of the file into one cell; say so instead
+        // of reporting a row with a strange field.
+        if let cell = last.cells.last, cell.contains(where: \.isNewline), !Self.endsWithQuote(body) {
+            throw .malformed("a quoted field on line \(last.line) is never closed")
+        }
+        let mapping = try checkHeader()
+        progress?(records.count, records.count)
+        return ImportSheet(
+            valid: valid, problems: problems, unmappedColumns: mapping.unmapped, rows: dataRows,
+            isRejected: !problems.isEmpty && !skipInvalid)
+    }
+
+    /// Whether the last character that is not white space is a quote.
+    static func endsWithQuote(_ text: Substring) -> Bool {
+        text.unicodeScalars.reversed().first { !$0.properties.isWhitespace } == "\""
     }
 
     /// `;` when a European spreadsheet wrote the file, tab for TSV, else comma: whichever
     /// appears most often outside quotes on the header line.
-    static func sniffDelimiter(_ text: String) -> CSVDelimiter {
+    static func sniffDelimiter(_ text: Substring) -> Character {
         var counts: [Character: Int] = [",": 0, ";": 0, "\t": 0]
         var quoted = false
         for character in text {
@@ -134,27 +192,9 @@ public struct ProspectImport: Sendable {
             if !quoted, counts[character] != nil { counts[character, default: 0] += 1 }
         }
         let semicolons = counts[";"] ?? 0, tabs = counts["\t"] ?? 0, commas = counts[","] ?? 0
-        if semicolons > commas, semicolons >= tabs { return .semicolon }
-        if tabs > commas, tabs > semicolons { return .tab }
-        return .comma
-    }
-
-    /// Every record with the line it starts on; quoted fields may span lines.
-    static func rows(
-        of text: String, delimiter: CSVDelimiter, firstLine: Int = 1, reading: ((Int) -> Void)? = nil
-    ) throws -> [(line: Int, cells: [String])] {
-        let csv = try CSV<Enumerated>(string: text, delimiter: delimiter, loadColumns: false, rowLimit: 0)
-        var rows: [(line: Int, cells: [String])] = []
-        var line = firstLine
-        try csv.enumerateAsArray(startAt: 0, rowLimit: nil) { cells in
-            rows.append((line, cells))
-            if rows.count % 250 == 0 { reading?(line) }
-            line += 1
-            for cell in cells where cell.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
-                line += cell.reduce(0) { $0 + ($1.isNewline ? 1 : 0) }
-            }
-        }
-        return rows
+        if semicolons > commas, semicolons >= tabs { return ";" }
+        if tabs > commas, tabs > semicolons { return "\t" }
+        return ","
     }
 
     /// What the CSV reader refused, in words: the first line where a quote is out of

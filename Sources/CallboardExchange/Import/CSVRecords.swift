@@ -1,0 +1,142 @@
+/// Reads CSV one record at a time over the text's UTF-8 bytes, so an import holds one row
+/// of cells at a time instead of every row of the file.
+///
+/// It reads as the spreadsheet exports callboard meets are written, and as the reader
+/// before it did: fields are separated by `delimiter`; records end at any line break
+/// (LF, CR, CRLF, and the other characters Swift calls newlines: VT, FF, NEL, U+2028,
+/// U+2029); whitespace at the start of a field, and between a closing quote and what
+/// follows, is left out; a quoted field may hold separators and line breaks, and a quote
+/// written twice is one quote, inside quotes or out. A quote anywhere else is an error,
+/// left for the caller to put in words. A blank line is a record of one empty field; at
+/// the end of the text, a last empty field is not a field.
+struct CSVRecords {
+    /// Why the text is not CSV. Where and what is worked out by the caller, who has the text.
+    struct QuoteError: Error {}
+
+    private let bytes: [UInt8]
+    private let delimiter: Unicode.Scalar
+    private var position = 0
+    /// The line the next record starts on.
+    private(set) var line: Int
+    /// How far into the text the reader is, in bytes; for a progress bar.
+    var offset: Int { position }
+    var count: Int { bytes.count }
+
+    init(_ text: some StringProtocol, delimiter: Unicode.Scalar, firstLine: Int = 1) {
+        bytes = Array(text.utf8)
+        self.delimiter = delimiter
+        line = firstLine
+    }
+
+    /// The next record with the line it starts on, or nil at the end of the text.
+    mutating func next() throws(QuoteError) -> (line: Int, cells: [String])? {
+        guard position < bytes.count else { return nil }
+        let start = line
+        var cells: [String] = []
+        var field: [UInt8] = []
+        var atStart = true, unquoted = false, quoteSeen = false
+        while position < bytes.count {
+            let (scalar, length) = scalarAt(position)
+            let newline = newlineLength(at: position, scalar: scalar, length: length)
+            if atStart {
+                if scalar == "\"" {
+                    atStart = false
+                } else if scalar == delimiter {
+                    cells.append(String(decoding: field, as: UTF8.self))
+                    field.removeAll(keepingCapacity: true)
+                } else if newline > 0 {
+                    position += newline
+                    line += 1
+                    cells.append(String(decoding: field, as: UTF8.self))
+                    return (start, cells)
+                } else if !Self.isWhitespace(scalar) {
+                    atStart = false
+                    unquoted = true
+                    field.append(contentsOf: bytes[position..<position + length])
+                }
+                position += newline > 0 ? newline : length
+                continue
+            }
+            if unquoted {
+                if quoteSeen {
+                    // Only a second quote may follow a quote in an unquoted field.
+                    guard scalar == "\"" else { throw QuoteError() }
+                    field.append(0x22)
+                    quoteSeen = false
+                } else if scalar == "\"" {
+                    quoteSeen = true
+                } else if scalar == delimiter || newline > 0 {
+                    cells.append(String(decoding: field, as: UTF8.self))
+                    field.removeAll(keepingCapacity: true)
+                    atStart = true
+                    unquoted = false
+                    if newline > 0 {
+                        position += newline
+                        line += 1
+                        return (start, cells)
+                    }
+                } else {
+                    field.append(contentsOf: bytes[position..<position + length])
+                }
+                position += length
+                continue
+            }
+            // Inside quotes, or just past a quote inside them.
+            if quoteSeen {
+                if scalar == "\"" {
+                    field.append(0x22)
+                    quoteSeen = false
+                } else if scalar == delimiter || newline > 0 {
+                    cells.append(String(decoding: field, as: UTF8.self))
+                    field.removeAll(keepingCapacity: true)
+                    atStart = true
+                    quoteSeen = false
+                    if newline > 0 {
+                        position += newline
+                        line += 1
+                        return (start, cells)
+                    }
+                } else if !Self.isWhitespace(scalar) {
+                    throw QuoteError()
+                }
+            } else if scalar == "\"" {
+                quoteSeen = true
+            } else {
+                if newline > 0 { line += 1 }
+                let taken = newline > 0 ? newline : length
+                field.append(contentsOf: bytes[position..<position + taken])
+                position += taken
+                continue
+            }
+            position += newline > 0 ? newline : length
+        }
+        // The end of the text: a field with something in it counts, an empty last one not.
+        if !field.isEmpty { cells.append(String(decoding: field, as: UTF8.self)) }
+        return cells.isEmpty ? nil : (start, cells)
+    }
+
+    /// The scalar starting at `index` and its length in bytes (the text is valid UTF-8).
+    private func scalarAt(_ index: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length where index + k < bytes.count {
+            value = value << 6 | UInt32(bytes[index + k] & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", min(length, bytes.count - index))
+    }
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+    }
+
+    /// The bytes of the line break at `index` (2 for CRLF), or 0 when there is none.
+    private func newlineLength(at index: Int, scalar: Unicode.Scalar, length: Int) -> Int {
+        switch scalar.value {
+        case 0x0D: return index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+        case 0x0A, 0x0B, 0x0C, 0x85, 0x2028, 0x2029: return length
+        default: return 0
+        }
+    }
+}
