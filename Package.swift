@@ -16,6 +16,11 @@ let package = Package(
         .library(name: "CallboardRuntime", targets: ["CallboardRuntime"]),
         .library(name: "CallboardAudio", targets: ["CallboardAudio"]),
     ],
+    // CSV has no library here: SwiftCSV parses a whole file into memory before its first
+    // row (a 100,000-row import held 500 MB), and CSV.swift streams but takes a stray quote
+    // into the field without a word, dropping the character after it, and reads an unclosed
+    // quote to the end of the file. An import must stream and name the line at fault, so
+    // CallboardExchange reads CSV itself (Import/CSVRecords.swift, tested in CSVRecordsTests).
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
