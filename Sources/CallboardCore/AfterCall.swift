@@ -55,7 +55,7 @@ public struct AfterCall: Hashable, Sendable {
         let createdAt = call.endedAt ?? call.startedAt
         for index in call.referrals.indices {
             let referral = call.referrals[index]
-            let card = ContactCard(id: "", name: referral.name, email: referral.email, phone: referral.phone)
+            let card = referral.card
             // Those already filed on this call first, so a name given twice is one lead.
             let pool = referred + created + known.filter { $0.id != original.id }
             let twin = referral.prospectID.flatMap { id in pool.first { $0.id == id } }

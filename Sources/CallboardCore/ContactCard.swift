@@ -8,15 +8,18 @@ public struct ContactCard: Hashable, Sendable, Codable {
     public var name: String
     public var email: String
     public var phone: String
+    /// The organisation they work for: the same name at the same one is the same person.
+    public var company: String
 
-    public init(id: ProspectID, name: String, email: String = "", phone: String = "") {
+    public init(id: ProspectID, name: String, email: String = "", phone: String = "", company: String = "") {
         self.id = id
         self.name = name
         self.email = email
         self.phone = phone
+        self.company = company
     }
 
-    private enum CodingKeys: String, CodingKey { case id, name, email, phone }
+    private enum CodingKeys: String, CodingKey { case id, name, email, phone, company }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -24,6 +27,7 @@ public struct ContactCard: Hashable, Sendable, Codable {
         try c.encode(name, forKey: .name)
         if !email.isEmpty { try c.encode(email, forKey: .email) }
         if !phone.isEmpty { try c.encode(phone, forKey: .phone) }
+        if !company.isEmpty { try c.encode(company, forKey: .company) }
     }
 
     /// Read from a stored prospect; email and phone may be absent, as `Prospect` allows.
@@ -33,9 +37,15 @@ public struct ContactCard: Hashable, Sendable, Codable {
         name = try c.decode(String.self, forKey: .name)
         email = try c.decodeIfPresent(String.self, forKey: .email) ?? ""
         phone = try c.decodeIfPresent(String.self, forKey: .phone) ?? ""
+        company = try c.decodeIfPresent(String.self, forKey: .company) ?? ""
     }
 }
 
 extension Prospect {
-    public var card: ContactCard { ContactCard(id: id, name: name, email: email, phone: phone) }
+    public var card: ContactCard { ContactCard(id: id, name: name, email: email, phone: phone, company: company) }
+}
+
+extension Referral {
+    /// The referral as the same-person check sees them; no id yet.
+    public var card: ContactCard { ContactCard(id: "", name: name, email: email, phone: phone, company: company) }
 }

@@ -58,13 +58,42 @@ public enum ContactCheck {
         return words.sorted().joined(separator: " ")
     }
 
+    /// An organisation's name as compared: its letters and digits without case, accents,
+    /// spaces or punctuation, so "Smit B.V." and "smit bv" read the same; nil when empty.
+    public static func companyKey(_ company: String) -> String? {
+        var key = String.UnicodeScalarView()
+        for scalar in company.decomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil, properties.generalCategory != .nonspacingMark {
+                key.append(scalar)
+            }
+        }
+        return key.isEmpty ? nil : String(key)
+    }
+
+    /// The key a full name at an organisation is found by: nil unless the name has at
+    /// least two words (a first name alone at a big company says little) and the
+    /// organisation is known.
+    public static func nameAtCompanyKey(_ card: ContactCard) -> String? {
+        let name = nameKey(card.name)
+        guard name.contains(" "), let company = companyKey(card.company) else { return nil }
+        return name + "\u{1}" + company
+    }
+
     /// Whether two sets of contact details belong to the same person: the same email; or
     /// the same phone number under the same name, even when the emails differ (people
     /// change address; the newer one is the one to use). Where one of them has no email,
     /// a shortened name will do ("Anna" and "Anna de Vries"). Colleagues behind one
-    /// switchboard share a number under different names, and stay two people.
+    /// switchboard share a number under different names, and stay two people. The same
+    /// full name at the same organisation is the same person too when one of them has no
+    /// phone to tell them apart: a referral given with a new email only is the one on file.
     public static func isSamePerson(_ a: ContactCard, _ b: ContactCard) -> Bool {
         if let aEmail = emailKey(a.email), aEmail == emailKey(b.email) { return true }
+        if let key = nameAtCompanyKey(a), key == nameAtCompanyKey(b),
+            phoneKey(a.phone) == nil || phoneKey(b.phone) == nil
+        {
+            return true
+        }
         guard let aPhone = phoneKey(a.phone), aPhone == phoneKey(b.phone) else { return false }
         let aName = nameKey(a.name), bName = nameKey(b.name)
         guard !aName.isEmpty, !bName.isEmpty else { return false }

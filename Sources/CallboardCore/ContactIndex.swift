@@ -9,6 +9,8 @@ public struct ContactIndex: Hashable, Sendable {
     private var byEmail: [String: [Int]] = [:]
     /// Everyone with the number, in order: colleagues behind one switchboard share it.
     private var byPhone: [String: [Int]] = [:]
+    /// Everyone by full name and organisation (``ContactCheck/nameAtCompanyKey(_:)``).
+    private var byNameAtCompany: [String: [Int]] = [:]
 
     public init(_ cards: some Sequence<ContactCard> = []) {
         self.cards = []
@@ -26,6 +28,7 @@ public struct ContactIndex: Hashable, Sendable {
         var candidates: [Int] = []
         if let key = ContactCheck.emailKey(card.email) { candidates += byEmail[key] ?? [] }
         if let key = ContactCheck.phoneKey(card.phone) { candidates += byPhone[key] ?? [] }
+        if let key = ContactCheck.nameAtCompanyKey(card) { candidates += byNameAtCompany[key] ?? [] }
         return candidates.sorted().lazy.map { cards[$0] }
             .first { $0.id != card.id && ContactCheck.isSamePerson(card, $0) }
     }
@@ -47,11 +50,13 @@ public struct ContactIndex: Hashable, Sendable {
         let card = cards[index]
         if let key = ContactCheck.emailKey(card.email) { byEmail[key, default: []].append(index) }
         if let key = ContactCheck.phoneKey(card.phone) { byPhone[key, default: []].append(index) }
+        if let key = ContactCheck.nameAtCompanyKey(card) { byNameAtCompany[key, default: []].append(index) }
     }
 
     private mutating func forget(_ index: Int) {
         let card = cards[index]
         if let key = ContactCheck.emailKey(card.email) { byEmail[key]?.removeAll { $0 == index } }
         if let key = ContactCheck.phoneKey(card.phone) { byPhone[key]?.removeAll { $0 == index } }
+        if let key = ContactCheck.nameAtCompanyKey(card) { byNameAtCompany[key]?.removeAll { $0 == index } }
     }
 }

@@ -22,6 +22,9 @@ struct SchemaMigration: Sendable {
     static let summaries = SchemaMigration(current: currentVersion, steps: [:])
     static let checkpoint = SchemaMigration(current: currentVersion, steps: [:])
     static let workingSet = SchemaMigration(current: currentVersion, steps: [:])
+    /// `contacts.json`. Version 1 had no companies; such a file cannot be upgraded and is
+    /// rebuilt from the prospects, as any copy is.
+    static let contacts = SchemaMigration(current: 2, steps: [:])
 
     /// `data` (a file of `version`) in the current version.
     func upgrade(_ data: Data, from version: Int, file: String) throws(StoreError) -> Data {

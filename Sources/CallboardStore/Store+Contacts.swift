@@ -1,7 +1,7 @@
 import CallboardCore
 import Foundation
 
-/// `contacts.json`: every prospect's id, name, email and phone, so "is this person
+/// `contacts.json`: every prospect's id, name, email, phone and company, so "is this person
 /// already here?" reads one small file instead of every bucket. Like the working set it is
 /// only a copy: every prospect write removes it before touching a bucket and brings it up
 /// to date after; when missing or broken it is rebuilt from the buckets.
@@ -21,12 +21,12 @@ extension Store {
     }
 
     func storedContacts() -> ContactsDocument? {
-        try? VersionedFile.read(ContactsDocument.self, from: contactsFile, migration: .workingSet)
+        try? VersionedFile.read(ContactsDocument.self, from: contactsFile, migration: .contacts)
     }
 
     func writeContacts(_ cards: [ContactCard]) throws(StoreError) {
         try VersionedFile.write(
-            ContactsDocument(schemaVersion: SchemaMigration.workingSet.current, cards: []),
+            ContactsDocument(schemaVersion: SchemaMigration.contacts.current, cards: []),
             list: "cards", elements: cards.sorted { $0.id < $1.id }, to: contactsFile)
     }
 

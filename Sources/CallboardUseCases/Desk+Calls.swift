@@ -18,8 +18,7 @@ extension Desk {
         var wanted = Set<ProspectID>([prospect.id])
         for referral in finished.referrals {
             if let id = referral.prospectID { wanted.insert(id) }
-            let card = ContactCard(id: "", name: referral.name, email: referral.email, phone: referral.phone)
-            if let twin = index.match(card) { wanted.insert(twin.id) }
+            if let twin = index.match(referral.card) { wanted.insert(twin.id) }
         }
         let filed = try store.prospects(ids: wanted)
         // The store's copy wins: an import or `callboard add` may have changed them since.

@@ -77,16 +77,16 @@ extension Desk {
         let problems = new.problems
         guard problems.isEmpty else { throw .problems(problems) }
         let name = ImportedText.line(new.name), phone = ImportedText.line(new.phone)
-        let email = ImportedText.line(new.email)
+        let email = ImportedText.line(new.email), company = ImportedText.line(new.company)
         let index: ContactIndex
         do { index = try store.contactIndex() } catch { throw .store(error) }
-        if let twin = index.match(ContactCard(id: "", name: name, email: email, phone: phone)) {
+        if let twin = index.match(ContactCard(id: "", name: name, email: email, phone: phone, company: company)) {
             throw .samePerson(twin)
         }
         do throws(StoreError) {
             var random = SystemRandomNumberGenerator()
             let prospect = Prospect(
-                id: Self.newID(using: &random, index: index), name: name, company: ImportedText.line(new.company),
+                id: Self.newID(using: &random, index: index), name: name, company: company,
                 title: ImportedText.line(new.title), phone: phone, email: email, timeZone: new.timeZone,
                 greetingName: new.greetingName.map(ImportedText.line).flatMap { $0.isEmpty ? nil : $0 },
                 source: new.referredBy == nil ? new.source : .referral, referredBy: new.referredBy,

@@ -221,6 +221,18 @@ struct AfterCallTests {
         #expect(result.referredProspects.map(\.email) == ["greta@new.example"])
     }
 
+    @Test("a referral given with only a new email, under the name and company on file, is the one on file")
+    func newEmailOnlySamePerson() {
+        let carla = Prospect(
+            id: "carla", name: "Carla Smit", company: "Smit BV", phone: "+31 20 555 0199", email: "carla@old.example",
+            createdAt: Fixture.at("2026-11-01 09:00", zone))
+        let result = referring(Referral(name: "Carla Smit", company: "Smit BV", email: "carla@new.example"), known: [carla])
+        #expect(result.newProspects.isEmpty, "no second Carla")
+        #expect(result.referralFilings == [.linked("carla", name: "Carla Smit")])
+        #expect(result.referredProspects.map(\.email) == ["carla@new.example"])
+        #expect(result.referredProspects.map(\.phone) == ["+31 20 555 0199"], "her number stays")
+    }
+
     @Test("a colleague behind the same switchboard number is someone else")
     func switchboardColleague() {
         let greta = Prospect(

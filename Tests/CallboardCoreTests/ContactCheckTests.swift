@@ -27,6 +27,25 @@ struct ContactCheckTests {
         #expect(!ContactCheck.isSamePerson(card("Sam", "", "123"), card("Sam", "", "123")), "too short to be a number")
     }
 
+    @Test("the same full name at the same company is the same person when one of them has no phone")
+    func sameNameAtSameCompany() {
+        let onFile = ContactCard(id: "carla", name: "Carla Smit", email: "carla@old.example", phone: "+31 20 555 0199", company: "Smit BV")
+        let referral = ContactCard(id: "", name: "carla smit", email: "carla@new.example", company: "Smit B.V.")
+        #expect(ContactCheck.isSamePerson(referral, onFile))
+        #expect(ContactIndex([onFile]).match(referral)?.id == "carla", "the index finds her by name and company")
+        // Two numbers tell two namesakes apart; so does another company, or a first name alone.
+        #expect(!ContactCheck.isSamePerson(
+            ContactCard(id: "", name: "Carla Smit", phone: "+31 20 555 0200", company: "Smit BV"), onFile))
+        #expect(!ContactCheck.isSamePerson(
+            ContactCard(id: "", name: "Carla Smit", email: "carla@new.example", company: "Jansen BV"), onFile))
+        #expect(!ContactCheck.isSamePerson(
+            ContactCard(id: "", name: "Carla", email: "carla@new.example", company: "Smit BV"),
+            ContactCard(id: "c", name: "Carla", email: "carla@old.example", company: "Smit BV")))
+        #expect(!ContactCheck.isSamePerson(
+            ContactCard(id: "", name: "Carla Smit", email: "carla@new.example"),
+            ContactCard(id: "c", name: "Carla Smit", email: "carla@old.example")), "no company to go by")
+    }
+
     @Test("the index finds the same person as the rule, and only them")
     func index() {
         let anna = card("Anna", "anna@example.nl", "+31 20 555 0101")

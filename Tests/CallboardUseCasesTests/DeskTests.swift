@@ -70,6 +70,31 @@ import Testing
         #expect(try f.store.contactIndex().match(ContactCard(id: "", name: "Jan Jansen", phone: "020 555 0114"))?.id == jan.id)
     }
 
+    /// A referral given with only a new email, under the name and company on file, is the
+    /// person on file, even when `contacts.json` was written before it held companies.
+    @Test func aReferralWithOnlyANewEmailIsThePersonOnFileNotASecondOne() throws {
+        let f = try DeskFixture()
+        let anna = try f.desk.add(NewProspect(name: "Anna de Vries", email: "anna@acme.example"), at: now)
+        let carla = try f.desk.add(
+            NewProspect(name: "Carla Smit", company: "Smit BV", phone: "+31 20 555 0199", email: "carla@old.example"), at: now)
+        // The index as the previous version wrote it: version 1, no companies.
+        let contacts = f.store.directory.appendingPathComponent("contacts.json")
+        let old = try String(contentsOf: contacts, encoding: .utf8)
+            .replacingOccurrences(of: "\"schemaVersion\" : 2", with: "\"schemaVersion\" : 1")
+            .replacingOccurrences(of: "\"company\" : \"Smit BV\",", with: "")
+        #expect(old.contains("\"schemaVersion\" : 1") && !old.contains("Smit BV"), "the old file: \(old)")
+        try old.write(to: contacts, atomically: true, encoding: .utf8)
+
+        let filed = try f.desk.fileCall(
+            call(with: anna, referrals: [Referral(name: "Carla Smit", company: "Smit B.V.", email: "carla@new.example")]),
+            prospect: anna, at: now)
+        let carlas = try f.store.prospects().filter { $0.name == "Carla Smit" }
+        #expect(carlas.count == 1, "no second Carla")
+        #expect(carlas.first?.email == "carla@new.example")
+        #expect(carlas.first?.phone == "+31 20 555 0199")
+        #expect(filed.referralFilings == [.linked(carla.id, name: "Carla Smit")])
+    }
+
     // MARK: Adding: one workflow for the command line and the dashboard
 
     @Test func theSamePersonIsRefusedWhereverTheyAreFiled() throws {

@@ -18,7 +18,7 @@ struct ProspectBook {
     /// Adds the row as a new prospect, or updates the one who is the same person.
     /// - Returns: whether an existing prospect was updated.
     mutating func merge(_ row: ImportRow, now: Date, newID: () -> ProspectID) -> Bool {
-        let card = ContactCard(id: "", name: row.name, email: row.email, phone: row.phone)
+        let card = ContactCard(id: "", name: row.name, email: row.email, phone: row.phone, company: row.company)
         if let twin = index.match(card), let position = positions[twin.id] {
             var prospect = prospects[position]
             // Filled cells win; an empty cell never erases what the seller already has.
