@@ -87,8 +87,14 @@ struct ImportCommand: ParsableCommand {
             let verb = dryRun ? "Would import" : "Imported"
             // UTF-8 goes without saying; any other encoding is named, so a wrong guess shows.
             let read = readAs == .utf8 ? "" : " (read as \(readAs.displayName))"
-            try Output.write(
-                "\(verb) \(result.rows) \(result.rows == 1 ? "row" : "rows"): \(result.added) added, \(result.updated) updated, \(result.skipped) skipped\(read).\n")
+            var counts = ["\(result.added) added", "\(result.updated) updated"]
+            if result.unchanged > 0 { counts.append("\(result.unchanged) already there as they are") }
+            counts.append("\(result.skipped) skipped")
+            var summary = "\(verb) \(result.rows) \(result.rows == 1 ? "row" : "rows"): " + counts.joined(separator: ", ") + read
+            if result.doNotCall > 0 {
+                summary += "; \(result.doNotCall) on the do-not-call list, never queued"
+            }
+            try Output.write(summary + ".\n")
         }
     }
 

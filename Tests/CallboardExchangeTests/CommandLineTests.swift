@@ -128,6 +128,23 @@ private func snapshot(_ folder: URL) throws -> [String: Data] {
         #expect(!FileManager.default.fileExists(atPath: store))
     }
 
+    /// Importing the same file twice changes nobody, and the summary says so rather than
+    /// "updated"; rows that put someone on the do-not-call list are counted apart.
+    @Test func theSummarySaysWhoWasAlreadyThereAndWhoIsNeverCalled() throws {
+        let csv = try Fixture.write("hubspot-contacts.csv", to: home)
+        #expect(try Program.run(["import", "--store", store, csv], home: home).status == 0)
+        let again = try Program.run(["import", "--dry-run", "--store", store, csv], home: home)
+        #expect(again.stdout == "Would import 10 rows: 0 added, 0 updated, 10 already there as they are, 0 skipped.\n")
+
+        let list = home.appendingPathComponent("list.csv")
+        try "name,phone,DoNotCall\nDora Never,+1 555 0777,true\nAnna de Vries,+31 20 555 0101,yes\nNew Nel,+31 20 555 0999,\n"
+            .write(to: list, atomically: true, encoding: .utf8)
+        let marked = try Program.run(["import", "--store", store, list.path], home: home)
+        #expect(marked.status == 0, "\(marked.stderr)")
+        #expect(marked.stdout
+            == "Imported 3 rows: 2 added, 1 updated, 0 skipped; 2 on the do-not-call list, never queued.\n")
+    }
+
     @Test func exitCodesFollowSysexits() throws {
         let usage = try Program.run(["today", "--format", "yaml", "--store", store], home: home)
         #expect(usage.status == 64)

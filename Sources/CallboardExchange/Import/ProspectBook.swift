@@ -15,9 +15,18 @@ struct ProspectBook {
         for (position, prospect) in prospects.enumerated() { positions[prospect.id] = position }
     }
 
+    /// What a row did.
+    enum Merged {
+        /// A new prospect.
+        case added
+        /// The same person was there, and the row changed something of theirs.
+        case updated
+        /// The same person was there, exactly as the row has them.
+        case unchanged
+    }
+
     /// Adds the row as a new prospect, or updates the one who is the same person.
-    /// - Returns: whether an existing prospect was updated.
-    mutating func merge(_ row: ImportRow, now: Date, newID: () -> ProspectID) -> Bool {
+    mutating func merge(_ row: ImportRow, now: Date, newID: () -> ProspectID) -> Merged {
         let card = ContactCard(id: "", name: row.name, email: row.email, phone: row.phone, company: row.company)
         if let twin = index.match(card), let position = positions[twin.id] {
             var prospect = prospects[position]
@@ -37,9 +46,10 @@ struct ProspectBook {
             // takes the seller's own hand.
             if let status = row.status, prospect.status != .doNotCall { prospect.status = status }
             if row.doNotCall { prospect.status = .doNotCall }
+            guard prospect != prospects[position] else { return .unchanged }
             prospects[position] = prospect
             index.insert(prospect.card)
-            return true
+            return .updated
         }
         var prospect = Prospect(
             id: newID(), name: row.name, company: row.company, title: row.title,
@@ -50,6 +60,5 @@ struct ProspectBook {
         prospects.append(prospect)
         positions[prospect.id] = prospects.count - 1
         index.insert(prospect.card)
-        return false
-    }
-}
+        return .added
+    }}

@@ -7,6 +7,11 @@ public struct ImportResult: Sendable {
     public var prospects: [Prospect]
     public var added: Int
     public var updated: Int
+    /// Rows whose person was there already, exactly as the row has them.
+    public var unchanged: Int = 0
+    /// Rows that put their person on the do-not-call list (new or already there): they
+    /// are filed, never queued.
+    public var doNotCall: Int = 0
     /// Rows with something wrong. They were skipped, or, without `skipInvalid`, they
     /// rejected the whole import.
     public var problems: [ImportProblem]
@@ -36,18 +41,28 @@ public struct ImportSheet: Sendable {
     /// Rows that would add or update someone.
     public var goodRows: Int { valid.count }
 
-    /// What the rows do to `existing`: a row with the email or phone of someone there (or
-    /// of an earlier row) updates them, any other adds a prospect.
+    /// What the rows do to `existing`: a row that is someone there (or an earlier row), by
+    /// ``ContactCheck``'s rule, updates them (or leaves them as they are), any other adds
+    /// a prospect.
     /// - Parameter newID: makes an id for each added prospect.
     public func merge(into existing: [Prospect], now: Date, newID: () -> ProspectID) -> ImportResult {
         var book = ProspectBook(existing)
-        var added = 0, updated = 0
+        var added = 0, updated = 0, unchanged = 0, doNotCall = 0
         if !isRejected {
             for row in valid {
-                if book.merge(row, now: now, newID: newID) { updated += 1 } else { added += 1 }
+                switch book.merge(row, now: now, newID: newID) {
+                case .added: added += 1
+                case .updated: updated += 1
+                case .unchanged: unchanged += 1
+                }
+                // Such a row leaves its person on the list, whatever they were before.
+                if row.doNotCall { doNotCall += 1 }
             }
         }
-        return result(prospects: isRejected ? existing : book.prospects, added: added, updated: updated)
+        var merged = result(prospects: isRejected ? existing : book.prospects, added: added, updated: updated)
+        merged.unchanged = unchanged
+        merged.doNotCall = doNotCall
+        return merged
     }
 
     /// The result with nothing merged: for a sheet that is refused, or has no good row.
