@@ -36,6 +36,13 @@ enum AtomicFile {
         }
     }
 
+    /// When the file was last written; nil when it does not exist (or cannot be read).
+    static func modified(_ url: URL) -> Date? {
+        var info = stat()
+        guard stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000)
+    }
+
     /// Replaces `url` with `data`: a temporary file in the same folder is written, synced
     /// to disk, renamed over the target, and the folder is synced so the rename survives
     /// a power cut.

@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Each step turns a version-`n` file's top-level JSON object into version `n + 1`. A file
 /// is migrated in memory when read and written in the current version on the next save,
-/// so an older file is never rewritten just by looking at it. Version 1 is the first, so
-/// there are no steps yet; a change of shape adds one here and bumps `current`.
+/// so an older file is never rewritten just by looking at it. A change of shape adds a
+/// step here and bumps `current`.
 struct SchemaMigration: Sendable {
     typealias Step = @Sendable ([String: Any]) throws -> [String: Any]
 
@@ -19,7 +19,9 @@ struct SchemaMigration: Sendable {
     /// The migrations for each of the store's files.
     static let prospects = SchemaMigration(current: currentVersion, steps: [:])
     static let day = SchemaMigration(current: currentVersion, steps: [:])
-    static let summaries = SchemaMigration(current: currentVersion, steps: [:])
+    /// Version 2 keeps each day's calls as report rows beside the totals. A version-1
+    /// month reads as one without rows (they are derived: see `SummariesDocument`).
+    static let summaries = SchemaMigration(current: 2, steps: [1: { $0 }])
     static let checkpoint = SchemaMigration(current: currentVersion, steps: [:])
     static let workingSet = SchemaMigration(current: currentVersion, steps: [:])
 
