@@ -59,7 +59,9 @@ extension Store {
         var months: [String: MonthSummaries] = [:]
         for month in Set(byDay.keys.map(Self.month(of:))) { months[month] = try monthSummaries(month) }
         // The rows of the months' other days, where an earlier version wrote none or a day
-        // file changed since: the month is written whole, so it is written up to date.
+        // file changed since: the month is written whole, so it is written up to date. A
+        // day file that cannot be read leaves its day without rows (a report reads the file
+        // itself, and says what is wrong with it): it must not stop today's save.
         var written: [String: Date?] = [:]
         for month in months.keys { written[month] = AtomicFile.modified(summariesDirectory.appendingPathComponent(month + ".json")) }
         for (month, stored) in months {
@@ -70,7 +72,9 @@ extension Store {
                 {
                     continue
                 }
-                months[month]?.rows[summary.day] = CallRow.rows(of: try calls(on: summary.day), types: types, targets: targets)
+                months[month]?.rows[summary.day] = (try? calls(on: summary.day)).map {
+                    CallRow.rows(of: $0, types: types, targets: targets)
+                }
             }
         }
         var touched: [DaySummary] = []
