@@ -58,12 +58,20 @@ enum VersionedFile {
         _ type: Document.Type, from url: URL, migration: SchemaMigration
     ) throws(StoreError) -> Document? {
         guard let data = try AtomicFile.read(url) else { return nil }
+        return try decode(type, from: data, of: url, migration: migration).document
+    }
+
+    /// The file's bytes decoded, migrated to the current version; `asWritten` says whether
+    /// the bytes are already in the current version (nothing had to change).
+    static func decode<Document: Decodable>(
+        _ type: Document.Type, from data: Data, of url: URL, migration: SchemaMigration
+    ) throws(StoreError) -> (document: Document, asWritten: Bool) {
         let file = url.path
         let decoder = StoreCoding.decoder()
         // The usual case, a file of the current version, takes one pass over the bytes;
         // anything else takes the careful path below, which says what is wrong.
         if let probed = try? decoder.decode(Probed<Document>.self, from: data), probed.version == migration.current {
-            return probed.document
+            return (probed.document, true)
         }
         let version: Int
         do {
@@ -85,7 +93,7 @@ enum VersionedFile {
         }
         let current = try migration.upgrade(data, from: version, file: file)
         do {
-            return try decoder.decode(Document.self, from: current)
+            return (try decoder.decode(Document.self, from: current), version == migration.current)
         } catch {
             throw .badData(file: file, problem: StoreCoding.explain(error, in: current, reading: Document.self))
         }

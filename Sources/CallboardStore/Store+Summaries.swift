@@ -52,8 +52,9 @@ extension Store {
 
     private func monthFile(_ month: String) -> URL { summariesDirectory.appendingPathComponent(month + ".json") }
 
-    /// The calls of every day with calls from `first` to `last`, as report rows in the
-    /// order they were made, judged by `types` and `targets`.
+    /// The per-day summaries from `first` to `last` (as ``summaries(from:to:)``) and the
+    /// calls of each of those days, as report rows in the order they were made, judged by
+    /// `types` and `targets`.
     ///
     /// They come from the months' summaries. A day whose rows are not there (a month an
     /// earlier version wrote) or older than its day file (a hand edit) is read from its
@@ -61,15 +62,17 @@ extension Store {
     /// writer, or no writer holds the store: once, on the first report that needs them.
     public func callRows(
         from first: CalendarDay, to last: CalendarDay, types: CallTypes = .standard, targets: TalkTargets = .standard
-    ) throws(StoreError) -> [CalendarDay: [CallRow]] {
-        guard first <= last else { return [:] }
+    ) throws(StoreError) -> (summaries: [DaySummary], rows: [CalendarDay: [CallRow]]) {
+        guard first <= last else { return ([], [:]) }
         if hasLegacySummaries {
             var rows: [CalendarDay: [CallRow]] = [:]
-            for summary in try summaries(from: first, to: last) {
+            let summaries = try summaries(from: first, to: last)
+            for summary in summaries {
                 rows[summary.day] = CallRow.rows(of: try calls(on: summary.day), types: types, targets: targets)
             }
-            return rows
+            return (summaries, rows)
         }
+        var summaries: [DaySummary] = []
         var rows: [CalendarDay: [CallRow]] = [:]
         var remade: [String: [CalendarDay: [CallRow]]] = [:]
         for month in try months(from: first, to: last) {
@@ -77,6 +80,7 @@ extension Store {
             let written = AtomicFile.modified(file)
             let stored = try monthSummaries(month)
             for summary in stored.days where summary.day >= first && summary.day <= last {
+                summaries.append(summary)
                 let day = summary.day
                 if let kept = stored.rows[day], let written, let dayWritten = AtomicFile.modified(dayFile(for: day)),
                     dayWritten <= written
@@ -90,7 +94,7 @@ extension Store {
             }
         }
         if !remade.isEmpty { keepRows(remade) }
-        return rows
+        return (summaries.sorted { $0.day < $1.day }, rows)
     }
 
     /// Writes rows made from day files into their months, keeping the months' totals as

@@ -32,9 +32,12 @@ extension Desk {
         -> RangeReport
     {
         let days = ReviewPeriod.range(from: first, to: last).days
-        let summaries = Dictionary(
-            try store.summaries(from: first, to: last).map { ($0.day, $0) }, uniquingKeysWith: { _, later in later })
-        let rows = withCalls ? try store.callRows(from: first, to: last, types: settings.callTypes, targets: settings.targets) : [:]
+        // One read of the months gives both the totals and, where asked for, the rows.
+        let (totals, rows) =
+            withCalls
+            ? try store.callRows(from: first, to: last, types: settings.callTypes, targets: settings.targets)
+            : (try store.summaries(from: first, to: last), [:])
+        let summaries = Dictionary(totals.map { ($0.day, $0) }, uniquingKeysWith: { _, later in later })
         var calls: [[CallRow]] = []
         var blocks: [[CallingBlockSummary]] = []
         for day in days {

@@ -131,7 +131,7 @@ enum JSONText {
         case .int(let i): out += String(i)
         case .number(let d, let decimals):
             // JSON has no NaN or infinity; a broken figure is unknown, not a crash.
-            out += d.isFinite ? String(format: "%.\(max(0, decimals))f", d) : "null"
+            out += d.isFinite ? ReportFormat.fixed(d, decimals: decimals) : "null"
         case .string(let s): out += quoted(s)
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
