@@ -22,8 +22,9 @@ public struct CallSummary: Hashable, Codable, Sendable {
     public var followUpOnTime: Bool
     /// The call's type; nil on calls saved before call types existed.
     public var callType: String?
-    /// What this call is judged by: its type's targets, or the untyped ones.
-    public var targets: TalkTargets
+    /// What this call is judged by: its type's targets, or the untyped ones. Not stored:
+    /// a summary read back is judged by the reader's settings (``judged(types:untyped:)``).
+    public var targets: TalkTargets = .standard
     public var questions: QuestionFigures
     /// The callback or meeting agreed on the call, if any.
     public var nextStepAt: Date?
@@ -38,7 +39,7 @@ public struct CallSummary: Hashable, Codable, Sendable {
     ///   - types: the call types that give a typed call its targets.
     ///   - untyped: the targets of a call without a type, or of a type `types` lacks.
     public init(call: Call, types: CallTypes = .standard, untyped: TalkTargets = .standard) {
-        let targets = types.targets(for: call.callType, untyped: untyped)
+        let targets = Self.targets(callType: call.callType, types: types, untyped: untyped)
         let figures = TalkFigures(
             segments: call.segments, elapsed: call.duration ?? call.segments.last?.end ?? 0,
             state: .ended, openSince: 0, targets: targets)
@@ -65,6 +66,24 @@ public struct CallSummary: Hashable, Codable, Sendable {
         markedBy = call.markedBy
         keyOverrides = call.keyOverrides
         patience = call.patience
+    }
+
+    /// The same figures judged by these settings' targets, as a call read afresh would be.
+    public func judged(types: CallTypes, untyped: TalkTargets) -> CallSummary {
+        var judged = self
+        judged.targets = Self.targets(callType: callType, types: types, untyped: untyped)
+        return judged
+    }
+
+    private static func targets(callType: String?, types: CallTypes, untyped: TalkTargets) -> TalkTargets {
+        types.targets(for: callType, untyped: untyped)
+    }
+
+    /// Everything but the targets, which belong to whoever reads the figures.
+    enum CodingKeys: String, CodingKey {
+        case callID, prospectID, startedAt, duration, me, prospect, silence, longestMonologue, longestStory
+        case outcome, conversation, referralAsk, referralNames, followUp, followUpOnTime, callType, questions
+        case nextStepAt, markedBy, keyOverrides, patience
     }
 
     /// My share of talk; nil when nobody spoke, and for a call that was no conversation

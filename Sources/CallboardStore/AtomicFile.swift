@@ -15,6 +15,14 @@ enum AtomicFile {
 
     /// The whole file, or nil when it does not exist.
     static func read(_ url: URL) throws(StoreError) -> Data? {
+        guard let (fd, data) = try readKeepingOpen(url) else { return nil }
+        close(fd)
+        return data
+    }
+
+    /// The whole file and its descriptor, still open for `readPart`: what was read stays
+    /// readable there even when the file is replaced meanwhile. Nil when there is no file.
+    static func readKeepingOpen(_ url: URL) throws(StoreError) -> (descriptor: Int32, data: Data)? {
         let path = url.path
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
@@ -22,7 +30,31 @@ enum AtomicFile {
             if errno == ENOENT || errno == ENOTDIR { return nil }
             throw .io(path: path, operation: "Opening", reason: reason())
         }
-        defer { close(fd) }
+        do throws(StoreError) {
+            return (fd, try readAll(fd, path: path))
+        } catch {
+            close(fd)
+            throw error
+        }
+    }
+
+    /// `range` of the open file `fd` (from `readKeepingOpen`).
+    static func readPart(_ fd: Int32, _ range: Range<Int>, path: String) throws(StoreError) -> Data {
+        var data = Data(count: range.count)
+        var done = 0
+        while done < range.count {
+            let count = data.withUnsafeMutableBytes { pread(fd, $0.baseAddress.map { $0 + done }, range.count - done, off_t(range.lowerBound + done)) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .io(path: path, operation: "Reading", reason: reason())
+            }
+            if count == 0 { throw .io(path: path, operation: "Reading", reason: "the file is shorter than it was") }
+            done += count
+        }
+        return data
+    }
+
+    private static func readAll(_ fd: Int32, path: String) throws(StoreError) -> Data {
         var data = Data()
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
@@ -34,6 +66,13 @@ enum AtomicFile {
             if count == 0 { return data }
             data.append(contentsOf: chunk[0..<count])
         }
+    }
+
+    /// When the file was last written; nil when it does not exist (or cannot be read).
+    static func modified(_ url: URL) -> Date? {
+        var info = stat()
+        guard stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000)
     }
 
     /// Replaces `url` with `data`: a temporary file in the same folder is written, synced

@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Each step turns a version-`n` file's top-level JSON object into version `n + 1`. A file
 /// is migrated in memory when read and written in the current version on the next save,
-/// so an older file is never rewritten just by looking at it. Version 1 is the first, so
-/// there are no steps yet; a change of shape adds one here and bumps `current`.
+/// so an older file is never rewritten just by looking at it. A change of shape adds a
+/// step here and bumps `current`.
 struct SchemaMigration: Sendable {
     typealias Step = @Sendable ([String: Any]) throws -> [String: Any]
 
@@ -19,7 +19,9 @@ struct SchemaMigration: Sendable {
     /// The migrations for each of the store's files.
     static let prospects = SchemaMigration(current: currentVersion, steps: [:])
     static let day = SchemaMigration(current: currentVersion, steps: [:])
-    static let summaries = SchemaMigration(current: currentVersion, steps: [:])
+    /// Version 2 keeps each day's calls as report rows beside the totals. A version-1
+    /// month reads as one without rows (they are derived: see `SummariesDocument`).
+    static let summaries = SchemaMigration(current: 2, steps: [1: { $0 }])
     static let checkpoint = SchemaMigration(current: currentVersion, steps: [:])
     static let workingSet = SchemaMigration(current: currentVersion, steps: [:])
     /// `contacts.json`. Version 1 had no companies; such a file cannot be upgraded and is
@@ -59,12 +61,20 @@ enum VersionedFile {
         _ type: Document.Type, from url: URL, migration: SchemaMigration
     ) throws(StoreError) -> Document? {
         guard let data = try AtomicFile.read(url) else { return nil }
+        return try decode(type, from: data, of: url, migration: migration).document
+    }
+
+    /// The file's bytes decoded, migrated to the current version; `asWritten` says whether
+    /// the bytes are already in the current version (nothing had to change).
+    static func decode<Document: Decodable>(
+        _ type: Document.Type, from data: Data, of url: URL, migration: SchemaMigration
+    ) throws(StoreError) -> (document: Document, asWritten: Bool) {
         let file = url.path
         let decoder = StoreCoding.decoder()
         // The usual case, a file of the current version, takes one pass over the bytes;
         // anything else takes the careful path below, which says what is wrong.
         if let probed = try? decoder.decode(Probed<Document>.self, from: data), probed.version == migration.current {
-            return probed.document
+            return (probed.document, true)
         }
         let version: Int
         do {
@@ -86,7 +96,7 @@ enum VersionedFile {
         }
         let current = try migration.upgrade(data, from: version, file: file)
         do {
-            return try decoder.decode(Document.self, from: current)
+            return (try decoder.decode(Document.self, from: current), version == migration.current)
         } catch {
             throw .badData(file: file, problem: StoreCoding.explain(error, in: current, reading: Document.self))
         }

@@ -56,8 +56,27 @@ extension Store {
         let byDay = Dictionary(grouping: incoming, by: { day(of: $0) })
         // Read the months' summaries before writing anything, so a summaries file this
         // version refuses stops the save before any day file changes.
-        var months: [String: [DaySummary]] = [:]
+        var months: [String: MonthSummaries] = [:]
         for month in Set(byDay.keys.map(Self.month(of:))) { months[month] = try monthSummaries(month) }
+        // The rows of the months' other days, where an earlier version wrote none or a day
+        // file changed since: the month is written whole, so it is written up to date. A
+        // day file that cannot be read leaves its day without rows (a report reads the file
+        // itself, and says what is wrong with it): it must not stop today's save.
+        var written: [String: Date?] = [:]
+        for month in months.keys { written[month] = AtomicFile.modified(summariesDirectory.appendingPathComponent(month + ".json")) }
+        for (month, stored) in months {
+            for summary in stored.days where byDay[summary.day] == nil {
+                let dayWritten = AtomicFile.modified(dayFile(for: summary.day))
+                if stored.rows[summary.day] != nil, let dayWritten, let monthWritten = written[month] ?? nil,
+                    dayWritten <= monthWritten
+                {
+                    continue
+                }
+                months[month]?.rows[summary.day] = (try? calls(on: summary.day)).map {
+                    CallRow.rows(of: $0, types: types, targets: targets)
+                }
+            }
+        }
         var touched: [DaySummary] = []
         for day in byDay.keys.sorted() {
             // The last of several calls with one id wins, as if saved one after another.
@@ -79,13 +98,15 @@ extension Store {
             try VersionedFile.write(
                 DayDocument(schemaVersion: SchemaMigration.day.current, day: day, calls: calls),
                 to: file)
-            let summary = DaySummary(day: day, calls: calls, targets: targets, types: types)
+            let rows = CallRow.rows(of: calls, types: types, targets: targets)
+            let summary = DaySummary(day: day, summaries: rows.map(\.figures))
             let month = Self.month(of: day)
-            months[month, default: []].removeAll { $0.day == day }
-            months[month, default: []].append(summary)
+            months[month, default: MonthSummaries(days: [], rows: [:])].days.removeAll { $0.day == day }
+            months[month]?.days.append(summary)
+            months[month]?.rows[day] = rows
             touched.append(summary)
         }
-        for (month, days) in months.sorted(by: { $0.key < $1.key }) { try writeMonth(month, days) }
+        for (month, summaries) in months.sorted(by: { $0.key < $1.key }) { try writeMonth(month, summaries) }
         return touched
     }
 

@@ -94,6 +94,12 @@ extension Store {
         let file = bucketFile(index)
         guard let document = try VersionedFile.read(ProspectsDocument.self, from: file, migration: .prospects)
         else { return [] }
+        return try checked(document, in: index)
+    }
+
+    /// A bucket's prospects once nothing is wrong with them: no id twice, none misfiled.
+    func checked(_ document: ProspectsDocument, in index: Int) throws(StoreError) -> [Prospect] {
+        let file = bucketFile(index)
         if let problem = Self.duplicateID(in: document.prospects) {
             throw .badData(file: file.path, problem: problem)
         }

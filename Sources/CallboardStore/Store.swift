@@ -22,9 +22,13 @@ import Foundation
 ///     calls/2026/2026-11-29.json  {"schemaVersion": 1, "day": "2026-11-29", "calls": [Call]}
 ///                                 one file per day of calls; a call belongs to the day
 ///                                 of its start in the seller's time zone
-///     summaries/2026-11.json      {"schemaVersion": 1, "days": [DaySummary]}
-///                                 one small record per day with calls, a file per
-///                                 month, so a trend over months never reads the calls
+///     summaries/2026-11.json      {"schemaVersion": 2, "days": [DaySummary],
+///                                  "calls": [{"day", "calls": [CallRow]}]}
+///                                 a file per month: one small record per day with
+///                                 calls, so a trend over months never reads the calls,
+///                                 and each day's calls as report rows, so a review of a
+///                                 range never opens a day file; version-1 months have
+///                                 no rows and are read from the day files (`callRows`)
 ///     live-call.json              {"schemaVersion": 1, "call", "elapsed", "savedAt",
 ///                                  "answers" once the end-of-call dialogs began,
 ///                                  "noteDraft" while a note is half typed}

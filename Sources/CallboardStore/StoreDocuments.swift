@@ -27,7 +27,19 @@ struct ContactsDocument: Codable {
     var cards: [ContactCard]
 }
 
+/// `summaries/YYYY-MM.json`. Version 2 added `calls`: each day's calls as report rows.
+/// A month written by version 1 has none; its days' rows are made from their day files
+/// when a report needs them, and written by the next writer that can.
 struct SummariesDocument: Codable {
+    var schemaVersion: Int
+    var days: [DaySummary]
+    /// By day, oldest first; nil in a month an earlier version wrote.
+    var calls: [DayRows]? = nil
+}
+
+/// A month's summaries read for the days' totals only: the rows beside them are skipped,
+/// so a trend costs what it did before they were there.
+struct SummaryTotalsDocument: Decodable {
     var schemaVersion: Int
     var days: [DaySummary]
 }

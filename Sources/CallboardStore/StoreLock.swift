@@ -53,6 +53,18 @@ final class StoreLock: Sendable {
         return StoreLock(descriptor: fd)
     }
 
+    /// The lock when nobody holds it, at once, without waiting or saying why not: for a
+    /// reader that writes a derived file only when no writer is about.
+    static func tryAcquire(file: URL) -> StoreLock? {
+        let fd = open(file.path, O_RDWR | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            return nil
+        }
+        return StoreLock(descriptor: fd)
+    }
+
     /// The pid the current holder wrote; nil if it has not written it yet.
     private static func holderPID(_ fd: Int32) -> Int32? {
         var buffer = [UInt8](repeating: 0, count: 32)

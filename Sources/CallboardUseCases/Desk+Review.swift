@@ -25,27 +25,39 @@ extension Desk {
             types: settings.callTypes, blocks: try store.blocks(on: day))
     }
 
-    /// Every day of a range. Totals come from the per-day summaries; a day's calls are read
-    /// only when `withCalls` and the day had some.
+    /// Every day of a range. Totals come from the per-day summaries; with `withCalls`, the
+    /// calls of the days that had some come as the rows kept beside them, so no day file
+    /// is opened (but for days whose rows an earlier version did not keep).
     public func rangeReport(from first: CalendarDay, to last: CalendarDay, withCalls: Bool) throws(StoreError)
         -> RangeReport
     {
         let days = ReviewPeriod.range(from: first, to: last).days
-        let summaries = Dictionary(
-            try store.summaries(from: first, to: last).map { ($0.day, $0) }, uniquingKeysWith: { _, later in later })
-        var calls: [[Call]] = []
+        // One read of the months gives both the totals and, where asked for, the rows.
+        let (totals, rows) =
+            withCalls
+            ? try store.callRows(from: first, to: last, types: settings.callTypes, targets: settings.targets)
+            : (try store.summaries(from: first, to: last), [:])
+        let summaries = Dictionary(totals.map { ($0.day, $0) }, uniquingKeysWith: { _, later in later })
+        var calls: [[CallRow]] = []
         var blocks: [[CallingBlockSummary]] = []
         for day in days {
             let worked = withCalls && (summaries[day]?.dials ?? 0) > 0
-            calls.append(worked ? try store.calls(on: day) : [])
+            calls.append(worked ? rows[day] ?? [] : [])
             blocks.append(worked ? try store.blocks(on: day) : [])
         }
         // Calls carry their prospect's name; only older ones need the prospects read.
-        let prospects = ProspectLabel.lookup(try store.prospects(ids: ProspectLabel.unnamed(in: calls.flatMap { $0 })))
+        let unnamed = ProspectLabel.unnamed(calls.joined().lazy.map { ($0.prospectName, $0.figures.prospectID) })
+        let prospects = ProspectLabel.lookup(try store.prospects(ids: unnamed))
         let reports = days.indices.map { i in
-            DayReport(
-                day: days[i], calls: calls[i], prospects: prospects, summary: summaries[days[i]] ?? DaySummary(day: days[i]),
-                targets: settings.targets, types: settings.callTypes, blocks: blocks[i])
+            let reviewed = calls[i].map { row in
+                ReviewedCall(
+                    figures: row.figures,
+                    prospect: .of(
+                        row.figures.prospectID, stamped: row.prospectName, company: row.prospectCompany, lookup: prospects))
+            }
+            return DayReport(
+                day: days[i], reviewed: reviewed, summary: summaries[days[i]] ?? DaySummary(day: days[i]),
+                blocks: blocks[i])
         }
         return RangeReport(from: first, to: last, days: reports)
     }

@@ -193,7 +193,8 @@ struct StoreBadFileTests {
         let file = store.directory.appendingPathComponent(name)
         let text = try String(contentsOf: file, encoding: .utf8)
         // Pretty-printed files, and the checkpoint's one compact line.
-        let newer = text.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 7")
+        let supported = name.hasPrefix("summaries") ? SchemaMigration.summaries.current : 1
+        let newer = text.replacingOccurrences(of: "\"schemaVersion\" : \(supported)", with: "\"schemaVersion\" : 7")
             .replacingOccurrences(of: "\"schemaVersion\":1", with: "\"schemaVersion\":7")
         try handWrite(newer, to: file)
         let before = try Data(contentsOf: file)
@@ -203,9 +204,9 @@ struct StoreBadFileTests {
             { _ = try store.checkpoint() }, { _ = try store.calls(on: day) },
         ]
         let errors = reads.compactMap { storeError($0) }
-        #expect(errors == [.newerSchema(file: file.path, found: 7, supported: 1)])
+        #expect(errors == [.newerSchema(file: file.path, found: 7, supported: supported)])
         let message = errors.first?.description ?? ""
-        #expect(message.contains(file.path) && message.contains("7") && message.contains("1"))
+        #expect(message.contains(file.path) && message.contains("7") && message.contains("\(supported)"))
         #expect(errors.first?.exitCode == 65)
 
         // Every write that would touch the file refuses as well.
@@ -219,7 +220,7 @@ struct StoreBadFileTests {
             { try store.clearCheckpoint() },
         ]
         let refused = writes.compactMap { storeError($0) }
-        #expect(refused.contains(.newerSchema(file: file.path, found: 7, supported: 1)))
+        #expect(refused.contains(.newerSchema(file: file.path, found: 7, supported: supported)))
         #expect(try Data(contentsOf: file) == before)
     }
 
@@ -227,7 +228,7 @@ struct StoreBadFileTests {
         let scratch = ScratchDirectory()
         let store = try filledStore(scratch)
         let dayBefore = try Data(contentsOf: store.dayFile(for: day))
-        try handWrite("{\"schemaVersion\": 2, \"days\": []}", to: store.novemberSummaries)
+        try handWrite("{\"schemaVersion\": \(SchemaMigration.summaries.current + 1), \"days\": []}", to: store.novemberSummaries)
         #expect(storeError { try store.save(call: Sample.call("c-2", at: Sample.at(10)), targets: .standard) } != nil)
         #expect(try Data(contentsOf: store.dayFile(for: day)) == dayBefore)
     }

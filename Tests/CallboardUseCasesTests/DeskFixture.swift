@@ -6,13 +6,22 @@ import Foundation
 /// A desk over a fresh store in a temporary folder, removed when the fixture goes.
 final class DeskFixture {
     let directory: URL
-    let desk: Desk
+    private(set) var desk: Desk
     let zone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
 
     init(settings: Settings = Settings()) throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("callboard-desk-\(UUID().uuidString)", isDirectory: true)
         desk = Desk(store: try Store(directory: directory, zone: zone), settings: settings)
+    }
+
+    /// Closes the writer (a read-only desk stands in), as when no dashboard is running.
+    func releaseWriter() throws {
+        desk = Desk(store: try Store(directory: directory, zone: zone, access: .readOnly), settings: desk.settings)
+    }
+
+    func reopenWriter() throws {
+        desk = Desk(store: try Store(directory: directory, zone: zone), settings: desk.settings)
     }
 
     deinit { try? FileManager.default.removeItem(at: directory) }

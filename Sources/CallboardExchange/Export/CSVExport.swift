@@ -24,9 +24,28 @@ public enum CSVExport {
     /// held at once.
     public static func write(prospects: [Prospect], outcomes: Outcomes = .standard, to sink: any ExportSink) throws {
         let names = Dictionary(prospects.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let stamp = ISO8601DateFormatter()
-        var chunk = header.map(quoted).joined(separator: ",") + "\r\n"
-        for p in prospects {
+        var writer = Writer(names: names, outcomes: outcomes, to: sink)
+        for prospect in prospects { try writer.append(prospect) }
+        try writer.finish()
+    }
+
+    /// The document a row at a time, for prospects that arrive one by one.
+    public struct Writer {
+        private let names: [ProspectID: String]
+        private let outcomes: Outcomes
+        private let sink: any ExportSink
+        private let stamp = ISO8601DateFormatter()
+        private var chunk: String
+
+        /// - Parameter names: every prospect's name by id, for the referrer's column.
+        public init(names: [ProspectID: String], outcomes: Outcomes = .standard, to sink: any ExportSink) {
+            self.names = names
+            self.outcomes = outcomes
+            self.sink = sink
+            chunk = header.map(quoted).joined(separator: ",") + "\r\n"
+        }
+
+        public mutating func append(_ p: Prospect) throws {
             let cells = [
                 p.id.rawValue, p.name, p.company, p.title, p.phone, p.email, p.timeZone ?? "",
                 p.status.rawValue, p.source.rawValue, p.referredBy.map { names[$0] ?? $0.rawValue } ?? "",
@@ -42,7 +61,12 @@ public enum CSVExport {
                 chunk = ""
             }
         }
-        try sink.write(chunk)
+
+        /// Writes what is left; the writer is done.
+        public mutating func finish() throws {
+            try sink.write(chunk)
+            chunk = ""
+        }
     }
 
     /// RFC 4180 quoting: a cell with a comma, quote or line break goes in quotes, quotes

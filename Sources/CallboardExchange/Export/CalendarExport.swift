@@ -16,16 +16,16 @@ public enum CalendarExport {
     /// Every callback and meeting still to come after `now`, by time: one already past
     /// has no place in a calendar someone imports today.
     public static func appointments(in prospects: [Prospect], after now: Date) -> [Appointment] {
+        prospects.flatMap { appointments(of: $0, after: now) }.sorted { ($0.at, $0.prospect.id) < ($1.at, $1.prospect.id) }
+    }
+
+    /// One prospect's callback and meeting still to come after `now`.
+    public static func appointments(of prospect: Prospect, after now: Date) -> [Appointment] {
+        guard prospect.status.isCallable else { return [] }
         var result: [Appointment] = []
-        for prospect in prospects where prospect.status.isCallable {
-            if let at = prospect.callbackAt, at > now {
-                result.append(Appointment(kind: .callback, at: at, prospect: prospect))
-            }
-            if let at = prospect.meetingAt, at > now {
-                result.append(Appointment(kind: .meeting, at: at, prospect: prospect))
-            }
-        }
-        return result.sorted { ($0.at, $0.prospect.id) < ($1.at, $1.prospect.id) }
+        if let at = prospect.callbackAt, at > now { result.append(Appointment(kind: .callback, at: at, prospect: prospect)) }
+        if let at = prospect.meetingAt, at > now { result.append(Appointment(kind: .meeting, at: at, prospect: prospect)) }
+        return result
     }
 
     /// The calendar of what is still open at `createdAt`.

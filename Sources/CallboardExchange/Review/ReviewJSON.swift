@@ -123,18 +123,18 @@ enum JSONText {
     }
 
     private static func write(_ value: Value, indent: Int, into out: inout String) {
-        let pad = String(repeating: "  ", count: indent + 1)
-        let close = String(repeating: "  ", count: indent)
         switch value {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
         case .number(let d, let decimals):
             // JSON has no NaN or infinity; a broken figure is unknown, not a crash.
-            out += d.isFinite ? String(format: "%.\(max(0, decimals))f", d) : "null"
+            out += d.isFinite ? ReportFormat.fixed(d, decimals: decimals) : "null"
         case .string(let s): out += quoted(s)
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
+            let pad = padding(indent + 1)
+            let close = padding(indent)
             out += "[\n"
             for (i, item) in items.enumerated() {
                 out += pad
@@ -144,6 +144,8 @@ enum JSONText {
             out += close + "]"
         case .object(let members):
             guard !members.isEmpty else { out += "{}"; return }
+            let pad = padding(indent + 1)
+            let close = padding(indent)
             out += "{\n"
             for (i, (key, item)) in members.enumerated() {
                 out += pad + quoted(key) + ": "
@@ -153,6 +155,13 @@ enum JSONText {
             out += close + "}"
         }
     }
+
+    /// `level` steps of indentation; the first few made once, not per value.
+    private static func padding(_ level: Int) -> String {
+        level < paddings.count ? paddings[level] : String(repeating: "  ", count: level)
+    }
+
+    private static let paddings = (0..<8).map { String(repeating: "  ", count: $0) }
 
     /// Control characters (C0, DEL, C1), the bidirectional overrides and the two
     /// JavaScript line separators: valid inside a JSON string, but never raw in callboard's.

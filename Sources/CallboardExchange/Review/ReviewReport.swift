@@ -15,15 +15,28 @@ public struct ProspectLabel: Hashable, Sendable {
         self.init(name: prospect.name, company: prospect.company)
     }
 
-    /// The name and company the call was stamped with when it was saved; the prospect id
-    /// for older calls that carry none and whose prospect is gone.
-    public init(stampedOn call: Call) {
-        self.init(name: call.prospectName ?? call.prospectID.rawValue, company: call.prospectCompany ?? "")
+    /// The name and company a call was stamped with when it was saved; the prospect id for
+    /// older calls that carry none and whose prospect is gone.
+    public init(stamped name: String?, company: String?, id: ProspectID) {
+        self.init(name: name ?? id.rawValue, company: company ?? "")
     }
 
     /// The ids of the calls' prospects that must be looked up: the calls carry no name.
     public static func unnamed(in calls: [Call]) -> Set<ProspectID> {
-        Set(calls.filter { $0.prospectName == nil }.map(\.prospectID))
+        unnamed(calls.lazy.map { ($0.prospectName, $0.prospectID) })
+    }
+
+    /// The same for calls known by the name they were saved with (nil: none) and their prospect.
+    public static func unnamed(_ calls: some Sequence<(String?, ProspectID)>) -> Set<ProspectID> {
+        Set(calls.lazy.filter { $0.0 == nil }.map(\.1))
+    }
+
+    /// What a call shows: the looked-up prospect of a call saved without a name, else
+    /// the name and company it was saved with.
+    public static func of(
+        _ id: ProspectID, stamped name: String?, company: String?, lookup: [ProspectID: ProspectLabel]
+    ) -> ProspectLabel {
+        lookup[id] ?? ProspectLabel(stamped: name, company: company, id: id)
     }
 
     /// The labels of a prospects list, by id.
@@ -63,15 +76,25 @@ public struct DayReport: Hashable, Sendable {
         summary: DaySummary? = nil, targets: TalkTargets = .standard, types: CallTypes = .standard,
         blocks: [CallingBlockSummary] = []
     ) {
-        let ordered = calls.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
-        let figures = ordered.map { CallSummary(call: $0, types: types, untyped: targets) }
+        let reviewed = calls.map { call in
+            ReviewedCall(
+                figures: CallSummary(call: call, types: types, untyped: targets),
+                prospect: .of(call.prospectID, stamped: call.prospectName, company: call.prospectCompany, lookup: prospects))
+        }
+        self.init(day: day, reviewed: reviewed, summary: summary, blocks: blocks)
+    }
+
+    /// The same from calls already made into rows (a range report reads them from the
+    /// month's summaries), judged and named as the calls would be.
+    public init(day: CalendarDay, reviewed: [ReviewedCall], summary: DaySummary? = nil, blocks: [CallingBlockSummary] = []) {
+        let ordered = reviewed.sorted {
+            ($0.figures.startedAt, $0.figures.callID) < ($1.figures.startedAt, $1.figures.callID)
+        }
         self.day = day
         self.blocks = blocks.sorted { $0.startedAt < $1.startedAt }
-        self.calls = zip(ordered, figures).map { call, figures in
-            ReviewedCall(figures: figures, prospect: prospects[call.prospectID] ?? ProspectLabel(stampedOn: call))
-        }
+        self.calls = ordered
         self.totals =
-            figures.isEmpty ? (summary ?? DaySummary(day: day)) : DaySummary(day: day, summaries: figures)
+            ordered.isEmpty ? (summary ?? DaySummary(day: day)) : DaySummary(day: day, summaries: ordered.map(\.figures))
     }
 }
 

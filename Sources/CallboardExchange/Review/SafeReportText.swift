@@ -85,25 +85,33 @@ enum ReportFormat {
 
     /// "09:14" in the seller's zone.
     static func clock(_ date: Date, zone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        let t = ZonedMoment(date, zone: zone)
+        return pad2(t.hour) + ":" + pad2(t.minute)
     }
 
     /// ISO 8601 with the zone's offset at that instant: "2026-11-29T09:14:03+01:00".
     static func timestamp(_ date: Date, zone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let offset = zone.secondsFromGMT(for: date)
-        let sign = offset < 0 ? "-" : "+"
-        let minutes = abs(offset) / 60
-        let local = String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d", p.year ?? 1970, p.month ?? 1, p.day ?? 1,
-            p.hour ?? 0, p.minute ?? 0, p.second ?? 0)
-        return local + sign + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+        let t = ZonedMoment(date, zone: zone)
+        let sign = t.offset < 0 ? "-" : "+"
+        let minutes = abs(t.offset) / 60
+        let year = t.year >= 1000 ? String(t.year) : String(format: "%04d", t.year)
+        return year + "-" + pad2(t.month) + "-" + pad2(t.day) + "T" + pad2(t.hour) + ":" + pad2(t.minute) + ":"
+            + pad2(t.second) + sign + pad2(minutes / 60) + ":" + pad2(minutes % 60)
     }
+
+    /// `value` with `decimals` places, as `String(format: "%.2f")` writes it (the C
+    /// library's rounding), without going through a format string object per number:
+    /// a report of a year writes a hundred thousand of them.
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        var buffer = [CChar](repeating: 0, count: 350)
+        let written = withVaList([Int32(max(0, decimals)), value]) { arguments in
+            buffer.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress, $0.count, "%.*f", arguments) }
+        }
+        guard written >= 0, written < buffer.count else { return String(format: "%.\(max(0, decimals))f", value) }
+        return String(decoding: buffer.prefix(Int(written)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    private static func pad2(_ value: Int) -> String { value < 10 && value >= 0 ? "0" + String(value) : String(value) }
 
     /// A share drawn in block characters, `columns` wide, in eighths of a cell, with the
     /// target marked where the bar does not reach it: "██████▍···┆·······".
@@ -132,4 +140,49 @@ enum ReportFormat {
 
 extension Double {
     fileprivate var clamped: Double { isFinite ? Swift.min(1, Swift.max(0, self)) : 0 }
+}
+
+/// A moment's date and time of day in a zone, worked out by arithmetic from the zone's
+/// offset at that moment: a calendar object per call cost more than the rest of a report's
+/// row. Moments outside 1600–9999 (where the calendar turns Julian, or years grow a digit)
+/// go through the calendar, which decides.
+struct ZonedMoment: Equatable {
+    var year, month, day, hour, minute, second: Int
+    /// Seconds east of UTC.
+    var offset: Int
+
+    init(_ date: Date, zone: TimeZone) {
+        let offset = zone.secondsFromGMT(for: date)
+        let local = (date.timeIntervalSinceReferenceDate + 978_307_200 + Double(offset)).rounded(.down)
+        guard local.isFinite, local >= -11_676_096_000, local < 253_402_300_800 else {
+            self.init(calendarOf: date, zone: zone)
+            return
+        }
+        let days = Int((local / 86_400).rounded(.down))
+        let day = CalendarDay(daysSinceEpoch: days)
+        let second = Int(local) - days * 86_400
+        self.init(
+            year: day.year, month: day.month, day: day.day, hour: second / 3600, minute: second / 60 % 60,
+            second: second % 60, offset: offset)
+    }
+
+    init(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offset: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+        self.hour = hour
+        self.minute = minute
+        self.second = second
+        self.offset = offset
+    }
+
+    /// The same from the calendar.
+    init(calendarOf date: Date, zone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        self.init(
+            year: p.year ?? 1970, month: p.month ?? 1, day: p.day ?? 1, hour: p.hour ?? 0, minute: p.minute ?? 0,
+            second: p.second ?? 0, offset: zone.secondsFromGMT(for: date))
+    }
 }

@@ -1,0 +1,212 @@
+import CallboardCore
+import CallboardExchange
+import CallboardStore
+import CallboardUseCases
+import Foundation
+import Testing
+
+/// A range review in json or csv lists every call. It reads them as the rows kept in the
+/// months' summaries instead of the day files; what it prints must be what reading the day
+/// files printed, byte for byte, whichever version wrote the months.
+@Suite struct RangeReviewTests {
+    static let today = CalendarDay("2026-11-30") ?? CalendarDay(containing: Date(timeIntervalSince1970: 0), in: .gmt)
+    static let first = today.adding(days: -75)
+    static let last = today.adding(days: -1)
+
+    /// Targets other than those the calls were saved with: a report judges by today's.
+    static let settings: Settings = {
+        var settings = Settings()
+        settings.targets.targetShare = 0.55
+        return settings
+    }()
+
+    /// Two and a half months of calls, some saved without their prospect's name (as older
+    /// versions saved them), and a calling block.
+    static func fixture() throws -> DeskFixture {
+        let fixture = try DeskFixture(settings: settings)
+        let workload = SampleWorkload(seed: 11, prospectCount: 200, callCount: 1500, today: today, zone: fixture.zone)
+        var calls = workload.calls
+        for i in stride(from: 0, to: calls.count, by: 7) {
+            calls[i].prospectName = nil
+            calls[i].prospectCompany = nil
+        }
+        try fixture.store.save(calls: calls, targets: .standard)
+        try fixture.store.save(prospects: workload.prospects)
+        let worked = try #require(calls.last?.startedAt)
+        try fixture.store.saveBlock(
+            CallingBlockSummary(startedAt: worked, seconds: 1800, dials: 20, connects: 6, wrapUpSeconds: 40, skipped: 1))
+        return fixture
+    }
+
+    /// The range report as it was made before the rows: every worked day's file read.
+    static func fromDayFiles(_ store: Store, settings: Settings, from first: CalendarDay, to last: CalendarDay) throws
+        -> RangeReport
+    {
+        let days = ReviewPeriod.range(from: first, to: last).days
+        let summaries = Dictionary(
+            try store.summaries(from: first, to: last).map { ($0.day, $0) }, uniquingKeysWith: { _, later in later })
+        var calls: [[Call]] = []
+        var blocks: [[CallingBlockSummary]] = []
+        for day in days {
+            let worked = (summaries[day]?.dials ?? 0) > 0
+            calls.append(worked ? try store.calls(on: day) : [])
+            blocks.append(worked ? try store.blocks(on: day) : [])
+        }
+        let prospects = ProspectLabel.lookup(try store.prospects(ids: ProspectLabel.unnamed(in: calls.flatMap { $0 })))
+        return RangeReport(
+            from: first, to: last,
+            days: days.indices.map { i in
+                DayReport(
+                    day: days[i], calls: calls[i], prospects: prospects, summary: summaries[days[i]] ?? DaySummary(day: days[i]),
+                    targets: settings.targets, types: settings.callTypes, blocks: blocks[i])
+            })
+    }
+
+    /// Every format of the range, as `callboard review` prints it.
+    static func printed(_ report: RangeReport, zone: TimeZone) -> [String] {
+        [
+            ReviewJSON.range(report, zone: zone), ReviewCSV.range(report, zone: zone),
+            ReviewText.range(report, targets: settings.targets), ReviewMarkdown.range(report),
+        ]
+    }
+
+    func expectSameAsDayFiles(_ desk: Desk, _ fixture: DeskFixture, sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
+        let expected = try Self.fromDayFiles(fixture.store, settings: Self.settings, from: Self.first, to: Self.last)
+        let report = try desk.rangeReport(from: Self.first, to: Self.last, withCalls: true)
+        let printed = Self.printed(report, zone: fixture.zone)
+        let wanted = Self.printed(expected, zone: fixture.zone)
+        for (got, want) in zip(printed, wanted) {
+            #expect(got == want, sourceLocation: sourceLocation)
+        }
+    }
+
+    /// The month files, as text.
+    func months(_ fixture: DeskFixture) throws -> [URL] {
+        let folder = fixture.directory.appendingPathComponent("summaries")
+        return try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "json" }.sorted { $0.path < $1.path }
+    }
+
+    /// Rewrites the month files as the previous version wrote them: no rows, version 1.
+    func writeAsPreviousVersion(_ fixture: DeskFixture) throws {
+        for file in try months(fixture) {
+            var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+            object["calls"] = nil
+            object["schemaVersion"] = 1
+            try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]).write(to: file)
+        }
+    }
+
+    func version(of file: URL) throws -> Int? {
+        (try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])?["schemaVersion"] as? Int
+    }
+
+    @Test func everyFormatOfARangeIsWhatTheDayFilesGaveByteForByte() throws {
+        let fixture = try Self.fixture()
+        let report = try fixture.desk.rangeReport(from: Self.first, to: Self.last, withCalls: true)
+        #expect(report.days.map(\.calls.count).reduce(0, +) > 500)
+        #expect(report.days.contains { $0.calls.contains { $0.prospect.name.isEmpty == false } })
+        #expect(report.days.contains { !$0.blocks.isEmpty })
+        try expectSameAsDayFiles(fixture.desk, fixture)
+        // A read-only desk, as `callboard review` opens the store, reads the same.
+        let reader = Desk(
+            store: try Store(directory: fixture.directory, zone: fixture.zone, access: .readOnly), settings: Self.settings)
+        try expectSameAsDayFiles(reader, fixture)
+    }
+
+    /// The rows are kept in the months' summaries, so a report of the range opens no day
+    /// file: with the day files' calls made unreadable, it still prints.
+    @Test func aRangeReportOpensNoDayFile() throws {
+        let fixture = try Self.fixture()
+        let expected = Self.printed(
+            try fixture.desk.rangeReport(from: Self.first, to: Self.last, withCalls: true), zone: fixture.zone)
+        let calls = fixture.directory.appendingPathComponent("calls")
+        let reader = Desk(
+            store: try Store(directory: fixture.directory, zone: fixture.zone, access: .readOnly), settings: Self.settings)
+        for year in try FileManager.default.contentsOfDirectory(atPath: calls.path) {
+            let folder = calls.appendingPathComponent(year)
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+                let file = folder.appendingPathComponent(name)
+                let text = try String(contentsOf: file, encoding: .utf8)
+                let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
+                // Broken, but no newer than its month's summaries: a read would fail.
+                try Data(text.replacingOccurrences(of: "\"calls\"", with: "\"broken\"").utf8).write(to: file)
+                try FileManager.default.setAttributes(
+                    [.modificationDate: attributes[.modificationDate] ?? Date(timeIntervalSince1970: 0)], ofItemAtPath: file.path)
+            }
+        }
+        let report = try reader.rangeReport(from: Self.first, to: Self.last, withCalls: true)
+        #expect(Self.printed(report, zone: fixture.zone) == expected)
+    }
+
+    /// Months written by the previous version have no rows: the report reads their day
+    /// files, prints the same bytes, and keeps the rows for next time (no writer holds
+    /// the store), never calling the files broken.
+    @Test func monthsThePreviousVersionWroteAreFilledInOnTheFirstReportThatNeedsThem() throws {
+        let fixture = try Self.fixture()
+        try writeAsPreviousVersion(fixture)
+        let before = try months(fixture).map { try Data(contentsOf: $0) }
+        let totals = try fixture.store.summaries(from: Self.first, to: Self.last)
+
+        // While the dashboard (a writer) holds the store, a reader leaves the files alone.
+        let reader = Desk(
+            store: try Store(directory: fixture.directory, zone: fixture.zone, access: .readOnly), settings: Self.settings)
+        try expectSameAsDayFiles(reader, fixture)
+        #expect(try months(fixture).map { try Data(contentsOf: $0) } == before)
+
+        // Without a writer, the first report that needs the rows keeps them.
+        let directory = fixture.directory
+        let zone = fixture.zone
+        let freeReader = try withoutWriter(fixture) {
+            let desk = Desk(store: try Store(directory: directory, zone: zone, access: .readOnly), settings: Self.settings)
+            let report = try desk.rangeReport(from: Self.first, to: Self.last, withCalls: true)
+            return (desk, report)
+        }
+        #expect(try months(fixture).allSatisfy { try version(of: $0) == 2 })
+        // The totals are the previous version's, untouched; only the rows came.
+        #expect(try fixture.store.summaries(from: Self.first, to: Self.last) == totals)
+        #expect(Self.printed(freeReader.1, zone: zone)
+            == Self.printed(try Self.fromDayFiles(fixture.store, settings: Self.settings, from: Self.first, to: Self.last), zone: zone))
+    }
+
+    /// Runs `body` with the fixture's writer closed, then the fixture reopened.
+    func withoutWriter<T>(_ fixture: DeskFixture, _ body: () throws -> T) throws -> T {
+        try fixture.releaseWriter()
+        defer { try? fixture.reopenWriter() }
+        return try body()
+    }
+
+    /// A save into a month the previous version wrote writes the month with every day's rows.
+    @Test func aSaveIntoAMonthThePreviousVersionWroteFillsInItsOtherDays() throws {
+        let fixture = try Self.fixture()
+        try writeAsPreviousVersion(fixture)
+        let day = Self.last
+        let prospect = try #require(try fixture.store.prospects().first)
+        let at = try #require(day.at(hour: 16, minute: 55, in: fixture.zone))
+        try fixture.store.save(
+            call: Call(
+                id: Call.makeID(prospect: prospect.id, startedAt: at), prospectID: prospect.id, prospectName: prospect.name,
+                startedAt: at, segments: [TalkSegment(speaker: .prospect, start: 0, end: 30)], duration: 30),
+            targets: .standard)
+        let month = try months(fixture).last.map { try version(of: $0) }
+        #expect(month == 2)
+        try expectSameAsDayFiles(fixture.desk, fixture)
+    }
+
+    /// A day file edited by hand after its month was written: the report shows the edit,
+    /// as it did when it read the day files.
+    @Test func aDayFileNewerThanItsMonthIsReadItself() throws {
+        let fixture = try Self.fixture()
+        let day = try #require(try fixture.store.summaries(from: Self.first, to: Self.last).last?.day)
+        let file = fixture.store.dayFile(for: day)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let name = try #require(try fixture.store.calls(on: day).compactMap(\.prospectName).first)
+        try Data(text.replacingOccurrences(of: name, with: "Edited By Hand").utf8).write(to: file)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: file.path)
+        let report = try fixture.desk.rangeReport(from: Self.first, to: Self.last, withCalls: true)
+        #expect(ReviewCSV.range(report, zone: fixture.zone).contains("Edited By Hand"))
+        try expectSameAsDayFiles(fixture.desk, fixture)
+    }
+}
