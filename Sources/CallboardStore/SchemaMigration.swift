@@ -22,6 +22,9 @@ struct SchemaMigration: Sendable {
     static let summaries = SchemaMigration(current: currentVersion, steps: [:])
     static let checkpoint = SchemaMigration(current: currentVersion, steps: [:])
     static let workingSet = SchemaMigration(current: currentVersion, steps: [:])
+    /// `queue.json` and its pages. Version 1 held every member in `queue.json` itself; such
+    /// a file cannot be upgraded and is rebuilt, as any copy is.
+    static let queue = SchemaMigration(current: 2, steps: [:])
 
     /// `data` (a file of `version`) in the current version.
     func upgrade(_ data: Data, from version: Int, file: String) throws(StoreError) -> Data {

@@ -51,11 +51,6 @@ extension Store {
         return queue
     }
 
-    /// `queue.json` alone: what the first frame needs.
-    func storedQueue() -> WorkingSetDocument? {
-        try? VersionedFile.read(WorkingSetDocument.self, from: queueFile, migration: .workingSet)
-    }
-
     func storedRecent() -> RecentCalleesDocument? {
         try? VersionedFile.read(RecentCalleesDocument.self, from: recentFile, migration: .workingSet)
     }
@@ -70,7 +65,7 @@ extension Store {
                 schemaVersion: SchemaMigration.workingSet.current, builtOn: document.builtOn,
                 coversThrough: last, prospects: recent),
             to: recentFile)
-        try VersionedFile.write(queuePart(of: document), to: queueFile)
+        try writeQueue(queuePart(of: document))
     }
 
     func removeWorkingSet() throws(StoreError) {

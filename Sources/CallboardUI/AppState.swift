@@ -189,11 +189,15 @@ public struct StoreSnapshot: Hashable, Sendable {
     public var callsToday: Int
     /// Everyone's dials and pick-ups by time zone.
     public var zoneReach: [String: ReachCounts]
+    /// The queue's first rows, when it is too long to hold whole; nil when `prospects`
+    /// are every one due today and the dashboard orders them itself.
+    public var window: QueueWindow?
 
     public init(
         prospects: [Prospect], callsToday: Int = 0, referrerNames: [ProspectID: String] = [:],
-        isStoreEmpty: Bool? = nil, zoneReach: [String: ReachCounts] = [:]
+        isStoreEmpty: Bool? = nil, zoneReach: [String: ReachCounts] = [:], window: QueueWindow? = nil
     ) {
+        self.window = window?.isWhole == true ? nil : window
         self.zoneReach = zoneReach
         self.prospects = prospects
         self.referrerNames = referrerNames
