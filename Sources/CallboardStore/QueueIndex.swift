@@ -17,7 +17,8 @@ public struct QueueIndex: Sendable {
     public var zoneReach: [String: ReachCounts]
     /// True only when the store holds no prospect at all: the welcome screen.
     public var isStoreEmpty: Bool
-    let stamp: String
+    /// Each page's hash, so a page of another build is never read as one of these.
+    let pageHashes: [String]
     let pageSize: Int
     /// `slot[i]`: where the member at standing position `i` is among the pages.
     let slot: [Int]
@@ -38,8 +39,9 @@ struct QueueIndexDocument: Codable {
     var prospectCount: Int
     var referrers: [String: String]
     var zoneReach: [String: ReachCounts]
-    /// Written on the pages too, so a page from another build is never taken for one of these.
-    var stamp: String
+    /// The FNV-1a hash of each page file's bytes: a page left by another build (a crash
+    /// between two writes) is never read as one of these.
+    var pageHashes: [String]
     /// One member of each kind; the kind is read from it.
     var kinds: [Prospect]
     /// Each member in standing order as `kind * 16 + days`, where `days` counts from
@@ -56,7 +58,6 @@ struct QueueIndexDocument: Codable {
 /// `queue/NNNN.json`: one page of members.
 struct QueuePageDocument: Codable {
     var schemaVersion: Int
-    var stamp: String
     var prospects: [Prospect]
 }
 

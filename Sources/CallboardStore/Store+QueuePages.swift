@@ -43,7 +43,7 @@ extension Store {
             let slot = index.slot[position]
             let page = slot / index.pageSize
             if pages[page] == nil {
-                guard let members = queuePage(page, of: index.stamp, count: pageCount(page, total: index.slot.count, size: index.pageSize))
+                guard let members = queuePage(page, of: index)
                 else { return nil }
                 pages[page] = members
             }
@@ -53,14 +53,18 @@ extension Store {
         return found
     }
 
-    func pageCount(_ page: Int, total: Int, size: Int) -> Int { min(size, total - page * size) }
-
-    func queuePage(_ page: Int, of stamp: String, count: Int) -> [Prospect]? {
-        guard let document = try? VersionedFile.read(QueuePageDocument.self, from: queuePageFile(page), migration: .queue),
-            document.stamp == stamp, document.prospects.count == count
+    /// Page `page` of `index`; nil when it is missing, broken or of another build.
+    func queuePage(_ page: Int, of index: QueueIndex) -> [Prospect]? {
+        guard index.pageHashes.indices.contains(page),
+            let data = try? AtomicFile.read(queuePageFile(page)), Self.pageHash(data) == index.pageHashes[page],
+            let document = try? StoreCoding.decoder().decode(QueuePageDocument.self, from: data),
+            document.schemaVersion == SchemaMigration.queue.current,
+            document.prospects.count == min(index.pageSize, index.slot.count - page * index.pageSize)
         else { return nil }
         return document.prospects
     }
+
+    static func pageHash(_ data: Data) -> String { String(FNV1a.hash64(data), radix: 16) }
 
     func storedQueueIndexDocument() -> QueueIndexDocument? {
         try? VersionedFile.read(QueueIndexDocument.self, from: queueFile, migration: .queue)
@@ -86,7 +90,9 @@ extension Store {
                     time: at < document.callbackTimes.count ? document.callbackTimes[at] : 0))
         }
         let size = document.pageSize
-        guard size > 0, document.pageStarts.count == (places.count + size - 1) / size else { return nil }
+        guard size > 0, document.pageStarts.count == (places.count + size - 1) / size,
+            document.pageHashes.count == document.pageStarts.count
+        else { return nil }
         var next = [Int](repeating: 0, count: kinds)
         var start = 0
         for kind in 0..<kinds {
@@ -103,7 +109,7 @@ extension Store {
         return QueueIndex(
             builtOn: document.builtOn, coversThrough: document.coversThrough, places: places, examples: document.kinds,
             referrerNames: names, zoneReach: document.zoneReach, isStoreEmpty: document.prospectCount == 0,
-            stamp: document.stamp, pageSize: size, slot: slot, pageStarts: document.pageStarts.map(\.standing))
+            pageHashes: document.pageHashes, pageSize: size, slot: slot, pageStarts: document.pageStarts.map(\.standing))
     }
 
     /// The queue's part of the working set, every page read: what a write updates.
@@ -112,8 +118,7 @@ extension Store {
         var members: [Prospect] = []
         members.reserveCapacity(index.places.count)
         for page in 0..<document.pageStarts.count {
-            guard let list = queuePage(page, of: index.stamp, count: pageCount(page, total: index.places.count, size: index.pageSize))
-            else { return nil }
+            guard let list = queuePage(page, of: index) else { return nil }
             members += list
         }
         return WorkingSetDocument(
@@ -157,16 +162,24 @@ extension Store {
         let times = members.prefix { $0.standing.isTimed }.map(\.standing.time)
         let byKind = members.sorted { a, b in a.kind != b.kind ? a.kind < b.kind : a.standing < b.standing }
         let size = Self.queuePageSize
-        let stamp = UUID().uuidString
+        var hashes: [String] = []
         try AtomicFile.makeDirectory(queuePagesDirectory)
         var starts: [StandingRecord] = []
         var page = 0
         while page * size < byKind.count {
             let chunk = byKind[(page * size)..<min(byKind.count, (page + 1) * size)]
             starts.append(StandingRecord(chunk[chunk.startIndex].standing))
-            try VersionedFile.write(
-                QueuePageDocument(schemaVersion: SchemaMigration.queue.current, stamp: stamp, prospects: chunk.map(\.prospect)),
-                to: queuePageFile(page))
+            let file = queuePageFile(page)
+            var data: Data
+            do {
+                data = try StoreCoding.encoder().encode(
+                    QueuePageDocument(schemaVersion: SchemaMigration.queue.current, prospects: chunk.map(\.prospect)))
+            } catch {
+                throw .io(path: file.path, operation: "Encoding", reason: "\(error)")
+            }
+            data.append(0x0A)
+            hashes.append(Self.pageHash(data))
+            try AtomicFile.write(data, to: file)
             page += 1
         }
         removeQueuePages(from: page)
@@ -174,7 +187,7 @@ extension Store {
             QueueIndexDocument(
                 schemaVersion: SchemaMigration.queue.current, builtOn: built, coversThrough: document.coversThrough,
                 prospectCount: document.prospectCount, referrers: document.referrers, zoneReach: document.zoneReach ?? [:],
-                stamp: stamp, kinds: examples, places: places, callbackTimes: times, pageSize: size, pageStarts: starts),
+                pageHashes: hashes, kinds: examples, places: places, callbackTimes: times, pageSize: size, pageStarts: starts),
             to: queueFile)
     }
 

@@ -32,6 +32,11 @@ struct EffectRunner: Sendable {
                     prospects: queue.prospects, callsToday: start.callsToday, referrerNames: queue.referrerNames,
                     isStoreEmpty: queue.isStoreEmpty, zoneReach: queue.zoneReach, window: queue.window)
                 return [.loaded(snapshot, moment)]
+            case .loadQueue(let from, let select):
+                let part = try desk.queuePart(
+                    on: desk.day(of: moment.wall), now: moment.wall, from: from, rows: Desk.queueWindowRows,
+                    wholeUpTo: Desk.wholeQueueLimit)
+                return [.queueLoaded(part.window, select: select, moment)]
             case .loadFollowUps(let known):
                 let (calls, others) = try desk.followUpsOwed(today: desk.day(of: moment.wall), known: known)
                 return [.followUpsLoaded(calls: calls, prospects: others)]
