@@ -144,7 +144,7 @@ extension Store {
             } else {
                 number = examples.count
                 kinds[kind] = number
-                examples.append(prospect)
+                examples.append(Self.example(prospect))
             }
             var standing = CallQueue.standing(of: prospect, zone: zone)
             // The time as it reads back from the file, so ties are those a reader sees.
@@ -189,6 +189,20 @@ extension Store {
                 prospectCount: document.prospectCount, referrers: document.referrers, zoneReach: document.zoneReach ?? [:],
                 pageHashes: hashes, kinds: examples, places: places, callbackTimes: times, pageSize: size, pageStarts: starts),
             to: queueFile)
+    }
+
+    /// `prospect` as an example of its kind: what the queue's order reads of it, without
+    /// the text that only the brief shows, so the index stays small.
+    static func example(_ prospect: Prospect) -> Prospect {
+        var example = prospect
+        example.company = ""
+        example.title = ""
+        example.email = ""
+        example.phone = ""
+        example.notes = ""
+        example.lastCallNotes = ""
+        example.world = Prospect.World()
+        return example
     }
 
     /// Pages from `first` on, left by a larger queue.
