@@ -19,6 +19,30 @@ extension CallQueue {
         /// Their own best hour; nil when their own history is too short and their zone's
         /// counts decide.
         public var ownBestHour: Int?
+
+        public init(
+            isTimed: Bool, lastOutcome: Outcome?, isReferral: Bool, isNew: Bool, timeZone: String?, ownBestHour: Int?
+        ) {
+            self.isTimed = isTimed
+            self.lastOutcome = lastOutcome
+            self.isReferral = isReferral
+            self.isNew = isNew
+            self.timeZone = timeZone
+            self.ownBestHour = ownBestHour
+        }
+
+        /// A made-up prospect of this kind (`kind(of: example) == self`), whose place
+        /// the clock moves as it moves every prospect of the kind.
+        public var example: Prospect {
+            var example = Prospect(id: "kind", name: "", timeZone: timeZone, createdAt: Date(timeIntervalSince1970: 0))
+            example.callbackAt = isTimed ? Date(timeIntervalSince1970: 0) : nil
+            example.lastOutcome = lastOutcome
+            example.source = isReferral ? .referral : .list
+            example.attempts = isNew ? 0 : 1
+            let enough = max(BestTime.Minimum.prospect.dials, BestTime.Minimum.prospect.pickedUp)
+            example.reach = ownBestHour.map { ReachCounts(hours: [$0: ReachCounts.Tally(dials: enough, pickedUp: enough)]) }
+            return example
+        }
     }
 
     public static func kind(of prospect: Prospect) -> Kind {
@@ -45,7 +69,7 @@ extension CallQueue {
 
     /// The queue of `today` at `now` over `places`, which are sorted by standing: the
     /// indices into `places` in queue order, leaving out those not yet due. `examples[k]`
-    /// is any prospect of kind `k`. The same order as ``entries(prospects:today:now:zone:hours:referrerNames:outcomes:zoneReach:)``
+    /// is any prospect of kind `k` (``Kind/example``). The same order as ``entries(prospects:today:now:zone:hours:referrerNames:outcomes:zoneReach:)``
     /// gives the prospects themselves.
     public static func order(
         of places: [Place], examples: [Prospect], today: CalendarDay, now: Date, zone: TimeZone,

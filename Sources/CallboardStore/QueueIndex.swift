@@ -11,7 +11,7 @@ public struct QueueIndex: Sendable {
     public var coversThrough: CalendarDay
     /// Every member in standing order; a place's due day is nil when it was due by `builtOn`.
     public var places: [CallQueue.Place]
-    /// `examples[k]` is a member of kind `k`.
+    /// `examples[k]` is a prospect of kind `k`.
     public var examples: [Prospect]
     public var referrerNames: [ProspectID: String]
     public var zoneReach: [String: ReachCounts]
@@ -42,8 +42,8 @@ struct QueueIndexDocument: Codable {
     /// The FNV-1a hash of each page file's bytes: a page left by another build (a crash
     /// between two writes) is never read as one of these.
     var pageHashes: [String]
-    /// One member of each kind; the kind is read from it.
-    var kinds: [Prospect]
+    /// The kinds of the members (``CallQueue/Kind``).
+    var kinds: [CallQueue.Kind]
     /// Each member in standing order as `kind * 16 + days`, where `days` counts from
     /// `builtOn` to the first day the queue shows them (0: by `builtOn`).
     var places: [Int]

@@ -107,7 +107,7 @@ extension Store {
         var names: [ProspectID: String] = [:]
         for (id, name) in document.referrers { names[ProspectID(id)] = name }
         return QueueIndex(
-            builtOn: document.builtOn, coversThrough: document.coversThrough, places: places, examples: document.kinds,
+            builtOn: document.builtOn, coversThrough: document.coversThrough, places: places, examples: document.kinds.map(\.example),
             referrerNames: names, zoneReach: document.zoneReach, isStoreEmpty: document.prospectCount == 0,
             pageHashes: document.pageHashes, pageSize: size, slot: slot, pageStarts: document.pageStarts.map(\.standing))
     }
@@ -133,7 +133,7 @@ extension Store {
     func writeQueue(_ document: WorkingSetDocument) throws(StoreError) {
         try AtomicFile.remove(queueFile)
         var kinds: [CallQueue.Kind: Int] = [:]
-        var examples: [Prospect] = []
+        var kindList: [CallQueue.Kind] = []
         var members: [(standing: CallQueue.Standing, kind: Int, prospect: Prospect)] = []
         members.reserveCapacity(document.prospects.count)
         for prospect in document.prospects {
@@ -142,9 +142,9 @@ extension Store {
             if let known = kinds[kind] {
                 number = known
             } else {
-                number = examples.count
+                number = kindList.count
                 kinds[kind] = number
-                examples.append(Self.example(prospect))
+                kindList.append(kind)
             }
             var standing = CallQueue.standing(of: prospect, zone: zone)
             // The time as it reads back from the file, so ties are those a reader sees.
@@ -187,22 +187,8 @@ extension Store {
             QueueIndexDocument(
                 schemaVersion: SchemaMigration.queue.current, builtOn: built, coversThrough: document.coversThrough,
                 prospectCount: document.prospectCount, referrers: document.referrers, zoneReach: document.zoneReach ?? [:],
-                pageHashes: hashes, kinds: examples, places: places, callbackTimes: times, pageSize: size, pageStarts: starts),
+                pageHashes: hashes, kinds: kindList, places: places, callbackTimes: times, pageSize: size, pageStarts: starts),
             to: queueFile)
-    }
-
-    /// `prospect` as an example of its kind: what the queue's order reads of it, without
-    /// the text that only the brief shows, so the index stays small.
-    static func example(_ prospect: Prospect) -> Prospect {
-        var example = prospect
-        example.company = ""
-        example.title = ""
-        example.email = ""
-        example.phone = ""
-        example.notes = ""
-        example.lastCallNotes = ""
-        example.world = Prospect.World()
-        return example
     }
 
     /// Pages from `first` on, left by a larger queue.
