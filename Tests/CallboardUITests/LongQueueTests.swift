@@ -46,6 +46,14 @@ import Testing
         #expect(F.press([.home], &state, at: 4) == [.loadQueue(from: -AppState.rowsAround, select: 0)])
     }
 
+    @Test func aProspectAddedToALongQueueHasTheStoreReadTheSameStretchAgain() {
+        var state = longQueue()
+        _ = F.press([.down], &state, at: 2)
+        let dora = Prospect(id: "p-dora", name: "Dora Added", createdAt: F.start)
+        // The store orders a long queue: the rows held are read again, the cursor kept.
+        #expect(update(&state, .prospectAdded(dora)) == [.loadQueue(from: 0, select: 1)])
+    }
+
     @Test func aShortQueueIsHeldWholeAndOrderedHere() {
         var state = F.state()
         #expect(state.queueLength == nil)
