@@ -125,41 +125,12 @@ public enum CallQueue {
         var names = referrerNames
         var seen = Set<ProspectID>()
         for prospect in prospects where seen.insert(prospect.id).inserted { names[prospect.id] = prospect.name }
-        // Each zone's clock is read once, not once per prospect.
-        var localByZone: [String: LocalTime] = [:]
+        var rows = RowMaker(today: today, now: now, zone: zone, hours: hours, zoneReach: zoneReach)
         var keyed: [(key: SortKey, entry: QueueEntry)] = []
-        // A zone's best time is worked out once, not once per prospect in it.
-        var bestByZone: [String: BestTime?] = [:]
-        func bestTime(of prospect: Prospect) -> BestTime? {
-            if let own = prospect.reach, let best = BestTime.find(in: own, minimum: .prospect) { return best }
-            guard let id = prospect.timeZone, let counts = zoneReach[id] else { return nil }
-            if let known = bestByZone[id] { return known }
-            let best = BestTime.find(in: counts, minimum: .zone)
-            bestByZone[id] = best
-            return best
-        }
-        // Their own counts are kept in your zone when theirs is not known.
-        let sellerHour = ReachCounts.slot(of: now, in: zone).hour
         for prospect in prospects {
             guard let reason = reason(for: prospect, today: today, zone: zone, names: names, outcomes: outcomes)
             else { continue }
-            var entry = QueueEntry(prospect: prospect, reason: reason)
-            if let id = prospect.timeZone, let prospectZone = prospect.zone {
-                if let known = localByZone[id] {
-                    entry.local = known
-                } else {
-                    let computed = LocalTime(at: now, in: prospectZone, sellerZone: zone, hours: hours)
-                    localByZone[id] = computed
-                    entry.local = computed
-                }
-            }
-            if let best = bestTime(of: prospect) {
-                entry.isGoodHour = best.isGood(hour: entry.local?.hour ?? sellerHour)
-            }
-            if case .callback(let at) = reason {
-                entry.isOverdue = CalendarDay(containing: at, in: zone) < today
-                entry.callbackLocal = prospect.zone.map { LocalTime(at: at, in: $0, sellerZone: zone, hours: hours) }
-            }
+            let entry = rows.entry(for: prospect, reason: reason)
             keyed.append((order(entry, zone: zone), entry))
         }
         // Keys are built once per prospect; building them inside the comparison would
@@ -173,6 +144,11 @@ public enum CallQueue {
         outcomes: Outcomes = .standard
     ) -> QueueReason? {
         guard prospect.isDue(on: today, in: zone) else { return nil }
+        return purpose(of: prospect, names: names, outcomes: outcomes)
+    }
+
+    /// What the next call to `prospect` is for, were they due.
+    static func purpose(of prospect: Prospect, names: [ProspectID: String], outcomes: Outcomes) -> QueueReason {
         if let callback = prospect.callbackAt { return .callback(at: callback) }
         let rule = prospect.lastOutcome.map(outcomes.rule(for:))
         switch rule?.next {
@@ -190,36 +166,121 @@ public enum CallQueue {
         return prospect.attempts == 0 ? .new : .due
     }
 
+    /// Makes the rows of one queue: each zone's clock and best time are worked out once,
+    /// not once per prospect.
+    struct RowMaker {
+        let today: CalendarDay
+        let now: Date
+        let zone: TimeZone
+        let hours: BusinessHours
+        let zoneReach: [String: ReachCounts]
+        /// Their own counts are kept in your zone when theirs is not known.
+        let sellerHour: Int
+        var localByZone: [String: LocalTime] = [:]
+        var bestByZone: [String: BestTime?] = [:]
+
+        init(today: CalendarDay, now: Date, zone: TimeZone, hours: BusinessHours, zoneReach: [String: ReachCounts]) {
+            self.today = today
+            self.now = now
+            self.zone = zone
+            self.hours = hours
+            self.zoneReach = zoneReach
+            sellerHour = ReachCounts.slot(of: now, in: zone).hour
+        }
+
+        mutating func bestTime(of prospect: Prospect) -> BestTime? {
+            if let own = prospect.reach, let best = BestTime.find(in: own, minimum: .prospect) { return best }
+            guard let id = prospect.timeZone, let counts = zoneReach[id] else { return nil }
+            if let known = bestByZone[id] { return known }
+            let best = BestTime.find(in: counts, minimum: .zone)
+            bestByZone[id] = best
+            return best
+        }
+
+        mutating func entry(for prospect: Prospect, reason: QueueReason) -> QueueEntry {
+            var entry = QueueEntry(prospect: prospect, reason: reason)
+            if let id = prospect.timeZone, let prospectZone = prospect.zone {
+                if let known = localByZone[id] {
+                    entry.local = known
+                } else {
+                    let computed = LocalTime(at: now, in: prospectZone, sellerZone: zone, hours: hours)
+                    localByZone[id] = computed
+                    entry.local = computed
+                }
+            }
+            if let best = bestTime(of: prospect) {
+                entry.isGoodHour = best.isGood(hour: entry.local?.hour ?? sellerHour)
+            }
+            if case .callback(let at) = reason {
+                entry.isOverdue = CalendarDay(containing: at, in: zone) < today
+                entry.callbackLocal = prospect.zone.map { LocalTime(at: at, in: $0, sellerZone: zone, hours: hours) }
+            }
+            return entry
+        }
+    }
+
     /// A sort key: worth, then the group's own order, then name and id so the order is total.
-    private static func order(_ entry: QueueEntry, zone: TimeZone) -> SortKey {
-        let p = entry.prospect
-        let waitingSince = (p.nextCallDay ?? CalendarDay(containing: p.createdAt, in: zone))
+    static func order(_ entry: QueueEntry, zone: TimeZone) -> SortKey {
         var key = SortKey(
-            group: entry.reason.worth, time: 0, hours: 1, goodHour: entry.isGoodHour ? 0 : 1, priority: p.priority, waiting: waitingSince,
-            name: SortKey.folded(p.name), id: p.id)
-        if case .callback(let at) = entry.reason {
-            key.time = at.timeIntervalSince1970
-            key.priority = 0
+            group: entry.reason.worth, hours: 1, goodHour: entry.isGoodHour ? 0 : 1,
+            standing: standing(of: entry.prospect, zone: zone))
+        if case .callback = entry.reason {
         } else if let local = entry.local {
             key.hours = local.isBusinessHours ? 0 : 2
         }
         return key
     }
 
-    private struct SortKey: Comparable {
+    /// The part of a prospect's place that no clock moves: a callback's time, priority,
+    /// how long they have waited, name and id. A callback's priority does not count.
+    public static func standing(of p: Prospect, zone: TimeZone) -> Standing {
+        let waitingSince = (p.nextCallDay ?? CalendarDay(containing: p.createdAt, in: zone))
+        return Standing(
+            isTimed: p.callbackAt != nil, time: p.callbackAt?.timeIntervalSince1970 ?? 0, priority: p.callbackAt == nil ? p.priority : 0,
+            waiting: waitingSince, name: Standing.folded(p.name), id: p.id)
+    }
+
+    /// A queue row's place as the clock leaves it: ``Standing`` is the rest.
+    struct SortKey: Comparable {
         var group: Int
-        var time: Double
         /// 0 inside their business hours now, 1 zone unknown, 2 outside.
         var hours: Int
         /// 0 when their best hour to reach is now.
         var goodHour: Int
-        var priority: Int
-        var waiting: CalendarDay
+        var standing: Standing
+
+        static func < (a: Self, b: Self) -> Bool {
+            if a.group != b.group { return a.group < b.group }
+            if a.standing.time != b.standing.time { return a.standing.time < b.standing.time }
+            if a.hours != b.hours { return a.hours < b.hours }
+            if a.goodHour != b.goodHour { return a.goodHour < b.goodHour }
+            return a.standing.afterTime(b.standing)
+        }
+    }
+
+    /// The fixed part of a queue row's order. Sorted by it, prospects of one ``Kind`` are
+    /// in their queue order at any time of any day.
+    public struct Standing: Comparable, Sendable {
+        /// Whether it is a callback at an agreed time.
+        public var isTimed: Bool
+        /// A callback's agreed time (seconds since 1970); 0 for any other call.
+        public var time: Double
+        public var priority: Int
+        public var waiting: CalendarDay
         /// The name without case or accents, so "émile" sits beside "Emile". Folded once
         /// per prospect: a locale-aware comparison inside the sort cost more than reading
         /// the working set.
-        var name: String
-        var id: ProspectID
+        public var name: String
+        public var id: ProspectID
+
+        public init(isTimed: Bool, time: Double, priority: Int, waiting: CalendarDay, name: String, id: ProspectID) {
+            self.isTimed = isTimed
+            self.time = time
+            self.priority = priority
+            self.waiting = waiting
+            self.name = name
+            self.id = id
+        }
 
         /// Decomposed, accents dropped, lower case: no locale tables to load at start-up.
         static func folded(_ name: String) -> String {
@@ -231,11 +292,16 @@ public enum CallQueue {
             return String(scalars).lowercased()
         }
 
-        static func < (a: Self, b: Self) -> Bool {
-            if a.group != b.group { return a.group < b.group }
+        /// Callbacks first, by time; then the rest.
+        public static func < (a: Self, b: Self) -> Bool {
+            if a.isTimed != b.isTimed { return a.isTimed }
             if a.time != b.time { return a.time < b.time }
-            if a.hours != b.hours { return a.hours < b.hours }
-            if a.goodHour != b.goodHour { return a.goodHour < b.goodHour }
+            return a.afterTime(b)
+        }
+
+        /// Ordered by what follows the time in the queue's key.
+        func afterTime(_ b: Self) -> Bool {
+            let a = self
             if a.priority != b.priority { return a.priority < b.priority }
             if a.waiting != b.waiting { return a.waiting < b.waiting }
             if a.name != b.name { return a.name < b.name }

@@ -13,6 +13,11 @@ extension Prospect {
     /// rule for "who is due", for the queue, the store's working set and generated histories.
     public func isDue(on day: CalendarDay, in zone: TimeZone) -> Bool {
         guard status.isCallable else { return false }
-        return dueDay(in: zone).map { $0 <= day } ?? true
+        return Self.isDue(dueDay: dueDay(in: zone), on: day)
+    }
+
+    /// Whether someone callable whose first day in the queue is `dueDay` is in the queue of `day`.
+    public static func isDue(dueDay: CalendarDay?, on day: CalendarDay) -> Bool {
+        dueDay.map { $0 <= day } ?? true
     }
 }

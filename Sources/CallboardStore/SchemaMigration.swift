@@ -27,6 +27,9 @@ struct SchemaMigration: Sendable {
     /// `contacts.json`. Version 1 had no companies; such a file cannot be upgraded and is
     /// rebuilt from the prospects, as any copy is.
     static let contacts = SchemaMigration(current: 2, steps: [:])
+    /// `queue.json` and its pages. Version 1 held every member in `queue.json` itself; such
+    /// a file cannot be upgraded and is rebuilt, as any copy is.
+    static let queue = SchemaMigration(current: 2, steps: [:])
 
     /// `data` (a file of `version`) in the current version.
     func upgrade(_ data: Data, from version: Int, file: String) throws(StoreError) -> Data {

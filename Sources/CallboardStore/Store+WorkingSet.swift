@@ -51,11 +51,6 @@ extension Store {
         return queue
     }
 
-    /// `queue.json` alone: what the first frame needs.
-    func storedQueue() -> WorkingSetDocument? {
-        try? VersionedFile.read(WorkingSetDocument.self, from: queueFile, migration: .workingSet)
-    }
-
     func storedRecent() -> RecentCalleesDocument? {
         try? VersionedFile.read(RecentCalleesDocument.self, from: recentFile, migration: .workingSet)
     }
@@ -71,11 +66,7 @@ extension Store {
                 coversThrough: last, prospects: []),
             list: "prospects", elements: document.prospects.lazy.filter { !$0.isDue(on: last, in: self.zone) },
             to: recentFile)
-        var frame = document
-        frame.prospects = []
-        try VersionedFile.write(
-            frame, list: "prospects", elements: document.prospects.lazy.filter { $0.isDue(on: last, in: self.zone) },
-            to: queueFile)
+        try writeQueue(queuePart(of: document))
     }
 
     func removeWorkingSet() throws(StoreError) {

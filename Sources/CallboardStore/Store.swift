@@ -8,12 +8,16 @@ import Foundation
 ///     prospects/00.json … 63.json {"schemaVersion": 1, "prospects": [Prospect]}
 ///                                 a prospect lives in the bucket its id's FNV-1a hash
 ///                                 picks, so saving one rewrites one small file
-///     queue.json                  {"schemaVersion": 1, "builtOn", "coversThrough",
-///                                  "prospectCount", "prospects", "referrers": {id: name}}
+///     queue.json                  {"schemaVersion": 2, "builtOn", "coversThrough",
+///                                  "prospectCount", "referrers": {id: name}, "zoneReach",
+///                                  "kinds", "places", "callbackTimes", "pageSize",
+///                                  "pageStarts", "pageHashes"}
+///     queue/0000.json …           {"schemaVersion": 2, "prospects": [Prospect]}
 ///                                 the working set: every prospect a queue up to
-///                                 `coversThrough` (built + 14 days) can need. Derived
-///                                 from the buckets, kept up to date on every prospect
-///                                 write, rebuilt when missing, broken or out of date
+///                                 `coversThrough` (built + 14 days) can show, indexed in
+///                                 `queue.json` and paged below it (Store+QueuePages).
+///                                 Derived from the buckets, kept up to date on every
+///                                 prospect write, rebuilt when missing, broken or out of date
 ///     recent.json                 {"schemaVersion": 1, "builtOn", "coversThrough",
 ///                                  "prospects"}
 ///                                 the rest of the working set: those called in the 14
@@ -53,7 +57,8 @@ import Foundation
 /// `recent.json`, which are only copies: they are rebuilt instead.
 ///
 /// Cost grows with what is shown, not with history: opening takes the lock and reads no
-/// file; the dashboard's first frame reads `queue.json` and a month of summaries, then the
+/// file; the dashboard's first frame reads `queue.json`, the pages of the rows it shows
+/// and a month of summaries, then the
 /// follow-ups owed read `recent.json` and the days that owe one; a saved call rewrites its day,
 /// its month of summaries and the buckets of the prospects it changed; a trend reads its
 /// months; a checkpoint writes only `live-call.json`. Only export and import (every

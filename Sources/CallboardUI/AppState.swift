@@ -50,8 +50,16 @@ public struct AppState: Hashable, Sendable {
     public var isStoreEmptyOnDisk: Bool
     /// Everyone's dials and pick-ups by time zone, for the best time (``BestTime``).
     public var zoneReach: [String: ReachCounts] = [:]
+    /// Today's queue, or the rows of it held when it is too long to hold whole
+    /// (``queueLength``).
     public var queue: [QueueEntry]
+    /// The cursor, an index into `queue`.
     public var selection: Int
+    /// Where `queue` starts in the whole queue when only part of it is held.
+    public var queueOffset = 0
+    /// The whole queue's length when only part of it is held (the rest is read as the
+    /// seller scrolls); nil when `queue` is all of it.
+    public var queueLength: Int?
     /// The day the queue was built for; a new day rebuilds it.
     public var queueDay: CalendarDay?
     public var focus: Panel
@@ -111,6 +119,9 @@ public struct AppState: Hashable, Sendable {
         status = nil
         savingCallID = nil
     }
+
+    /// The number of rows in today's queue, held or not.
+    public var queueCount: Int { queueLength ?? queue.count }
 
     /// The queue entry under the cursor.
     public var selectedEntry: QueueEntry? {
@@ -189,11 +200,15 @@ public struct StoreSnapshot: Hashable, Sendable {
     public var callsToday: Int
     /// Everyone's dials and pick-ups by time zone.
     public var zoneReach: [String: ReachCounts]
+    /// The queue's first rows, when it is too long to hold whole; nil when `prospects`
+    /// are every one due today and the dashboard orders them itself.
+    public var window: QueueWindow?
 
     public init(
         prospects: [Prospect], callsToday: Int = 0, referrerNames: [ProspectID: String] = [:],
-        isStoreEmpty: Bool? = nil, zoneReach: [String: ReachCounts] = [:]
+        isStoreEmpty: Bool? = nil, zoneReach: [String: ReachCounts] = [:], window: QueueWindow? = nil
     ) {
+        self.window = window?.isWhole == true ? nil : window
         self.zoneReach = zoneReach
         self.prospects = prospects
         self.referrerNames = referrerNames

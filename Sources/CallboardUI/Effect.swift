@@ -9,6 +9,9 @@ public enum Effect: Hashable, Sendable {
     /// `.followUpsLoaded`. `known` are the prospects the dashboard already holds, so only
     /// the others are looked up.
     case loadFollowUps(known: Set<ProspectID>)
+    /// Rows of a queue too long to hold whole, from `from`; `select` is the row (of the
+    /// whole queue) the cursor goes to.
+    case loadQueue(from: Int, select: Int)
     /// Save the live call so a crash never loses it.
     case checkpoint(LiveCallCheckpoint)
     /// The live call was saved for good; its checkpoint can go.

@@ -21,6 +21,8 @@ public enum Event: Hashable, Sendable {
     /// The calls whose follow-up is still owed, and those of their prospects the
     /// dashboard did not hold.
     case followUpsLoaded(calls: [Call], prospects: [Prospect])
+    /// Rows of the queue, after `.loadQueue`; the cursor goes to row `select`.
+    case queueLoaded(QueueWindow, select: Int, Moment)
     /// A live call found after a crash, offered to resume (on hold) or save.
     case resumed(LiveCallCheckpoint, Moment)
     /// The store added a prospect typed in the add field.

@@ -33,6 +33,8 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
 public enum Action: Hashable, Sendable {
     case help, quit, back, nextPanel, review, followUps
     case moveDown, moveUp, startCall, addProspect
+    /// The first and the last row of the queue.
+    case queueFirst, queueLast
     case resumeCall, saveRecoveredCall
     case markMe, markProspect, toggleSpeaker, hold, askedReferrals, askedAdvice, note, endCall
     /// A question I asked, one the prospect asked, and the next call type.
@@ -120,6 +122,10 @@ public enum Keymap {
             KeyBinding([.char(" ")], "Space", .toggleSpeaker, "pause / go on (any key pauses)", in: [.block]),
             KeyBinding([.escape], "Esc", .stopBlock, "stop the block", in: [.block]),
             KeyBinding([.tab], "Tab", .nextPanel, "next panel", in: [.queue, .call], essential: false),
+            KeyBinding([.pageDown], "PgDn", .pageDown, "a page down", in: [.queue], essential: false),
+            KeyBinding([.pageUp], "PgUp", .pageUp, "a page up", in: [.queue], essential: false),
+            KeyBinding([.char("g"), .home], "g/Home", .queueFirst, "first in the queue", in: [.queue], essential: false),
+            KeyBinding([.char("G"), .end], "G/End", .queueLast, "last in the queue", in: [.queue], essential: false),
 
             KeyBinding([.char("r")], "r", .resumeCall, "resume it, on hold", in: [.recovery]),
             KeyBinding([.char("s")], "s", .saveRecoveredCall, "save it: end the call", in: [.recovery]),

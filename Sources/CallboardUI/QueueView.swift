@@ -71,8 +71,15 @@ enum QueueView {
         }
     }
 
+    /// Rows of the queue on screen: what `PgDn` moves by.
+    static func rows(_ state: AppState) -> Int {
+        max(1, DashboardLayout(HelpOverlayView.body(of: state)).queue.height - 3)
+    }
+
     static func draw(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
-        let title = "Today's queue (\(state.queue.count))"
+        let title = state.queueLength == nil
+            ? "Today's queue (\(state.queue.count))"
+            : "Today's queue (\(state.queueOffset + state.selection + 1) of \(state.queueCount))"
         let inner = Frame.draw(title, in: rect, into: &buffer, focused: state.focus == .queue && state.live == nil)
         guard !inner.isEmpty else { return }
         if state.queue.isEmpty {

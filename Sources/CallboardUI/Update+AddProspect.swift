@@ -28,10 +28,10 @@ extension AppState {
         prospects.removeAll { $0.id == prospect.id }
         prospects.append(prospect)
         isLoaded = true
-        rebuildQueue()
+        let reload = rebuildQueue()
         if let index = queue.firstIndex(where: { $0.id == prospect.id }) { selection = index }
         status = StatusMessage("Added \(prospect.name)")
-        return []
+        return reload
     }
 
     /// The store refused the line (the same person is filed, or a write failed): its text

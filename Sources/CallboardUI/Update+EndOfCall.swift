@@ -116,8 +116,7 @@ extension AppState {
                 prospects.append(prospect)
             }
         }
-        rebuildQueue()
-        var effects = finishSaving(filed.call.id)
+        var effects = rebuildQueue() + finishSaving(filed.call.id)
         var message = Self.filedMessage(filed)
         if filed.call.followUp?.status == .pending {
             var call = filed.call

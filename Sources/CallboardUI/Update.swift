@@ -45,9 +45,19 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         state.zoneReach = snapshot.zoneReach
         state.isStoreEmptyOnDisk = snapshot.isStoreEmpty
         state.callsToday = snapshot.callsToday
-        state.rebuildQueue()
+        if let window = snapshot.window {
+            state.hold(window, select: 0)
+        } else {
+            state.queueLength = nil
+            state.queueOffset = 0
+            state.rebuildQueue()
+        }
         // Calls a failed after-call command left queued are tried again at each start.
         return [.loadFollowUps(known: Set(state.prospects.map(\.id)))] + (state.handsOffCalls ? [.handOffCalls] : [])
+    case .queueLoaded(let window, let select, let moment):
+        state.observe(moment)
+        state.hold(window, select: select)
+        return []
     case .followUpsLoaded(let calls, let others):
         state.receivePendingFollowUps(calls, others: others)
         return []
@@ -122,8 +132,12 @@ extension AppState {
             helpScroll = 0
             return []
         case .pageDown, .pageUp:
-            scrollHelp(by: (action == .pageDown ? 1 : -1) * max(1, HelpOverlayView.pageHeight(self)))
-            return []
+            let direction = action == .pageDown ? 1 : -1
+            if showingHelp {
+                scrollHelp(by: direction * max(1, HelpOverlayView.pageHeight(self)))
+                return []
+            }
+            return moveInQueue(to: queueOffset + selection + direction * max(1, QueueView.rows(self)))
         case .quit:
             return askToQuit(at: moment)
         case .confirmQuit:
@@ -137,8 +151,11 @@ extension AppState {
             focus = all[(focus.rawValue + 1) % all.count]
             return []
         case .moveDown, .moveUp:
-            move(by: action == .moveDown ? 1 : -1)
-            return []
+            return move(by: action == .moveDown ? 1 : -1)
+        case .queueFirst:
+            return moveInQueue(to: 0)
+        case .queueLast:
+            return moveInQueue(to: queueCount - 1)
         case .startCall:
             if context == .block { return dialNextInBlock(at: moment) }
             return startCall(at: moment)
@@ -261,14 +278,14 @@ extension AppState {
         }
     }
 
-    mutating func move(by delta: Int) {
+    mutating func move(by delta: Int) -> [Effect] {
         if showingHelp {
             scrollHelp(by: delta)
-            return
+            return []
         }
         if keyContext == .followUpDraft {
             draftScroll = max(0, min(draftScroll + delta, openDraftLines))
-            return
+            return []
         }
         switch mode {
         case .followUps(var browser) where !browser.isOpen:
@@ -279,11 +296,38 @@ extension AppState {
             if focus == .brief || live != nil {
                 briefScroll = max(0, briefScroll + delta)
             } else {
-                selection = clamp(selection + delta, count: queue.count)
-                briefScroll = 0
+                return moveInQueue(to: queueOffset + selection + delta)
             }
         default: break
         }
+        return []
+    }
+
+    /// The cursor to row `row` of the whole queue: within the rows held at once, else
+    /// when they arrive.
+    mutating func moveInQueue(to row: Int) -> [Effect] {
+        let target = clamp(row, count: queueCount)
+        briefScroll = 0
+        guard queueLength != nil, target < queueOffset || target >= queueOffset + queue.count else {
+            selection = clamp(target - queueOffset, count: queue.count)
+            return []
+        }
+        // The rows around it, so a step either way needs no wait.
+        return [.loadQueue(from: target - Self.rowsAround, select: target)]
+    }
+
+    /// Rows read before the one the cursor goes to when a stretch of the queue is read.
+    static let rowsAround = 80
+
+    /// `window` as the queue held: all of it, or a stretch; the cursor on row `select` of
+    /// the whole queue.
+    mutating func hold(_ window: QueueWindow, select: Int) {
+        queue = window.entries
+        queueOffset = window.offset
+        queueLength = window.isWhole ? nil : window.count
+        prospects = window.entries.map(\.prospect)
+        queueDay = today
+        selection = clamp(select - window.offset, count: queue.count)
     }
 
     func clamp(_ index: Int, count: Int) -> Int { max(0, min(index, count - 1)) }
@@ -338,9 +382,14 @@ extension AppState {
         return nil
     }
 
-    /// Today's queue from the prospects, the cursor kept on the same prospect.
-    mutating func rebuildQueue() {
-        guard let now else { return }
+    /// Today's queue from the prospects, the cursor kept on the same prospect. When only
+    /// part of the queue is held, the store orders it: the same stretch is read again.
+    @discardableResult
+    mutating func rebuildQueue() -> [Effect] {
+        if queueLength != nil {
+            return [.loadQueue(from: queueOffset, select: queueOffset + selection)]
+        }
+        guard let now else { return [] }
         let selected = selectedEntry?.id
         let day = CalendarDay(containing: now.wall, in: zone)
         queue = CallQueue.entries(
@@ -352,5 +401,6 @@ extension AppState {
         } else {
             selection = clamp(selection, count: queue.count)
         }
+        return []
     }
 }

@@ -94,7 +94,7 @@ extension Desk {
                 createdAt: now)
             try store.upsert(prospect: prospect)
             // Kept in step by the write when there was one; made now when there was none.
-            _ = try store.workingSet(today: day(of: now))
+            _ = try store.queueIndex(today: day(of: now))
             return prospect
         } catch {
             throw .store(error)

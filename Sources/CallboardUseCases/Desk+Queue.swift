@@ -4,10 +4,21 @@ import Foundation
 
 /// What the dashboard's first frame needs.
 public struct DashboardStart: Hashable, Sendable {
-    /// Everyone today's queue can need, not every prospect filed.
-    public var workingSet: WorkingSet
+    /// The queue of now: all of it, or its first rows when it is long.
+    public var queue: QueuePart
     /// Calls started today, for the progress against the daily goal.
     public var callsToday: Int
+}
+
+/// Rows of the queue of a day at an instant, with what the dashboard needs beside them.
+public struct QueuePart: Hashable, Sendable {
+    public var window: QueueWindow
+    public var referrerNames: [ProspectID: String]
+    public var zoneReach: [String: ReachCounts]
+    /// True only when the store holds no prospect at all: the welcome screen.
+    public var isStoreEmpty: Bool
+    /// The prospects of the rows.
+    public var prospects: [Prospect] { window.entries.map(\.prospect) }
 }
 
 /// The queue of one day, with what a report about it needs.
@@ -17,6 +28,8 @@ public struct QueueDay: Hashable, Sendable {
     /// The working set the queue was made from.
     public var prospects: [Prospect]
     public var referrerNames: [ProspectID: String]
+    public var zoneReach: [String: ReachCounts]
+    public var isStoreEmpty: Bool
     /// The instant each prospect's local time is read at: now for today's queue, the start
     /// of the seller's business hours for another day.
     public var seenAt: Date
@@ -27,12 +40,63 @@ extension Desk {
     /// Days looked back for follow-ups not yet sent when the dashboard opens.
     public static let pendingLookback = 14
 
-    /// The working set (`queue.json`) and today's call count, read from the month's
+    /// A queue this long or shorter is read whole; a longer one a window at a time.
+    public static let wholeQueueLimit = 1000
+    /// Rows in a window of a longer queue: more than any screen shows.
+    public static let queueWindowRows = 200
+
+    /// The queue of now (all of it, or its first ``queueWindowRows`` rows when it is
+    /// longer than ``wholeQueueLimit``) and today's call count, read from the month's
     /// summaries rather than today's calls.
-    public func dashboardStart(today: CalendarDay) throws(StoreError) -> DashboardStart {
-        let working = try store.workingSet(today: today)
+    public func dashboardStart(now: Date) throws(StoreError) -> DashboardStart {
+        let today = day(of: now)
+        let queue = try queuePart(on: today, now: now, from: 0, rows: Self.queueWindowRows, wholeUpTo: Self.wholeQueueLimit)
         let callsToday = try store.summaries(from: today, to: today).first?.dials ?? 0
-        return DashboardStart(workingSet: working, callsToday: callsToday)
+        return DashboardStart(queue: queue, callsToday: callsToday)
+    }
+
+    /// Rows `from ..< from + rows` of the queue of `day` at `now` (moved back so the window
+    /// is full when the queue is long enough); all of it when it has no more than
+    /// `wholeUpTo` rows. Reads the queue's index and the pages the rows are on, and only
+    /// when those cannot answer (a day before the index was built) the whole working set.
+    /// The rows are those, and in the order, of ``queue(on:now:)``.
+    public func queuePart(on day: CalendarDay, now: Date, from: Int, rows: Int, wholeUpTo: Int = 0)
+        throws(StoreError) -> QueuePart
+    {
+        let seen = seenAt(day, now: now)
+        if let index = try store.queueIndex(today: day) {
+            let order = CallQueue.order(
+                of: index.places, examples: index.examples, today: day, now: seen, zone: zone,
+                hours: settings.businessHours, outcomes: settings.outcomes, zoneReach: index.zoneReach)
+            let rows = Self.window(of: order.count, from: from, rows: rows, wholeUpTo: wholeUpTo)
+            if let prospects = store.members(Array(order[rows]), of: index) {
+                let entries = CallQueue.entries(
+                    prospects: prospects, today: day, now: seen, zone: zone, hours: settings.businessHours,
+                    referrerNames: index.referrerNames, outcomes: settings.outcomes, zoneReach: index.zoneReach)
+                return QueuePart(
+                    window: QueueWindow(entries: entries, offset: rows.lowerBound, count: order.count),
+                    referrerNames: index.referrerNames, zoneReach: index.zoneReach, isStoreEmpty: index.isStoreEmpty)
+            }
+        }
+        let queue = try queue(on: day, now: now)
+        let part = Self.window(of: queue.entries.count, from: from, rows: rows, wholeUpTo: wholeUpTo)
+        return QueuePart(
+            window: QueueWindow(entries: Array(queue.entries[part]), offset: part.lowerBound, count: queue.entries.count),
+            referrerNames: queue.referrerNames, zoneReach: queue.zoneReach, isStoreEmpty: queue.isStoreEmpty)
+    }
+
+    /// The rows of a window: all of a queue of no more than `wholeUpTo`, else `rows` from
+    /// `from`, moved back so the window is full.
+    static func window(of count: Int, from: Int, rows: Int, wholeUpTo: Int) -> Range<Int> {
+        if count <= wholeUpTo { return 0..<count }
+        let start = max(0, min(from, count - rows))
+        return start..<min(count, start + rows)
+    }
+
+    /// The instant a day's queue reads local times at: now for today's queue, the start of
+    /// the seller's business hours for another day.
+    func seenAt(_ day: CalendarDay, now: Date) -> Date {
+        self.day(of: now) == day ? now : (day.at(hour: settings.businessHours.start, minute: 0, in: zone) ?? now)
     }
 
     /// Calls of the last two weeks whose follow-up is not yet sent, and those of their
@@ -59,12 +123,12 @@ extension Desk {
     public func queue(on day: CalendarDay, now: Date) throws(StoreError) -> QueueDay {
         let working = try store.workingSet(today: day)
         let isNow = self.day(of: now) == day
-        let seen = isNow ? now : (day.at(hour: settings.businessHours.start, minute: 0, in: zone) ?? now)
+        let seen = seenAt(day, now: now)
         let entries = CallQueue.entries(
             prospects: working.prospects, today: day, now: seen, zone: zone, hours: settings.businessHours,
             referrerNames: working.referrerNames, outcomes: settings.outcomes, zoneReach: working.zoneReach)
         return QueueDay(
             day: day, entries: entries, prospects: working.prospects, referrerNames: working.referrerNames,
-            seenAt: seen, isNow: isNow)
+            zoneReach: working.zoneReach, isStoreEmpty: working.isStoreEmpty, seenAt: seen, isNow: isNow)
     }
 }

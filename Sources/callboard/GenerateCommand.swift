@@ -54,7 +54,7 @@ struct GenerateCommand: ParsableCommand {
         try store.save(calls: workload.calls, targets: context.settings.targets, types: context.settings.callTypes)
         try store.save(prospects: workload.prospects)
         // The working set now, so the first open is as quick as every other.
-        _ = try store.workingSet(today: context.today)
+        _ = try store.queueIndex(today: context.today)
         return "\(directory.path): \(workload.prospects.count) prospects, \(workload.calls.count) calls."
     }
 }

@@ -185,3 +185,27 @@ struct CallQueueTests {
         #expect(early.first?.local?.isBusinessHours == true)
     }
 }
+
+/// A long queue is ordered from one made-up prospect of each kind: it must be of that kind.
+@Suite struct QueueKindTests {
+    @Test func theExampleOfEveryKindIsOfThatKind() {
+        let zones: [String?] = [nil, "Europe/Amsterdam", "Not/AZone"]
+        let outcomes: [Outcome?] = [nil] + Outcome.builtIns
+        for timed in [false, true] {
+            for outcome in outcomes {
+                for referral in [false, true] {
+                    for new in [false, true] {
+                        for zone in zones {
+                            for hour in [nil, 0, 13, 23] {
+                                let kind = CallQueue.Kind(
+                                    isTimed: timed, lastOutcome: outcome, isReferral: referral, isNew: new,
+                                    timeZone: zone, ownBestHour: hour)
+                                #expect(CallQueue.kind(of: kind.example) == kind)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

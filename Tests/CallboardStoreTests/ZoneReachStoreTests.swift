@@ -44,20 +44,19 @@ struct ZoneReachStoreTests {
         #expect(after.zoneReach == ZoneReach.sums(of: try store.prospects()))
     }
 
-    @Test func aQueueFileFromBeforeZoneCountsStillOpensAndTheNextBuildAddsThem() throws {
+    @Test func aQueueFileFromBeforeZoneCountsIsRebuiltWithThem() throws {
         let scratch = ScratchDirectory()
         let store = try Store(directory: scratch.store, zone: .gmt)
         try store.save(prospects: [prospect("b", zone: "Europe/London", dials: [(10, true)], next: 1)])
         _ = try store.workingSet(today: today)
-        // An older callboard's queue.json: no "zoneReach".
-        var object = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: store.queueFile)) as? [String: Any])
-        object["zoneReach"] = nil
-        try JSONSerialization.data(withJSONObject: object).write(to: store.queueFile)
-        let old = try store.workingSet(today: today)
-        #expect(old.prospects.map(\.id.rawValue) == ["b"])
-        #expect(old.zoneReach.isEmpty)
-        // The next day's build sums them again.
-        #expect(try store.workingSet(today: today.adding(days: 15)).zoneReach["Europe/London"] != nil)
+        // An older callboard's queue.json: every member in it, no "zoneReach".
+        let older = """
+            {"schemaVersion": 1, "builtOn": "\(today)", "coversThrough": "\(today.adding(days: 14))",
+             "prospectCount": 1, "prospects": [], "referrers": {}}
+            """
+        try Data(older.utf8).write(to: store.queueFile)
+        let rebuilt = try store.workingSet(today: today)
+        #expect(rebuilt.prospects.map(\.id.rawValue) == ["b"])
+        #expect(rebuilt.zoneReach["Europe/London"] != nil)
     }
 }

@@ -10,7 +10,7 @@ extension EffectRunner: EffectHandler {
         case .sendFollowUp, .dial, .hangUp: .command
         case .handOffCalls: .afterCall
         case .saveBlock: .store
-        case .load, .loadFollowUps, .fileCall, .updateCall, .addProspect, .writeFollowUp, .loadReview: .store
+        case .load, .loadQueue, .loadFollowUps, .fileCall, .updateCall, .addProspect, .writeFollowUp, .loadReview: .store
         case .checkpoint, .clearCheckpoint: .checkpoint
         case .quit: .loop
         }

@@ -26,12 +26,17 @@ struct EffectRunner: Sendable {
         do {
             switch effect {
             case .load:
-                let start = try desk.dashboardStart(today: desk.day(of: moment.wall))
-                let working = start.workingSet
+                let start = try desk.dashboardStart(now: moment.wall)
+                let queue = start.queue
                 let snapshot = StoreSnapshot(
-                    prospects: working.prospects, callsToday: start.callsToday, referrerNames: working.referrerNames,
-                    isStoreEmpty: working.isStoreEmpty, zoneReach: working.zoneReach)
+                    prospects: queue.prospects, callsToday: start.callsToday, referrerNames: queue.referrerNames,
+                    isStoreEmpty: queue.isStoreEmpty, zoneReach: queue.zoneReach, window: queue.window)
                 return [.loaded(snapshot, moment)]
+            case .loadQueue(let from, let select):
+                let part = try desk.queuePart(
+                    on: desk.day(of: moment.wall), now: moment.wall, from: from, rows: Desk.queueWindowRows,
+                    wholeUpTo: Desk.wholeQueueLimit)
+                return [.queueLoaded(part.window, select: select, moment)]
             case .loadFollowUps(let known):
                 let (calls, others) = try desk.followUpsOwed(today: desk.day(of: moment.wall), known: known)
                 return [.followUpsLoaded(calls: calls, prospects: others)]
