@@ -8,6 +8,9 @@ public struct DashboardStart: Hashable, Sendable {
     public var workingSet: WorkingSet
     /// Calls started today, for the progress against the daily goal.
     public var callsToday: Int
+    /// False when the working set was rebuilt in memory and is still to be written
+    /// (``Desk/keepWorkingSet(today:)``).
+    public var isWorkingSetStored = true
 }
 
 /// The queue of one day, with what a report about it needs.
@@ -28,11 +31,19 @@ extension Desk {
     public static let pendingLookback = 14
 
     /// The working set (`queue.json`) and today's call count, read from the month's
-    /// summaries rather than today's calls.
+    /// summaries rather than today's calls. Nothing is written: a working set rebuilt for
+    /// the first frame is kept by ``keepWorkingSet(today:)`` once that frame is drawn, so
+    /// the frame never waits for the disk.
     public func dashboardStart(today: CalendarDay) throws(StoreError) -> DashboardStart {
-        let working = try store.workingSet(today: today)
+        let (working, isStored) = try store.workingSetInMemory(today: today)
         let callsToday = try store.summaries(from: today, to: today).first?.dials ?? 0
-        return DashboardStart(workingSet: working, callsToday: callsToday)
+        return DashboardStart(workingSet: working, callsToday: callsToday, isWorkingSetStored: isStored)
+    }
+
+    /// Writes the working set of `today` unless one covering it is stored already (built
+    /// again, under the store's lock, so a save made meanwhile by another process is in it).
+    public func keepWorkingSet(today: CalendarDay) throws(StoreError) {
+        _ = try store.workingSet(today: today)
     }
 
     /// Calls of the last two weeks whose follow-up is not yet sent, and those of their
