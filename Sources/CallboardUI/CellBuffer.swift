@@ -311,7 +311,9 @@ public enum DisplayWidth {
 
     /// Width of a whole string after sanitising.
     public static func of(text: String) -> Int {
-        SafeText.graphemes(text).reduce(0) { $0 + of($1) }
+        // Printable ASCII, most names and every label: a column a byte.
+        if SafeText.isPrintableASCII(text) { return text.utf8.count }
+        return SafeText.graphemes(text).reduce(0) { $0 + of($1) }
     }
 }
 

@@ -26,9 +26,14 @@ public enum SafeText {
     /// The grapheme clusters of the cleaned text, each as the screen draws it.
     static func graphemes(_ text: String) -> [String] {
         _ = utf8Widths
-        // Printable ASCII has nothing to clean.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.map(String.init) }
+        // Printable ASCII has nothing to clean, and each byte is a cluster of its own.
+        if isPrintableASCII(text) { return text.utf8.map { String(Character(Unicode.Scalar($0))) } }
         return clean(text).map(drawable)
+    }
+
+    /// Whether every byte is printable ASCII (space to tilde).
+    static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// One grapheme cluster as the screen draws it: its first character and the marks
