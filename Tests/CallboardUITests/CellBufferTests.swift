@@ -36,6 +36,14 @@ struct CellBufferTests {
             #expect(DisplayWidth.of(text: text) == SafeText.graphemes(text).reduce(0) { $0 + DisplayWidth.of($1) })
         }
         #expect(SafeText.graphemes("a\u{1B}[2Jb") == ["a", "[", "2", "J", "b"])
+        // Precomposed Latin letters too; a combining accent or a wide character goes the
+        // long way, and every path agrees with measuring cluster by cluster.
+        for text in ["Mateo Martínez", "Zoë Ångström", "Łódź × ÷ ɏ", "Jose\u{301}", "Ωmega", "東京"] {
+            let clusters = SafeText.clean(text).map(SafeText.drawable)
+            #expect(SafeText.graphemes(text) == clusters, "\(text)")
+            #expect(DisplayWidth.of(text: text) == clusters.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text)")
+        }
+        #expect(SafeText.graphemes("Jose\u{301}").count == 4)
         #expect(DisplayWidth.of(text: "a\tb") == 3)
     }
 
