@@ -8,7 +8,8 @@ public enum EffectLane: Hashable, Sendable {
     /// On the loop, with the terminal handed to another program meanwhile (the editor);
     /// the live call's checkpoint keeps its promise while the loop waits for it.
     case terminal
-    /// The live call's checkpoint lane: small writes in order, never queued behind slow
+    /// The live call's checkpoint lane: small writes in order (a newer one takes the place
+    /// of any still waiting, so a slow disk writes the newest next), never queued behind slow
     /// work. The loop routes `.checkpoint` and `.clearCheckpoint` here itself.
     case checkpoint
     /// The store's serial lane: reads and writes in the order they were asked for.
@@ -36,6 +37,9 @@ public protocol EffectHandler: Sendable {
     /// What the first frame needs, read on the loop before it is drawn (the store's
     /// working set, a call a crash left live).
     func start(at moment: Moment) -> [Event]
+    /// What the first frame need not wait for (writing what `start` only read), run on the
+    /// store's lane once that frame is drawn.
+    func afterFirstFrame(at moment: Moment) -> [Event]
     /// The program is ending: stop what runs (an outside program is killed) and start
     /// nothing new. Called on the loop before it waits for the lanes to finish.
     func stop()
@@ -43,5 +47,6 @@ public protocol EffectHandler: Sendable {
 
 extension EffectHandler {
     public func start(at moment: Moment) -> [Event] { [] }
+    public func afterFirstFrame(at moment: Moment) -> [Event] { [] }
     public func stop() {}
 }

@@ -58,11 +58,17 @@ public struct EventLoop<Handler: EffectHandler> {
         if exitStatus == nil {
             for event in handler.start(at: currentMoment()) { dispatch(event) }
         }
+        var isFirstFrame = true
         while exitStatus == nil {
             takeInbox()
             checkpointIfDue()
             guard exitStatus == nil else { break }
             draw()
+            if isFirstFrame {
+                isFirstFrame = false
+                let (handler, inbox, moment) = (handler, inbox, currentMoment())
+                lanes.store.async { for event in handler.afterFirstFrame(at: moment) { inbox.send(event) } }
+            }
             if !afterFrame.isEmpty {
                 startAfterFrame()
                 continue

@@ -5,9 +5,14 @@ import Foundation
 /// waits for a shared pool another part of the process may have filled. An inline lane
 /// runs each piece at once on the caller's thread, for tests that script the terminal and
 /// want every answer before the next input.
+///
+/// A lane that keeps only the newest drops what still waits when new work arrives: for
+/// work where each piece writes the whole of what it writes (the live call's checkpoint),
+/// so on a slow disk the newest is written next instead of queueing behind every older one.
 final class Lane: @unchecked Sendable {
     private let label: String
     private let inline: Bool
+    private let keepsOnlyNewest: Bool
     // Guards everything below.
     private let condition = NSCondition()
     private var waiting: [@Sendable () -> Void] = []
@@ -15,9 +20,10 @@ final class Lane: @unchecked Sendable {
     private var started = false
     private var closing = false
 
-    init(_ label: String, inline: Bool) {
+    init(_ label: String, inline: Bool, keepsOnlyNewest: Bool = false) {
         self.label = label
         self.inline = inline
+        self.keepsOnlyNewest = keepsOnlyNewest
     }
 
     func async(_ work: @escaping @Sendable () -> Void) {
@@ -25,6 +31,7 @@ final class Lane: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         guard !closing else { return }
+        if keepsOnlyNewest { waiting.removeAll() }
         waiting.append(work)
         if !started {
             started = true
@@ -94,7 +101,8 @@ struct Lanes: Sendable {
     let afterCall: Lane
 
     init(inline: Bool) {
-        checkpoint = Lane("checkpoint", inline: inline)
+        // Each checkpoint replaces the whole file: only the newest waiting one counts.
+        checkpoint = Lane("checkpoint", inline: inline, keepsOnlyNewest: true)
         store = Lane("store", inline: inline)
         command = Lane("command", inline: inline)
         afterCall = Lane("after-call", inline: inline)

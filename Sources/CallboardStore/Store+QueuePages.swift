@@ -19,15 +19,16 @@ extension Store {
     }
 
     /// The index of the queue that answers for `today`, built (and written, on a
-    /// read-write store) when the stored one is missing, broken or out of date; nil when
-    /// no index can answer for it (a day before the stored one was built, a read-only store
-    /// whose copy is out of date): then `workingSet(today:)` does.
-    public func queueIndex(today: CalendarDay) throws(StoreError) -> QueueIndex? {
+    /// read-write store, when `rebuild`) when the stored one is missing, broken or out of
+    /// date; nil when no index can answer for it (a day before the stored one was built, a
+    /// read-only store whose copy is out of date, or `rebuild` false): then
+    /// `workingSet(today:)` does.
+    public func queueIndex(today: CalendarDay, rebuildingIfStale rebuild: Bool = true) throws(StoreError) -> QueueIndex? {
         try requireProspectsFolder()
         if !hasLegacyProspects, let index = storedQueueIndex(), today <= index.coversThrough {
             return index.answers(for: today) ? index : nil
         }
-        guard access == .readWrite, !hasLegacyProspects else { return nil }
+        guard rebuild, access == .readWrite, !hasLegacyProspects else { return nil }
         _ = try workingSet(today: today)
         return storedQueueIndex().flatMap { $0.answers(for: today) ? $0 : nil }
     }

@@ -34,6 +34,17 @@ extension Store {
         return Self.workingSet(from: queuePart(of: document))
     }
 
+    /// The prospects today's queue can need, without waiting for the disk: `queue.json`
+    /// when it covers `today`, else the working set rebuilt from the buckets in memory and
+    /// not written (`isStored` false); ``workingSet(today:)`` writes it later.
+    public func workingSetInMemory(today: CalendarDay) throws(StoreError) -> (workingSet: WorkingSet, isStored: Bool) {
+        try requireProspectsFolder()
+        if !hasLegacyProspects, let stored = storedQueue(), today <= stored.coversThrough {
+            return (Self.workingSet(from: stored), true)
+        }
+        return (Self.workingSet(from: queuePart(of: buildWorkingSet(from: try prospects(), on: today))), false)
+    }
+
     /// Prospects called in the two weeks before the working set was built whom the queue
     /// cannot show (closed, or due later): where a follow-up still owed finds its
     /// prospect without a look into the buckets. Empty when there is no `recent.json`;

@@ -26,6 +26,9 @@ public struct ColorPlan: Hashable, Sendable {
     /// muted text stays quieter than text.
     public private(set) var fadedRoles: Set<ColorRole> = []
     public let theme: Theme
+    /// Each role's pair and the theme's attributes for it, worked out here once rather than
+    /// for every cell drawn.
+    private var roleAppearance: [ColorRole: Appearance] = [:]
 
     /// - Parameters:
     ///   - colorCount: the terminal's `COLORS`; below 8 (or a theme without colour) no
@@ -35,6 +38,7 @@ public struct ColorPlan: Hashable, Sendable {
     public init(theme: Theme, colorCount: Int, pairCount: Int, defaultColors: Bool, monochrome: Theme) {
         guard theme.usesColor, colorCount >= 8 else {
             self.theme = monochrome
+            roleAppearance = Self.appearances(theme: monochrome, pairForRole: [:], fadedRoles: [])
             return
         }
         self.theme = theme
@@ -58,19 +62,31 @@ public struct ColorPlan: Hashable, Sendable {
             pairs.append(Pair(number: number, foreground: f, background: b))
             pairForRole[role] = number
         }
+        roleAppearance = Self.appearances(theme: theme, pairForRole: pairForRole, fadedRoles: fadedRoles)
+    }
+
+    private static func appearances(theme: Theme, pairForRole: [ColorRole: Int], fadedRoles: Set<ColorRole>)
+        -> [ColorRole: Appearance]
+    {
+        var all: [ColorRole: Appearance] = [:]
+        for role in ColorRole.allCases {
+            let look = theme.look(for: role)
+            all[role] = Appearance(
+                pair: pairForRole[role] ?? 0, bold: look.bold, dim: look.dim || fadedRoles.contains(role),
+                reverse: look.reverse, underline: look.underline)
+        }
+        return all
     }
 
     /// The pair and attributes for a cell's style: the theme's look for the role, plus the
     /// attributes the view asked for.
     public func appearance(of style: Style) -> Appearance {
-        let look = theme.look(for: style.role)
-        return Appearance(
-            pair: pairForRole[style.role] ?? 0,
-            bold: look.bold || style.bold,
-            dim: look.dim || style.dim || fadedRoles.contains(style.role),
-            reverse: look.reverse || style.reverse,
-            underline: look.underline || style.underline
-        )
+        var look = roleAppearance[style.role] ?? Appearance(pair: 0, bold: false, dim: false, reverse: false, underline: false)
+        look.bold = look.bold || style.bold
+        look.dim = look.dim || style.dim
+        look.reverse = look.reverse || style.reverse
+        look.underline = look.underline || style.underline
+        return look
     }
 
     private static func number(_ color: ThemeColor, defaultColors: Bool, standIn: Int) -> Int {

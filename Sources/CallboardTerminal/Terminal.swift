@@ -184,12 +184,24 @@ public final class Terminal: TerminalBackend {
         if look.dim { attrs |= cb_attr_dim() }
         if look.reverse { attrs |= cb_attr_reverse() }
         if look.underline { attrs |= cb_attr_underline() }
-        // A cell is one grapheme; ncurses holds at most five code points per cell.
-        var chars = cell.text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
-        if chars.isEmpty { chars = [32] }
-        chars.append(0)
-        if cb_put_wide(window, Int32(y), Int32(x), chars, attrs, Int16(look.pair)) == ERR, chars.count > 2 {
-            _ = cb_put_wide(window, Int32(y), Int32(x), [chars[0], 0], attrs, Int16(look.pair))
+        // A cell is one grapheme; ncurses holds at most five code points per cell. Put
+        // together on the stack: a frame puts hundreds of cells.
+        withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: 6) { chars in
+            var count = 0
+            for scalar in cell.text.unicodeScalars.prefix(5) {
+                chars[count] = wchar_t(bitPattern: scalar.value)
+                count += 1
+            }
+            if count == 0 {
+                chars[0] = 32
+                count = 1
+            }
+            chars[count] = 0
+            guard let text = chars.baseAddress else { return }
+            if cb_put_wide(window, Int32(y), Int32(x), text, attrs, Int16(look.pair)) == ERR, count > 1 {
+                chars[1] = 0
+                _ = cb_put_wide(window, Int32(y), Int32(x), text, attrs, Int16(look.pair))
+            }
         }
     }
 

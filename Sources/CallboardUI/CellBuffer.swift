@@ -304,6 +304,8 @@ public enum DisplayWidth {
         if grapheme.utf8.count == 1, let byte = grapheme.utf8.first, byte >= 0x20, byte < 0x7F { return 1 }
         // Measured as drawn: the first character of the cluster decides (see SafeText.drawable).
         guard let first = grapheme.unicodeScalars.first else { return 0 }
+        // So is any cluster that starts with a printable ASCII or Latin letter.
+        if SafeText.isPlainLatin(first) { return 1 }
         if first.properties.isEmojiPresentation { return 2 }
         let w = Int(systemWCWidth(Int32(bitPattern: first.value)))
         return w < 0 ? 1 : min(w, 2)
@@ -311,7 +313,11 @@ public enum DisplayWidth {
 
     /// Width of a whole string after sanitising.
     public static func of(text: String) -> Int {
-        SafeText.graphemes(text).reduce(0) { $0 + of($1) }
+        // Printable ASCII, most names and every label: a column a byte; plain Latin
+        // letters a column each.
+        if SafeText.isPrintableASCII(text) { return text.utf8.count }
+        if SafeText.isPlainLatin(text) { return text.unicodeScalars.count }
+        return SafeText.graphemes(text).reduce(0) { $0 + of($1) }
     }
 }
 

@@ -26,9 +26,26 @@ public enum SafeText {
     /// The grapheme clusters of the cleaned text, each as the screen draws it.
     static func graphemes(_ text: String) -> [String] {
         _ = utf8Widths
-        // Printable ASCII has nothing to clean.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.map(String.init) }
+        // Printable ASCII has nothing to clean, and each byte is a cluster of its own.
+        if isPrintableASCII(text) { return text.utf8.map { String(Character(Unicode.Scalar($0))) } }
+        if isPlainLatin(text) { return text.unicodeScalars.map { String(Character($0)) } }
         return clean(text).map(drawable)
+    }
+
+    /// Whether every byte is printable ASCII (space to tilde).
+    static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+
+    /// Whether every scalar is plain Latin ("Martínez", "Łódź"): nothing to clean, no
+    /// combining marks, so each scalar is a cluster of its own and one column wide.
+    static func isPlainLatin(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy(isPlainLatin)
+    }
+
+    /// Printable ASCII or a precomposed Latin letter (U+00C0 to U+024F): one column wide.
+    static func isPlainLatin(_ scalar: Unicode.Scalar) -> Bool {
+        (0x20..<0x7F).contains(scalar.value) || (0xC0...0x24F).contains(scalar.value)
     }
 
     /// One grapheme cluster as the screen draws it: its first character and the marks

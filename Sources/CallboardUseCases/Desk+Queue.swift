@@ -8,6 +8,9 @@ public struct DashboardStart: Hashable, Sendable {
     public var queue: QueuePart
     /// Calls started today, for the progress against the daily goal.
     public var callsToday: Int
+    /// False when the working set was rebuilt in memory and is still to be written
+    /// (``Desk/keepWorkingSet(today:)``).
+    public var isWorkingSetStored = true
 }
 
 /// Rows of the queue of a day at an instant, with what the dashboard needs beside them.
@@ -47,12 +50,28 @@ extension Desk {
 
     /// The queue of now (all of it, or its first ``queueWindowRows`` rows when it is
     /// longer than ``wholeQueueLimit``) and today's call count, read from the month's
-    /// summaries rather than today's calls.
+    /// summaries rather than today's calls. Nothing is written: when no stored index
+    /// answers for today (a new day, an older store) the working set is rebuilt in memory,
+    /// and ``keepWorkingSet(today:)`` writes it once the first frame is drawn, so the frame
+    /// never waits for the disk.
     public func dashboardStart(now: Date) throws(StoreError) -> DashboardStart {
         let today = day(of: now)
-        let queue = try queuePart(on: today, now: now, from: 0, rows: Self.queueWindowRows, wholeUpTo: Self.wholeQueueLimit)
         let callsToday = try store.summaries(from: today, to: today).first?.dials ?? 0
-        return DashboardStart(queue: queue, callsToday: callsToday)
+        if let queue = try pagedPart(
+            on: today, now: now, from: 0, rows: Self.queueWindowRows, wholeUpTo: Self.wholeQueueLimit, rebuilding: false)
+        {
+            return DashboardStart(queue: queue, callsToday: callsToday)
+        }
+        let (working, isStored) = try store.workingSetInMemory(today: today)
+        let queue = Self.part(
+            of: queue(from: working, on: today, now: now), from: 0, rows: Self.queueWindowRows, wholeUpTo: Self.wholeQueueLimit)
+        return DashboardStart(queue: queue, callsToday: callsToday, isWorkingSetStored: isStored)
+    }
+
+    /// Writes the working set of `today` unless one covering it is stored already (built
+    /// again, under the store's lock, so a save made meanwhile by another process is in it).
+    public func keepWorkingSet(today: CalendarDay) throws(StoreError) {
+        _ = try store.queueIndex(today: today)
     }
 
     /// Rows `from ..< from + rows` of the queue of `day` at `now` (moved back so the window
@@ -63,23 +82,35 @@ extension Desk {
     public func queuePart(on day: CalendarDay, now: Date, from: Int, rows: Int, wholeUpTo: Int = 0)
         throws(StoreError) -> QueuePart
     {
-        let seen = seenAt(day, now: now)
-        if let index = try store.queueIndex(today: day) {
-            let order = CallQueue.order(
-                of: index.places, examples: index.examples, today: day, now: seen, zone: zone,
-                hours: settings.businessHours, outcomes: settings.outcomes, zoneReach: index.zoneReach)
-            let rows = Self.window(of: order.count, from: from, rows: rows, wholeUpTo: wholeUpTo)
-            if let prospects = store.members(Array(order[rows]), of: index) {
-                let entries = CallQueue.entries(
-                    prospects: prospects, today: day, now: seen, zone: zone, hours: settings.businessHours,
-                    referrerNames: index.referrerNames, outcomes: settings.outcomes, zoneReach: index.zoneReach)
-                return QueuePart(
-                    window: QueueWindow(entries: entries, offset: rows.lowerBound, count: order.count),
-                    referrerNames: index.referrerNames, zoneReach: index.zoneReach, isStoreEmpty: index.isStoreEmpty)
-            }
+        if let part = try pagedPart(on: day, now: now, from: from, rows: rows, wholeUpTo: wholeUpTo, rebuilding: true) {
+            return part
         }
-        let queue = try queue(on: day, now: now)
-        let part = Self.window(of: queue.entries.count, from: from, rows: rows, wholeUpTo: wholeUpTo)
+        return Self.part(of: try queue(on: day, now: now), from: from, rows: rows, wholeUpTo: wholeUpTo)
+    }
+
+    /// The window read from the queue's index and the pages its rows are on; nil when no
+    /// index answers for `day` (one out of date is rebuilt first when `rebuilding`).
+    func pagedPart(on day: CalendarDay, now: Date, from: Int, rows: Int, wholeUpTo: Int, rebuilding: Bool)
+        throws(StoreError) -> QueuePart?
+    {
+        let seen = seenAt(day, now: now)
+        guard let index = try store.queueIndex(today: day, rebuildingIfStale: rebuilding) else { return nil }
+        let order = CallQueue.order(
+            of: index.places, examples: index.examples, today: day, now: seen, zone: zone,
+            hours: settings.businessHours, outcomes: settings.outcomes, zoneReach: index.zoneReach)
+        let rows = Self.window(of: order.count, from: from, rows: rows, wholeUpTo: wholeUpTo)
+        guard let prospects = store.members(Array(order[rows]), of: index) else { return nil }
+        let entries = CallQueue.entries(
+            prospects: prospects, today: day, now: seen, zone: zone, hours: settings.businessHours,
+            referrerNames: index.referrerNames, outcomes: settings.outcomes, zoneReach: index.zoneReach)
+        return QueuePart(
+            window: QueueWindow(entries: entries, offset: rows.lowerBound, count: order.count),
+            referrerNames: index.referrerNames, zoneReach: index.zoneReach, isStoreEmpty: index.isStoreEmpty)
+    }
+
+    /// A window of a whole day's queue.
+    static func part(of queue: QueueDay, from: Int, rows: Int, wholeUpTo: Int) -> QueuePart {
+        let part = window(of: queue.entries.count, from: from, rows: rows, wholeUpTo: wholeUpTo)
         return QueuePart(
             window: QueueWindow(entries: Array(queue.entries[part]), offset: part.lowerBound, count: queue.entries.count),
             referrerNames: queue.referrerNames, zoneReach: queue.zoneReach, isStoreEmpty: queue.isStoreEmpty)
@@ -121,7 +152,11 @@ extension Desk {
     /// The queue of `day` as it stands at `now`: today's at this moment, another day's
     /// from the start of its business hours.
     public func queue(on day: CalendarDay, now: Date) throws(StoreError) -> QueueDay {
-        let working = try store.workingSet(today: day)
+        queue(from: try store.workingSet(today: day), on: day, now: now)
+    }
+
+    /// The queue of `day` at `now` among the prospects of `working`.
+    func queue(from working: WorkingSet, on day: CalendarDay, now: Date) -> QueueDay {
         let isNow = self.day(of: now) == day
         let seen = seenAt(day, now: now)
         let entries = CallQueue.entries(

@@ -2,6 +2,7 @@ import CallboardCore
 import CallboardTerminal
 import CallboardUI
 import Foundation
+import Synchronization
 import Testing
 
 @testable import CallboardRuntime
@@ -101,6 +102,76 @@ import Testing
         #expect(effects.wasStopped)
         // The last word on the live call was its checkpoint on the way out.
         #expect((effects.checkpoints.last?.checkpoint.elapsed ?? 0) >= 0.5)
+    }
+
+    /// What `start` only read is written beside the loop once the first frame is drawn
+    /// (a working set rebuilt for a new day): keys are handled while it is slow, and its
+    /// answer comes back as an event.
+    @Test func theWriteTheFirstFrameNeedNotWaitForRunsBesideTheLoopAfterIt() throws {
+        let terminal = QuietTerminal()
+        let framesBefore = Mutex<Int?>(nil)
+        let disk = DispatchSemaphore(value: 0)
+        let effects = FakeEffects(afterFirstFrame: {
+            framesBefore.withLock { $0 = terminal.frames.count }
+            disk.wait()
+            return [.failed("working set kept")]
+        })
+        let run = Self.start(effects, terminal)
+        #expect(terminal.waitForFrame { $0.contains("Anna Berg") } != nil)
+        let deadline = Date().addingTimeInterval(5)
+        while framesBefore.withLock({ $0 }) == nil, Date() < deadline { usleep(5_000) }
+        #expect((framesBefore.withLock { $0 } ?? 0) >= 1, "it ran before the first frame was drawn")
+        terminal.push(.key(.enter))
+        #expect(terminal.waitForFrame { $0.contains("Anna Berg · cold call · 0:00") } != nil, "Enter waited for the write")
+        disk.signal()
+        #expect(terminal.waitForFrame { $0.contains("working set kept") } != nil, "the answer never came back")
+        terminal.push(.signal(.terminate))
+        #expect(run.wait(seconds: 10) == 143)
+    }
+
+    /// A disk that stalls on the checkpoint: marks still show at once and the call's clock
+    /// keeps ticking while the checkpoint waits, and the newest is written once the disk
+    /// answers.
+    @Test func keysAndTheClockGoOnWhileTheCheckpointIsStuckOnTheDisk() throws {
+        let effects = FakeEffects { if case .checkpoint = $0 { true } else { false } }
+        let terminal = QuietTerminal()
+        let run = Self.start(effects, terminal)
+        #expect(terminal.waitForFrame { $0.contains("Anna Berg") } != nil)
+        terminal.push(.key(.enter))
+        #expect(terminal.waitForFrame { $0.contains("Anna Berg · cold call · 0:00") } != nil, "Enter did not start the call")
+        terminal.push(.key(.char("p")))
+        #expect(terminal.waitForFrame { $0.contains("They are talking") } != nil, "p did not show while a checkpoint was stuck")
+        terminal.push(.key(.char("m")))
+        #expect(terminal.waitForFrame { $0.contains("I am talking") } != nil, "m did not show while checkpoints were stuck")
+        #expect(terminal.waitForFrame { $0.contains("Anna Berg · cold call · 0:02") } != nil, "the call's clock stood still")
+        #expect(effects.waiting == 1, "the checkpoint was not stuck on its lane")
+        terminal.push(.signal(.terminate))
+        #expect(run.wait(seconds: 10) == 143)
+        // Once the disk answers, the newest checkpoint is written: the one on the way out,
+        // holding both marks.
+        let last = try #require(effects.effects.last { if case .checkpoint = $0 { true } else { false } })
+        guard case .checkpoint(let checkpoint) = last else { return }
+        let speakers: [Speaker] = checkpoint.call.segments.map(\.speaker).filter { $0 != .silence }
+        #expect(speakers == [.prospect, .me])
+    }
+
+    /// The store's lane stuck on a prospect being added: the field takes the next line
+    /// as it is typed, and the queue moves under it.
+    @Test func typingGoesOnWhileAProspectIsBeingWritten() throws {
+        let effects = FakeEffects { if case .addProspect = $0 { true } else { false } }
+        let terminal = QuietTerminal()
+        let run = Self.start(effects, terminal)
+        #expect(terminal.waitForFrame { $0.contains("Anna Berg") } != nil)
+        terminal.push(.key(.char("a")))
+        for character in "Cara Chen, +49 30 3" { terminal.push(.key(.char(character))) }
+        terminal.push(.key(.enter))
+        let deadline = Date().addingTimeInterval(5)
+        while effects.waiting == 0, Date() < deadline { usleep(5_000) }
+        #expect(effects.waiting == 1, "the add never reached the store's lane")
+        for character in "Dora" { terminal.push(.key(.char(character))) }
+        #expect(terminal.waitForFrame { $0.contains("Dora") } != nil, "typing stood still while the add was written")
+        terminal.push(.signal(.terminate))
+        #expect(run.wait(seconds: 10) == 143)
     }
 
     @Test func aRemoteMarkIsAnsweredOnceTheLoopHasActedOnIt() throws {

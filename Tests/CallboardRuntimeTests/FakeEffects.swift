@@ -20,14 +20,19 @@ final class FakeEffects: EffectHandler, @unchecked Sendable {
     private let gate = DispatchSemaphore(value: 0)
     private let isSlow: @Sendable (Effect) -> Bool
     private let editorSeconds: Double
+    private let afterFirst: @Sendable () -> [Event]
     private var saved: [Saved] = []
     private var performed: [Effect] = []
     private var blocked = 0
     private var stopped = false
 
-    init(editorSeconds: Double = 0, isSlow: @escaping @Sendable (Effect) -> Bool = { _ in false }) {
+    init(
+        editorSeconds: Double = 0, isSlow: @escaping @Sendable (Effect) -> Bool = { _ in false },
+        afterFirstFrame: @escaping @Sendable () -> [Event] = { [] }
+    ) {
         self.isSlow = isSlow
         self.editorSeconds = editorSeconds
+        afterFirst = afterFirstFrame
     }
 
     var checkpoints: [Saved] { lock.withLock { saved } }
@@ -47,6 +52,8 @@ final class FakeEffects: EffectHandler, @unchecked Sendable {
     func start(at moment: Moment) -> [Event] {
         [.loaded(StoreSnapshot(prospects: [Self.anna]), moment)]
     }
+
+    func afterFirstFrame(at moment: Moment) -> [Event] { afterFirst() }
 
     func perform(_ effect: Effect, at moment: Moment) -> [Event] {
         lock.withLock { performed.append(effect) }

@@ -37,6 +37,25 @@ struct WorkingSetTests {
         #expect(try stored(store).builtOn == today)
     }
 
+    /// The dashboard's first frame reads the working set and writes nothing: one rebuilt
+    /// for a new day is the same as the one written later, which is written then.
+    @Test func theFirstFrameRebuildsInMemoryAndTheWriteComesAfter() throws {
+        let scratch = ScratchDirectory()
+        let store = try Store(directory: scratch.store, zone: .gmt)
+        try store.save(prospects: [prospect("a", "Anna", next: 1), prospect("b", "Bram", next: 30)])
+        _ = try store.workingSet(today: today)
+        let later = today.adding(days: 20)
+        let (inMemory, isStored) = try store.workingSetInMemory(today: later)
+        #expect(!isStored)
+        #expect(try stored(store).builtOn == today, "the first frame wrote the working set")
+        let written = try store.workingSet(today: later)
+        #expect(written == inMemory)
+        #expect(try stored(store).builtOn == later)
+        let (again, isStoredNow) = try store.workingSetInMemory(today: later)
+        #expect(isStoredNow)
+        #expect(again == written)
+    }
+
     @Test func holdsWhoCanBeCalledWithinTwoWeeksAndNobodyElse() throws {
         let scratch = ScratchDirectory()
         let store = try Store(directory: scratch.store, zone: .gmt)

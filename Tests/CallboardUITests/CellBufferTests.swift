@@ -1,4 +1,4 @@
-import CallboardUI
+@testable import CallboardUI
 import Testing
 
 @Suite("Cell buffer")
@@ -25,6 +25,26 @@ struct CellBufferTests {
         #expect(DisplayWidth.of(text: "Zoë Ångström") == 12)
         #expect(DisplayWidth.of(text: "購買部長") == 8)
         #expect(DisplayWidth.of(text: "👍") == 2)
+    }
+
+    /// Plain ASCII takes a shortcut: a column and a cluster a byte, the same as measured
+    /// cluster by cluster; a control byte still goes the long way and is cleaned.
+    @Test func plainASCIIMeasuresAsItsClusters() {
+        for text in ["Anna Berg", "Nordlicht GmbH ~ {x}", " ", ""] {
+            #expect(DisplayWidth.of(text: text) == text.count)
+            #expect(SafeText.graphemes(text) == text.map(String.init))
+            #expect(DisplayWidth.of(text: text) == SafeText.graphemes(text).reduce(0) { $0 + DisplayWidth.of($1) })
+        }
+        #expect(SafeText.graphemes("a\u{1B}[2Jb") == ["a", "[", "2", "J", "b"])
+        // Precomposed Latin letters too; a combining accent or a wide character goes the
+        // long way, and every path agrees with measuring cluster by cluster.
+        for text in ["Mateo Martínez", "Zoë Ångström", "Łódź × ÷ ɏ", "Jose\u{301}", "Ωmega", "東京"] {
+            let clusters = SafeText.clean(text).map(SafeText.drawable)
+            #expect(SafeText.graphemes(text) == clusters, "\(text)")
+            #expect(DisplayWidth.of(text: text) == clusters.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text)")
+        }
+        #expect(SafeText.graphemes("Jose\u{301}").count == 4)
+        #expect(DisplayWidth.of(text: "a\tb") == 3)
     }
 
     @Test("overwriting half of a wide character blanks the other half")

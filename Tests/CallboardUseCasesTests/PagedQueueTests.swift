@@ -133,4 +133,25 @@ import Testing
         try FileManager.default.removeItem(at: f.store.directory.appendingPathComponent("queue/0001.json"))
         try expectSame(f, on: Self.today, at: now, "a page missing")
     }
+
+    /// The dashboard's first frame on a new day: the queue comes from the working set
+    /// rebuilt in memory, the same rows, and nothing is written until it is kept.
+    @Test func theFirstFrameOfANewDayWritesNothingAndShowsTheSameQueue() throws {
+        let f = try Self.fixture()
+        let later = Self.today.adding(days: 20)
+        let now = Self.at(day: 20, hour: 10)
+        let indexBefore = try Data(contentsOf: f.store.queueFile)
+        let start = try f.desk.dashboardStart(now: now)
+        #expect(!start.isWorkingSetStored)
+        #expect(try Data(contentsOf: f.store.queueFile) == indexBefore, "the first frame wrote the queue")
+        let expected = try everyone(f, on: later, seenAt: now)
+        #expect(start.queue.window.count == expected.count)
+        #expect(start.queue.window.entries == Array(expected.prefix(start.queue.window.entries.count)))
+
+        try f.desk.keepWorkingSet(today: later)
+        #expect(try Data(contentsOf: f.store.queueFile) != indexBefore, "kept once the frame is drawn")
+        let again = try f.desk.dashboardStart(now: now)
+        #expect(again.isWorkingSetStored)
+        #expect(again.queue.window.entries == start.queue.window.entries)
+    }
 }

@@ -16,6 +16,8 @@ final class PseudoTerminal {
     private var masterClosed = false
     private let slave: FileHandle
     private(set) var output: [UInt8] = []
+    /// When each read's bytes arrived (monotonic seconds) and how many there were.
+    private(set) var arrivals: [(at: Double, bytes: Int)] = []
     /// Bytes received when `mark()` was last called, to count what a window wrote.
     private(set) var started: Date
 
@@ -106,10 +108,42 @@ final class PseudoTerminal {
             guard poll(&fds, 1, Int32(left * 1000)) > 0 else { continue }
             let read = Glibc.read(master, &buffer, buffer.count)
             if read <= 0 { return count }
-            output += buffer[0..<read]
+            received(buffer[0..<read])
             count += read
         } while Date() < deadline
         return count
+    }
+
+    private func received(_ bytes: ArraySlice<UInt8>) {
+        output += bytes
+        arrivals.append((Self.now(), bytes.count))
+    }
+
+    /// Monotonic seconds.
+    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+    /// Writes `key` and reads the frame it brings until the frame is complete (no byte
+    /// for `quiet` seconds after the last); the seconds from the write to that frame's
+    /// last byte, nil when nothing came within `timeout`.
+    func keyToFrame(_ key: String, quiet: Double = 0.005, timeout: Double = 2) -> Double? {
+        let written = Self.now()
+        type(key)
+        var last: Double?
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let wait = last.map { $0 + quiet - Self.now() } ?? (written + timeout - Self.now())
+            guard wait > 0 else { break }
+            var fds = [pollfd(fd: master, events: Int16(POLLIN), revents: 0)]
+            guard poll(&fds, 1, Int32((wait * 1000).rounded(.up))) > 0 else {
+                if last != nil, Self.now() >= (last ?? 0) + quiet { break }
+                continue
+            }
+            let read = Glibc.read(master, &buffer, buffer.count)
+            if read <= 0 { break }
+            received(buffer[0..<read])
+            last = arrivals.last?.at
+        }
+        return last.map { $0 - written }
     }
 
     /// Reads until `text` appears in the output; returns the seconds since the start.
@@ -123,7 +157,7 @@ final class PseudoTerminal {
             guard poll(&fds, 1, 50) > 0 else { continue }
             let read = Glibc.read(master, &buffer, buffer.count)
             if read <= 0 { break }
-            output += buffer[0..<read]
+            received(buffer[0..<read])
         }
         throw Failure(description: "\"\(text)\" never appeared; the program wrote \(output.count) bytes")
     }

@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// The measures taken on the real binary in a pty: start to first frame, bytes per tick,
-/// CPU while idle, peak memory.
+/// CPU while idle, peak memory, key to screen.
 struct ProcessBenchmarks {
     let workload: Workload
     let runs: Int
@@ -115,5 +115,32 @@ struct ProcessBenchmarks {
         terminal.finish()
         workload.clearLiveCall(in: store)
         return Idle(bytesPerSecond: Double(bytes) / elapsed, cpuPercent: (cpuAfter - cpuBefore) / elapsed * 100)
+    }
+
+    /// K1: key to screen: from writing one key's bytes to the pty's master side to reading
+    /// the last byte of the frame it brings, at 200×60 on the 3-year store; `count` keys
+    /// moving the queue's selection down and back up, the seconds of each.
+    func keyToScreen(count: Int = 200) throws -> (seconds: [Double], cpuPerKey: Double) {
+        let terminal = try PseudoTerminal(
+            executable: workload.binary, arguments: ["--store", workload.threeYears.path],
+            environment: workload.environment, width: 200, height: 60)
+        defer {
+            terminal.type("q")
+            terminal.finish()
+        }
+        _ = try terminal.waitFor(ProcessBenchmarks.firstFrameMarker)
+        // The follow-ups owed load just after the first frame.
+        terminal.pump(for: 1)
+        var times: [Double] = []
+        let cpuBefore = ProcessFigures.cpuSeconds(of: terminal.pid) ?? 0
+        for index in 0..<count {
+            let key = (index / 10).isMultiple(of: 2) ? "j" : "k"
+            if let took = terminal.keyToFrame(key) { times.append(took) }
+            terminal.pump(for: 0.01)
+        }
+        // The program's own CPU for each key, which the machine's load touches less than
+        // the wall time.
+        let cpu = (ProcessFigures.cpuSeconds(of: terminal.pid) ?? 0) - cpuBefore
+        return (times, cpu / Double(count))
     }
 }

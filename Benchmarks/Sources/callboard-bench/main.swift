@@ -1,5 +1,7 @@
 // callboard-bench [--runs N] [--window SECONDS] [--workload DIR] [--binary PATH] [--fresh] [--only P1,P3]
 //
+// ids: E1 R1 I1 Q1 S1 L1 K1 P1–P8.
+//
 // Measures the targets of the benchmark table on the real binary and the libraries, in
 // release mode, and prints one row per figure: id, measure, median value, target, pass.
 import Foundation
@@ -156,6 +158,44 @@ do {
         let times = try inProcess.keyToDiff()
         let median = Stats.median(times)
         rows.append(Row(id: "P7", measure: "key → update → render → diff, 200×60", value: ms(median), target: "≤ 1 ms", pass: median <= 1))
+    }
+    if wanted("L1") {
+        let loop = try LoopBenchmarks.make(workload, runs: runs)
+        defer { loop.cleanUp() }
+        let stall = 250
+        for scenario in LoopBenchmarks.Scenario.allCases {
+            let slow = try loop.measure(scenario, stall: stall)
+            let quick = try loop.measure(scenario, stall: 0)
+            // A frame that waited for one fsync would come a whole stall after the key before it.
+            let limit = LoopBenchmarks.keyInterval + Double(stall) / 1000
+            rows.append(
+                Row(
+                    id: "L1", measure: "longest gap between frames, \(stall) ms fsync, \(scenario.name), a key every \(Int(LoopBenchmarks.keyInterval * 1000)) ms",
+                    value: String(format: "%.0f ms (no stall: %.0f ms)", slow.longestGap * 1000, quick.longestGap * 1000),
+                    target: String(format: "< %.0f ms", limit * 1000), pass: slow.longestGap < limit && slow.fsyncsOnLoop == 0,
+                    note: String(
+                        format: "(slowest key → frame %.1f ms, no stall %.1f ms; fsyncs on the loop %d of %d)", slow.slowestKey * 1000,
+                        quick.slowestKey * 1000, slow.fsyncsOnLoop, slow.fsyncs)))
+        }
+        let slow = try loop.firstFrameRebuilding(stall: stall)
+        let quick = try loop.firstFrameRebuilding(stall: 0)
+        // Each write of the working set is two fsyncs a file: a first frame that waited for
+        // them would come a second late.
+        rows.append(
+            Row(
+                id: "L1", measure: "first frame on a new day (working set rebuilt), \(stall) ms fsync",
+                value: String(format: "%.0f ms (no stall: %.0f ms)", slow.seconds * 1000, quick.seconds * 1000),
+                target: String(format: "< no stall + %d ms", stall), pass: slow.seconds < quick.seconds + Double(stall) / 1000 && slow.fsyncsOnLoop == 0,
+                note: "(fsyncs on the loop \(slow.fsyncsOnLoop) of \(slow.fsyncs))"))
+    }
+    if wanted("K1") {
+        let (times, cpu) = try processes.keyToScreen(count: max(100, runs * 40))
+        let median = Stats.median(times) * 1000
+        let p90 = Stats.percentile(times, 0.9) * 1000
+        rows.append(
+            Row(
+                id: "K1", measure: "key → complete frame through a pty, 200×60, 3-year store", value: String(format: "%.2f ms (p90 %.2f ms)", median, p90),
+                target: "≤ 1 ms", pass: median <= 1, note: String(format: "(%d keys; the program's CPU %.2f ms a key)", times.count, cpu * 1000)))
     }
     if wanted("P8") {
         let handsFree = HandsFreeBenchmarks(binary: callboard, runs: runs)

@@ -15,6 +15,8 @@ struct EffectRunner: Sendable {
     var commandTimeout = Configuration.defaultCommandTimeout
     /// Stops a running send command when the dashboard closes.
     let cancellation = CommandCancellation()
+    /// The day of a working set the first frame rebuilt in memory, to write once it is drawn.
+    let unkeptWorkingSet = UnkeptWorkingSet()
     /// How calls are placed and ended.
     var dialing = Dialing()
 
@@ -26,12 +28,10 @@ struct EffectRunner: Sendable {
         do {
             switch effect {
             case .load:
-                let start = try desk.dashboardStart(now: moment.wall)
-                let queue = start.queue
-                let snapshot = StoreSnapshot(
-                    prospects: queue.prospects, callsToday: start.callsToday, referrerNames: queue.referrerNames,
-                    isStoreEmpty: queue.isStoreEmpty, zoneReach: queue.zoneReach, window: queue.window)
-                return [.loaded(snapshot, moment)]
+                // On the store's lane: a working set rebuilt for the new day is written at once.
+                let (loaded, start) = try load(at: moment)
+                if !start.isWorkingSetStored { try desk.keepWorkingSet(today: desk.day(of: moment.wall)) }
+                return [loaded]
             case .loadQueue(let from, let select):
                 let part = try desk.queuePart(
                     on: desk.day(of: moment.wall), now: moment.wall, from: from, rows: Desk.queueWindowRows,
@@ -95,6 +95,16 @@ struct EffectRunner: Sendable {
         } catch {
             return [.failed(String(describing: error))]
         }
+    }
+
+    /// The store's working set and today's count, read without writing anything.
+    func load(at moment: Moment) throws(StoreError) -> (loaded: Event, start: DashboardStart) {
+        let start = try desk.dashboardStart(now: moment.wall)
+        let queue = start.queue
+        let snapshot = StoreSnapshot(
+            prospects: queue.prospects, callsToday: start.callsToday, referrerNames: queue.referrerNames,
+            isStoreEmpty: queue.isStoreEmpty, zoneReach: queue.zoneReach, window: queue.window)
+        return (.loaded(snapshot, moment), start)
     }
 
     /// Every way a send can fail answers `.sendFailed`, so the seller always learns the
