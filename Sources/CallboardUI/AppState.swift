@@ -83,7 +83,10 @@ public struct AppState: Hashable, Sendable {
     public var confirmingQuit: Bool
     public var status: StatusMessage?
     /// The finished call whose save is under way; its checkpoint goes once it is saved.
-    public var savingCallID: CallID?
+    public var saving: CallToSave?
+    /// The finished call the store could not save. It stays in `live-call.json`, so no
+    /// new call starts (its checkpoint would take that place) until Enter saves it.
+    public var notSaved: CallToSave?
     /// The calling block under way (`P`), if any.
     public var block: CallingBlock?
     /// Whether an after-call command takes each filed call.
@@ -117,7 +120,8 @@ public struct AppState: Hashable, Sendable {
         helpScroll = 0
         confirmingQuit = false
         status = nil
-        savingCallID = nil
+        saving = nil
+        notSaved = nil
     }
 
     /// The number of rows in today's queue, held or not.
@@ -215,4 +219,14 @@ public struct StoreSnapshot: Hashable, Sendable {
         self.isStoreEmpty = isStoreEmpty ?? prospects.isEmpty
         self.callsToday = callsToday
     }
+}
+
+/// A finished call on its way to the store, with what filing it needs.
+public struct CallToSave: Hashable, Sendable {
+    public var call: Call
+    public var prospect: Prospect
+    /// Whether its thank-you email is sent once it is saved.
+    public var send: Bool
+
+    var effect: Effect { .fileCall(call: call, prospect: prospect, send: send) }
 }

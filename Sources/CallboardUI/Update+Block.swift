@@ -90,6 +90,8 @@ extension AppState {
     /// Each tick: the countdown ran out, so the next prospect is dialled.
     mutating func blockTick(at moment: Moment) -> [Effect] {
         guard isBlockWaiting, let running = block, running.isDue(at: moment.monotonic) else { return [] }
+        // A call not saved yet waits for the seller's Enter, never for the countdown.
+        guard saving == nil, notSaved == nil else { return [] }
         // Someone who left the queue since the block began (filed elsewhere) is passed over.
         while let id = block?.next, !queue.contains(where: { $0.id == id }) { block?.drop(id) }
         guard block?.next != nil else { return finishBlockIfDone(at: moment) }

@@ -3,7 +3,10 @@ import Foundation
 
 extension AppState {
     mutating func startCall(at moment: Moment) -> [Effect] {
-        guard live == nil, let entry = selectedEntry else { return [] }
+        guard live == nil else { return [] }
+        // The call before stays first: a new one would take its place in live-call.json.
+        if let saveFirst = saveBeforeTheNextCall() { return saveFirst }
+        guard let entry = selectedEntry else { return [] }
         let dialer = settings.dialer
         let number = DialNumber(entry.prospect.phone)
         if let refusal = dialRefusal(for: entry.prospect) {

@@ -99,9 +99,10 @@ extension AppState {
         // The next prospect's brief opens at the top: who they are, then their world.
         briefScroll = 0
         callsToday += 1
-        savingCallID = call.id
+        let toSave = CallToSave(call: call, prospect: live.prospect, send: send)
+        saving = toSave
         status = StatusMessage("Saving the call with \(live.prospect.name)…")
-        return [.fileCall(call: call, prospect: live.prospect, send: send)]
+        return [toSave.effect]
     }
 
     /// The store filed the call: the prospects it changed join the dashboard, its
@@ -151,16 +152,34 @@ extension AppState {
         return parts.joined(separator: "; ")
     }
 
-    /// The store could not file the call. Nothing counts as done; the checkpoint stays.
+    /// The store could not file the call. Nothing counts as done; the checkpoint stays,
+    /// and so does the call, for Enter to save again.
     mutating func callNotFiled(_ id: CallID, reason: String) -> [Effect] {
-        if savingCallID == id {
-            savingCallID = nil
+        if let failed = saving, failed.call.id == id {
+            saving = nil
+            notSaved = failed
             callsToday = max(0, callsToday - 1)
         }
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         status = StatusMessage(
-            "Call NOT saved (kept in live-call.json for the next start): \(why)",
+            "Call NOT saved (kept in live-call.json for the next start): \(why). Enter tries again",
             isError: true)
         return []
+    }
+
+    /// Why Enter does not start a call now, with what it does instead: the last call is
+    /// still being saved (a moment on a slow disk), or could not be, and is saved again.
+    /// Nil when a call may start.
+    mutating func saveBeforeTheNextCall() -> [Effect]? {
+        if let saving {
+            status = StatusMessage("Still saving the call with \(saving.prospect.name)…")
+            return []
+        }
+        guard let unsaved = notSaved else { return nil }
+        notSaved = nil
+        saving = unsaved
+        callsToday += 1
+        status = StatusMessage("Saving the call with \(unsaved.prospect.name) again…")
+        return [unsaved.effect]
     }
 }

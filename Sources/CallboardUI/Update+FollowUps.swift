@@ -84,8 +84,8 @@ extension AppState {
 
     /// The store saved a call; a finished call's checkpoint can now go.
     mutating func finishSaving(_ id: CallID) -> [Effect] {
-        guard savingCallID == id else { return [] }
-        savingCallID = nil
+        guard saving?.call.id == id else { return [] }
+        saving = nil
         // A call started since then owns the checkpoint now.
         return live == nil ? [.clearCheckpoint] : []
     }

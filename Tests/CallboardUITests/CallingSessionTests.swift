@@ -140,8 +140,12 @@ struct CallingSessionTests {
         var s = state(.none, countdown: 1)
         F.press([.char("P")], &s, at: 0)
         _ = update(&s, .tick(F.at(1)))
-        F.press([.char("e"), .char("1"), .enter], &s, at: 600)
+        let ended = F.press([.char("e"), .char("1"), .enter], &s, at: 600)
         #expect(s.block != nil)
+        // Nothing is dialled while the call before is being saved.
+        #expect(update(&s, .tick(F.at(899))).isEmpty)
+        #expect(s.live == nil)
+        _ = EndOfCallFlowTests.saved(ended, &s)
         // The countdown of one second ran out: the next tick dials the next prospect.
         _ = update(&s, .tick(F.at(900)))
         #expect(s.live?.prospect.id == "chen")

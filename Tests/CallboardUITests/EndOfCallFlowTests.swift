@@ -399,6 +399,43 @@ import Testing
             "Call NOT saved (kept in live-call.json for the next start): /store/calls/2026/2026-11-30.json: the disk is full")
     }
 
+    /// On a slow disk the queue moves only once the call is saved: Enter meanwhile starts
+    /// no call (it would be the same prospect again, and take the checkpoint's place).
+    @Test func enterWaitsForTheSaveOfTheCallBefore() throws {
+        var state = Self.conversation()
+        F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 100)
+        let effects = F.press([.char("x")], &state, at: 101)
+        let filed = try #require(Self.filed(effects, state))
+        #expect(F.press([.enter], &state, at: 102).isEmpty)
+        #expect(state.live == nil)
+        #expect(state.status?.text == "Still saving the call with Anna de Vries…")
+        _ = update(&state, .callFiled(filed, send: false))
+        F.press([.enter], &state, at: 103)
+        #expect(state.live != nil, "once saved, Enter calls")
+    }
+
+    /// A call the store could not save is not lost to the next one: Enter saves it again,
+    /// and only once it is saved does Enter start a call.
+    @Test func enterSavesACallTheStoreRefusedBeforeAnyNewCall() throws {
+        var state = Self.conversation()
+        F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 100)
+        let effects = F.press([.char("x")], &state, at: 101)
+        guard case .fileCall(let call, let prospect, _)? = effects.first else {
+            Issue.record("expected the call to be filed, got \(effects)")
+            return
+        }
+        _ = update(&state, .callNotFiled(call.id, reason: "calls/2026/2026-11-30.json: the disk is full"))
+        #expect(state.status?.text.hasSuffix("Enter tries again") == true)
+        let retry = F.press([.enter], &state, at: 130)
+        #expect(retry == [.fileCall(call: call, prospect: prospect, send: false)])
+        #expect(state.live == nil)
+        #expect(state.callsToday == 3)
+        let filed = try #require(Self.filed(retry, state))
+        #expect(update(&state, .callFiled(filed, send: false)) == [.clearCheckpoint])
+        F.press([.enter], &state, at: 140)
+        #expect(state.live != nil)
+    }
+
     @Test func aNewCallStartedBeforeTheSaveAnswersKeepsItsCheckpoint() throws {
         var state = Self.conversation()
         F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 100)
