@@ -203,7 +203,9 @@ extension Store {
             return
         }
         try AtomicFile.makeDirectory(summariesDirectory)
-        try VersionedFile.write(CallRowsDocument(schemaVersion: SchemaMigration.callRows.current, days: kept), to: file)
+        // On one line: only callboard reads it, and a save rewrites it whole.
+        try VersionedFile.write(
+            CallRowsDocument(schemaVersion: SchemaMigration.callRows.current, days: kept), to: file, compact: true)
     }
 
     /// Recomputes every day's summary from the day files, e.g. after the targets changed
