@@ -243,9 +243,12 @@ extension Store {
         for (month, list) in byMonth.sorted(by: { $0.key < $1.key }) {
             try writeMonth(month, MonthSummaries(days: list, rows: rows.filter { Self.month(of: $0.key) == month }))
         }
-        for month in existing where byMonth[month] == nil {
-            try AtomicFile.remove(monthFile(month))
-            try AtomicFile.remove(rowsFile(month))
+        for month in existing where byMonth[month] == nil { try AtomicFile.remove(monthFile(month)) }
+        // Rows go with their month, and rows left without one (a hand edit) go too.
+        for name in try names(in: summariesDirectory) where name.hasSuffix(".calls.json") {
+            if byMonth[String(name.dropLast(11))] == nil {
+                try AtomicFile.remove(summariesDirectory.appendingPathComponent(name))
+            }
         }
     }
 
