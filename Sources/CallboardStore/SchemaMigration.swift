@@ -13,15 +13,35 @@ struct SchemaMigration: Sendable {
     let current: Int
     /// `steps[n]` upgrades version `n` to `n + 1`.
     let steps: [Int: Step]
+    /// Versions above `current` that read as `current`: a shape an earlier callboard
+    /// wrote with keys added that are no longer kept, which a reader ignores. Never written.
+    let readAsCurrent: Set<Int>
+
+    init(current: Int, steps: [Int: Step], readAsCurrent: Set<Int> = []) {
+        self.current = current
+        self.steps = steps
+        self.readAsCurrent = readAsCurrent
+    }
+
+    /// The newest version this callboard reads.
+    var newestRead: Int { max(current, readAsCurrent.max() ?? current) }
+
+    /// Whether a file of `version` is read without any upgrade.
+    func readsAsIs(_ version: Int?) -> Bool { version == current || version.map(readAsCurrent.contains) == true }
 
     static let currentVersion = 1
 
     /// The migrations for each of the store's files.
     static let prospects = SchemaMigration(current: currentVersion, steps: [:])
     static let day = SchemaMigration(current: currentVersion, steps: [:])
-    /// Version 2 keeps each day's calls as report rows beside the totals. A version-1
-    /// month reads as one without rows (they are derived: see `SummariesDocument`).
-    static let summaries = SchemaMigration(current: 2, steps: [1: { $0 }])
+    /// `summaries/YYYY-MM.json`, the days' totals. Version 2 (one earlier build) kept the
+    /// days' report rows inside as well; they now have a file of their own, so the totals
+    /// are version 1 again, which every callboard reads, and a version-2 month reads as
+    /// version 1 with its rows ignored (see `SummariesDocument`).
+    static let summaries = SchemaMigration(current: 1, steps: [:], readAsCurrent: [2])
+    /// `summaries/YYYY-MM.calls.json`, the month's calls as report rows: derived from the
+    /// day files, so one that cannot be read is made again, never reported.
+    static let callRows = SchemaMigration(current: currentVersion, steps: [:])
     static let checkpoint = SchemaMigration(current: currentVersion, steps: [:])
     static let workingSet = SchemaMigration(current: currentVersion, steps: [:])
     /// `contacts.json`. Version 1 had no companies; such a file cannot be upgraded and is
@@ -76,8 +96,8 @@ enum VersionedFile {
         let decoder = StoreCoding.decoder()
         // The usual case, a file of the current version, takes one pass over the bytes;
         // anything else takes the careful path below, which says what is wrong.
-        if let probed = try? decoder.decode(Probed<Document>.self, from: data), probed.version == migration.current {
-            return (probed.document, true)
+        if let probed = try? decoder.decode(Probed<Document>.self, from: data), migration.readsAsIs(probed.version) {
+            return (probed.document, probed.version == migration.current)
         }
         let version: Int
         do {
@@ -91,8 +111,8 @@ enum VersionedFile {
         } catch {
             throw .badData(file: file, problem: StoreCoding.explain(error, in: data, reading: VersionProbe.self))
         }
-        if version > migration.current {
-            throw .newerSchema(file: file, found: version, supported: migration.current)
+        if version > migration.current, !migration.readAsCurrent.contains(version) {
+            throw .newerSchema(file: file, found: version, supported: migration.newestRead)
         }
         guard version >= 1 else {
             throw .badData(file: file, problem: "schemaVersion must be 1 or more, found \(version)")
@@ -115,8 +135,8 @@ enum VersionedFile {
         } catch {
             throw .badData(file: url.path, problem: StoreCoding.explain(error, in: data, reading: VersionProbe.self))
         }
-        if let found, found > migration.current {
-            throw .newerSchema(file: url.path, found: found, supported: migration.current)
+        if let found, found > migration.newestRead {
+            throw .newerSchema(file: url.path, found: found, supported: migration.newestRead)
         }
     }
 

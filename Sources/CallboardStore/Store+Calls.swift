@@ -54,24 +54,19 @@ extension Store {
     {
         try migrateLegacySummaries()
         let byDay = Dictionary(grouping: incoming, by: { day(of: $0) })
-        // Read the months' summaries before writing anything, so a summaries file this
+        // Read the months' totals before writing anything, so a summaries file this
         // version refuses stops the save before any day file changes.
         var months: [String: MonthSummaries] = [:]
-        for month in Set(byDay.keys.map(Self.month(of:))) { months[month] = try monthSummaries(month) }
-        // The rows of the months' other days, where an earlier version wrote none or a day
-        // file changed since: the month is written whole, so it is written up to date. A
-        // day file that cannot be read leaves its day without rows (a report reads the file
+        for month in Set(byDay.keys.map(Self.month(of:))) {
+            let days = try monthTotals(month)?.days ?? []
+            months[month] = MonthSummaries(days: days, rows: keptRows(month, days: days.map(\.day)))
+        }
+        // The rows of the months' other days, where none are kept or a day file changed
+        // since: the month's rows are written whole, so they are written up to date. A day
+        // file that cannot be read leaves its day without rows (a report reads the file
         // itself, and says what is wrong with it): it must not stop today's save.
-        var written: [String: Date?] = [:]
-        for month in months.keys { written[month] = AtomicFile.modified(summariesDirectory.appendingPathComponent(month + ".json")) }
         for (month, stored) in months {
-            for summary in stored.days where byDay[summary.day] == nil {
-                let dayWritten = AtomicFile.modified(dayFile(for: summary.day))
-                if stored.rows[summary.day] != nil, let dayWritten, let monthWritten = written[month] ?? nil,
-                    dayWritten <= monthWritten
-                {
-                    continue
-                }
+            for summary in stored.days where byDay[summary.day] == nil && stored.rows[summary.day] == nil {
                 months[month]?.rows[summary.day] = (try? calls(on: summary.day)).map {
                     CallRow.rows(of: $0, types: types, targets: targets)
                 }

@@ -2,7 +2,9 @@ import CallboardCore
 import Foundation
 
 /// Per-day summaries, one file per month (`summaries/YYYY-MM.json`), so a saved call
-/// rewrites one month and a trend reads only the months it spans.
+/// rewrites one month and a trend reads only the months it spans; beside each, the month's
+/// calls as report rows (`summaries/YYYY-MM.calls.json`), which only a review that lists
+/// every call reads.
 extension Store {
     public var summariesDirectory: URL { directory.appendingPathComponent("summaries", isDirectory: true) }
 
@@ -32,34 +34,71 @@ extension Store {
         }
         var days: [DaySummary] = []
         for month in try months(from: first, to: last) {
-            days += try VersionedFile.read(SummaryTotalsDocument.self, from: monthFile(month), migration: .summaries)?
-                .days.filter { $0.day >= first && $0.day <= last } ?? []
+            days += try monthTotals(month)?.days.filter { $0.day >= first && $0.day <= last } ?? []
         }
         return days.sorted { $0.day < $1.day }
     }
 
-    /// The months from `first` to `last` that have a summaries file, oldest first.
+    /// The months from `first` to `last` that have a totals file, oldest first.
     private func months(from first: CalendarDay, to last: CalendarDay) throws(StoreError) -> [String] {
         let low = Self.month(of: first)
         let high = Self.month(of: last)
         // Listing the folder costs less than probing every month of a long range.
-        return try names(in: summariesDirectory).compactMap { name in
+        return try monthNames().filter { $0 >= low && $0 <= high }
+    }
+
+    /// The months that have a totals file (`YYYY-MM.json`; a rows file is not one), oldest first.
+    private func monthNames() throws(StoreError) -> [String] {
+        try names(in: summariesDirectory).compactMap { name in
             guard name.hasSuffix(".json") else { return nil }
             let month = String(name.dropLast(5))
-            return month.count == 7 && month >= low && month <= high ? month : nil
+            return month.count == 7 ? month : nil
         }
     }
 
     private func monthFile(_ month: String) -> URL { summariesDirectory.appendingPathComponent(month + ".json") }
 
+    /// `summaries/YYYY-MM.calls.json`
+    func rowsFile(_ month: String) -> URL { summariesDirectory.appendingPathComponent(month + ".calls.json") }
+
+    /// One month's totals, and whether its file is as this version writes it (not one
+    /// with rows inside); nil when the month has no file. A file this version cannot read
+    /// is reported.
+    func monthTotals(_ month: String) throws(StoreError) -> (days: [DaySummary], asWritten: Bool)? {
+        let file = monthFile(month)
+        guard let data = try AtomicFile.read(file) else { return nil }
+        let read = try VersionedFile.decode(SummariesDocument.self, from: data, of: file, migration: .summaries)
+        return (read.document.days, read.asWritten)
+    }
+
+    /// The rows kept for `days` of `month` that are at least as new as their day files. A
+    /// day whose file changed since (a hand edit, a save by an earlier callboard) has none,
+    /// nor has any day when the rows file is missing, broken or from a newer callboard:
+    /// the rows are only a copy of the day files, made again rather than reported.
+    func keptRows(_ month: String, days: some Sequence<CalendarDay>) -> [CalendarDay: [CallRow]] {
+        let file = rowsFile(month)
+        // The time first: a file replaced after it is read as older than it is, never newer.
+        guard let written = AtomicFile.modified(file), let data = try? AtomicFile.read(file),
+            let document = try? VersionedFile.decode(CallRowsDocument.self, from: data, of: file, migration: .callRows)
+                .document
+        else { return [:] }
+        let wanted = Set(days)
+        var rows: [CalendarDay: [CallRow]] = [:]
+        for day in document.days where wanted.contains(day.day) {
+            guard let dayWritten = AtomicFile.modified(dayFile(for: day.day)), dayWritten <= written else { continue }
+            rows[day.day] = day.calls
+        }
+        return rows
+    }
+
     /// The per-day summaries from `first` to `last` (as ``summaries(from:to:)``) and the
     /// calls of each of those days, as report rows in the order they were made, judged by
     /// `types` and `targets`.
     ///
-    /// They come from the months' summaries. A day whose rows are not there (a month an
+    /// They come from the months' rows files. A day whose rows are not there (a month an
     /// earlier version wrote) or older than its day file (a hand edit) is read from its
-    /// day file instead, and its month is written with the rows when this store is the
-    /// writer, or no writer holds the store: once, on the first report that needs them.
+    /// day file instead, and its rows are kept when this store is the writer, or no writer
+    /// holds the store: once, on the first report that needs them.
     public func callRows(
         from first: CalendarDay, to last: CalendarDay, types: CallTypes = .standard, targets: TalkTargets = .standard
     ) throws(StoreError) -> (summaries: [DaySummary], rows: [CalendarDay: [CallRow]]) {
@@ -74,22 +113,21 @@ extension Store {
         }
         var summaries: [DaySummary] = []
         var rows: [CalendarDay: [CallRow]] = [:]
-        var remade: [String: [CalendarDay: [CallRow]]] = [:]
+        var remade: [String: [CalendarDay: RemadeRows]] = [:]
         for month in try months(from: first, to: last) {
-            let file = monthFile(month)
-            let written = AtomicFile.modified(file)
-            let stored = try monthSummaries(month)
-            for summary in stored.days where summary.day >= first && summary.day <= last {
+            guard let totals = try monthTotals(month) else { continue }
+            let inRange = totals.days.filter { $0.day >= first && $0.day <= last }
+            let kept = keptRows(month, days: inRange.map(\.day))
+            for summary in inRange {
                 summaries.append(summary)
                 let day = summary.day
-                if let kept = stored.rows[day], let written, let dayWritten = AtomicFile.modified(dayFile(for: day)),
-                    dayWritten <= written
-                {
+                if let kept = kept[day] {
                     rows[day] = kept.map { CallRow(judged: $0, types: types, targets: targets) }
                 } else {
+                    let dayWritten = AtomicFile.modified(dayFile(for: day))
                     let made = CallRow.rows(of: try calls(on: day), types: types, targets: targets)
                     rows[day] = made
-                    remade[month, default: [:]][day] = made
+                    remade[month, default: [:]][day] = RemadeRows(rows: made, dayWritten: dayWritten)
                 }
             }
         }
@@ -97,19 +135,33 @@ extension Store {
         return (summaries.sorted { $0.day < $1.day }, rows)
     }
 
-    /// Writes rows made from day files into their months, keeping the months' totals as
-    /// they are. Only under the writer's lock: this store's own, or taken for the moment
-    /// when nobody holds it. Best effort: a report never fails for it.
-    private func keepRows(_ remade: [String: [CalendarDay: [CallRow]]]) {
+    /// Rows made from a day file, and when that file was written.
+    private struct RemadeRows {
+        var rows: [CallRow]
+        var dayWritten: Date?
+    }
+
+    /// Adds rows made from day files to their months' rows files, and writes a month's
+    /// totals without the rows an earlier build kept inside them. Only under the writer's
+    /// lock: this store's own, or taken for the moment when nobody holds it. Best effort:
+    /// a report never fails for it.
+    private func keepRows(_ remade: [String: [CalendarDay: RemadeRows]]) {
         let write = { () throws(StoreError) in
-            for (month, rows) in remade.sorted(by: { $0.key < $1.key }) {
-                var stored = try self.monthSummaries(month)
-                // A save since the rows were made wrote the month with its own rows.
-                guard stored.version < SchemaMigration.summaries.current || rows.keys.contains(where: { stored.rows[$0] == nil })
-                    || !self.fresh(month)
-                else { continue }
-                for (day, list) in rows where stored.days.contains(where: { $0.day == day }) { stored.rows[day] = list }
-                try self.writeMonth(month, stored)
+            for (month, made) in remade.sorted(by: { $0.key < $1.key }) {
+                guard let totals = try self.monthTotals(month) else { continue }
+                let days = totals.days.map(\.day)
+                var rows = self.keptRows(month, days: days)
+                var added = false
+                // A day file changed since its rows were made (a save meanwhile) is left for
+                // the next report.
+                for (day, remade) in made where rows[day] == nil && days.contains(day) {
+                    guard let dayWritten = remade.dayWritten, AtomicFile.modified(self.dayFile(for: day)) == dayWritten
+                    else { continue }
+                    rows[day] = remade.rows
+                    added = true
+                }
+                if added { try self.writeRows(month, rows, days: totals.days) }
+                if !totals.asWritten { try self.writeTotals(month, totals.days) }
             }
         }
         switch access {
@@ -122,35 +174,38 @@ extension Store {
         }
     }
 
-    /// Whether every day's rows in `month` are at least as new as the day's file.
-    private func fresh(_ month: String) -> Bool {
-        guard let written = AtomicFile.modified(monthFile(month)), let stored = try? monthSummaries(month) else { return false }
-        return stored.days.allSatisfy { summary in
-            AtomicFile.modified(dayFile(for: summary.day)).map { $0 <= written } ?? false
-        }
-    }
-
-    /// One month's summaries and rows; empty when the month has no file.
-    func monthSummaries(_ month: String) throws(StoreError) -> MonthSummaries {
-        guard let document = try VersionedFile.read(SummariesDocument.self, from: monthFile(month), migration: .summaries)
-        else { return MonthSummaries(version: SchemaMigration.summaries.current, days: [], rows: [:]) }
-        var rows: [CalendarDay: [CallRow]] = [:]
-        for day in document.calls ?? [] { rows[day.day] = day.calls }
-        return MonthSummaries(version: document.calls == nil ? 1 : document.schemaVersion, days: document.days, rows: rows)
-    }
-
-    /// Writes a month: its days' totals and the rows of those days that have them.
+    /// Writes a month: its days' totals, then the rows of those days that have them.
     func writeMonth(_ month: String, _ summaries: MonthSummaries) throws(StoreError) {
+        try writeTotals(month, summaries.days)
+        try writeRows(month, summaries.rows, days: summaries.days)
+    }
+
+    /// Writes a month's totals file, or removes it when no day has any.
+    private func writeTotals(_ month: String, _ days: [DaySummary]) throws(StoreError) {
         let file = monthFile(month)
-        guard !summaries.days.isEmpty else {
+        guard !days.isEmpty else {
             try AtomicFile.remove(file)
             return
         }
-        let days = summaries.days.sorted { $0.day < $1.day }
-        let rows = days.compactMap { summary in summaries.rows[summary.day].map { DayRows(day: summary.day, calls: $0) } }
         try AtomicFile.makeDirectory(summariesDirectory)
         try VersionedFile.write(
-            SummariesDocument(schemaVersion: SchemaMigration.summaries.current, days: days, calls: rows), to: file)
+            SummariesDocument(schemaVersion: SchemaMigration.summaries.current, days: days.sorted { $0.day < $1.day }),
+            to: file)
+    }
+
+    /// Writes the rows of `days` that have them into the month's rows file, or removes it
+    /// when none has.
+    private func writeRows(_ month: String, _ rows: [CalendarDay: [CallRow]], days: [DaySummary]) throws(StoreError) {
+        let file = rowsFile(month)
+        let kept = days.map(\.day).sorted().compactMap { day in rows[day].map { DayRows(day: day, calls: $0) } }
+        guard !kept.isEmpty else {
+            if AtomicFile.modified(file) != nil { try AtomicFile.remove(file) }
+            return
+        }
+        try AtomicFile.makeDirectory(summariesDirectory)
+        // On one line: only callboard reads it, and a save rewrites it whole.
+        try VersionedFile.write(
+            CallRowsDocument(schemaVersion: SchemaMigration.callRows.current, days: kept), to: file, compact: true)
     }
 
     /// Recomputes every day's summary from the day files, e.g. after the targets changed
@@ -162,11 +217,8 @@ extension Store {
         try requireWritable()
         return try locked { () throws(StoreError) -> [DaySummary] in
             if hasLegacySummaries { try VersionedFile.checkReplaceable(summariesFile, migration: .summaries) }
-            let existing = try names(in: summariesDirectory).filter { $0.hasSuffix(".json") }
-            for name in existing {
-                try VersionedFile.checkReplaceable(
-                    summariesDirectory.appendingPathComponent(name), migration: .summaries)
-            }
+            let existing = try monthNames()
+            for month in existing { try VersionedFile.checkReplaceable(monthFile(month), migration: .summaries) }
             var days: [DaySummary] = []
             var rows: [CalendarDay: [CallRow]] = [:]
             for day in try callDays() {
@@ -182,7 +234,8 @@ extension Store {
         }
     }
 
-    /// Writes `days` month by month and removes month files (among `existing`) left empty.
+    /// Writes `days` month by month and removes the months (among `existing`) left empty,
+    /// totals and rows.
     private func writeAllMonths(_ days: [DaySummary], rows: [CalendarDay: [CallRow]], replacing existing: [String])
         throws(StoreError)
     {
@@ -190,8 +243,12 @@ extension Store {
         for (month, list) in byMonth.sorted(by: { $0.key < $1.key }) {
             try writeMonth(month, MonthSummaries(days: list, rows: rows.filter { Self.month(of: $0.key) == month }))
         }
-        for name in existing where byMonth[String(name.dropLast(5))] == nil {
-            try AtomicFile.remove(summariesDirectory.appendingPathComponent(name))
+        for month in existing where byMonth[month] == nil { try AtomicFile.remove(monthFile(month)) }
+        // Rows go with their month, and rows left without one (a hand edit) go too.
+        for name in try names(in: summariesDirectory) where name.hasSuffix(".calls.json") {
+            if byMonth[String(name.dropLast(11))] == nil {
+                try AtomicFile.remove(summariesDirectory.appendingPathComponent(name))
+            }
         }
     }
 
@@ -204,17 +261,15 @@ extension Store {
     func migrateLegacySummaries() throws(StoreError) {
         guard hasLegacySummaries else { return }
         let days = try legacySummaries()
-        let existing = try names(in: summariesDirectory).filter { $0.hasSuffix(".json") }
+        let existing = try monthNames()
         // No rows: a report that needs them makes them from the day files.
         try writeAllMonths(days, rows: [:], replacing: existing)
         try AtomicFile.remove(summariesFile)
     }
 }
 
-/// A month of summaries as read: each day's totals, and the rows of the days that have them.
+/// A month of summaries: each day's totals, and the rows of the days that have them.
 struct MonthSummaries {
-    /// The version the file was written in (1: no rows at all).
-    var version = SchemaMigration.summaries.current
     var days: [DaySummary]
     var rows: [CalendarDay: [CallRow]]
 }

@@ -26,13 +26,15 @@ import Foundation
 ///     calls/2026/2026-11-29.json  {"schemaVersion": 1, "day": "2026-11-29", "calls": [Call]}
 ///                                 one file per day of calls; a call belongs to the day
 ///                                 of its start in the seller's time zone
-///     summaries/2026-11.json      {"schemaVersion": 2, "days": [DaySummary],
-///                                  "calls": [{"day", "calls": [CallRow]}]}
+///     summaries/2026-11.json      {"schemaVersion": 1, "days": [DaySummary]}
 ///                                 a file per month: one small record per day with
-///                                 calls, so a trend over months never reads the calls,
-///                                 and each day's calls as report rows, so a review of a
-///                                 range never opens a day file; version-1 months have
-///                                 no rows and are read from the day files (`callRows`)
+///                                 calls, so a trend over months never reads the calls;
+///                                 version 2 (one earlier build, rows inside) reads as 1
+///     summaries/2026-11.calls.json {"schemaVersion": 1, "days": [{"day", "calls": [CallRow]}]}
+///                                 the month's calls as report rows, on one line, so a
+///                                 review listing every call of a range never opens a day
+///                                 file; derived: days without fresh rows are read from
+///                                 their day files (`callRows`)
 ///     live-call.json              {"schemaVersion": 1, "call", "elapsed", "savedAt",
 ///                                  "answers" once the end-of-call dialogs began,
 ///                                  "noteDraft" while a note is half typed}
@@ -46,7 +48,8 @@ import Foundation
 /// `summaries.json`; the first read-write open splits them (the old file is removed only
 /// after the new ones are written), and a read-only open reads them as they are.
 ///
-/// JSON is pretty printed with sorted keys; dates are ISO-8601 in UTC
+/// JSON is pretty printed with sorted keys (but the checkpoint and the call rows, on one
+/// line); dates are ISO-8601 in UTC
 /// ("2026-11-29T14:05:00Z", with milliseconds when there are any). Every write replaces
 /// its file atomically (temporary file in the same folder, fsync, rename, fsync of the
 /// folder), so a crash leaves the old file or the new one; a wholesale prospect save
@@ -60,8 +63,8 @@ import Foundation
 /// file; the dashboard's first frame reads `queue.json`, the pages of the rows it shows
 /// and a month of summaries, then the
 /// follow-ups owed read `recent.json` and the days that owe one; a saved call rewrites its day,
-/// its month of summaries and the buckets of the prospects it changed; a trend reads its
-/// months; a checkpoint writes only `live-call.json`. Only export and import (every
+/// its month's totals and rows and the buckets of the prospects it changed; a trend reads
+/// its months' totals; a checkpoint writes only `live-call.json`. Only export and import (every
 /// prospect, `allCalls`), a working set past its reach, and the explicit
 /// `rebuildSummaries` read everything.
 ///

@@ -27,21 +27,18 @@ struct ContactsDocument: Codable {
     var cards: [ContactCard]
 }
 
-/// `summaries/YYYY-MM.json`. Version 2 added `calls`: each day's calls as report rows.
-/// A month written by version 1 has none; its days' rows are made from their day files
-/// when a report needs them, and written by the next writer that can.
+/// `summaries/YYYY-MM.json`: the totals of each day of the month with calls. A month one
+/// earlier build wrote (version 2) also holds `calls`, the days' report rows; they are
+/// not read (the rows have a file of their own), and the next write of the month drops them.
 struct SummariesDocument: Codable {
     var schemaVersion: Int
     var days: [DaySummary]
-    /// By day, oldest first; nil in a month an earlier version wrote.
-    var calls: [DayRows]? = nil
 }
 
-/// A month's summaries read for the days' totals only: the rows beside them are skipped,
-/// so a trend costs what it did before they were there.
-struct SummaryTotalsDocument: Decodable {
+/// `summaries/YYYY-MM.calls.json`: each day's calls as report rows, by day, oldest first.
+struct CallRowsDocument: Codable {
     var schemaVersion: Int
-    var days: [DaySummary]
+    var days: [DayRows]
 }
 
 /// The checkpoint's fields at the top level, beside the version, for a readable file.

@@ -193,8 +193,9 @@ struct StoreBadFileTests {
         let file = store.directory.appendingPathComponent(name)
         let text = try String(contentsOf: file, encoding: .utf8)
         // Pretty-printed files, and the checkpoint's one compact line.
-        let supported = name.hasPrefix("summaries") ? SchemaMigration.summaries.current : 1
-        let newer = text.replacingOccurrences(of: "\"schemaVersion\" : \(supported)", with: "\"schemaVersion\" : 7")
+        // A month's totals read up to version 2 (the one that held rows) and are written as 1.
+        let supported = name.hasPrefix("summaries") ? SchemaMigration.summaries.newestRead : 1
+        let newer = text.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 7")
             .replacingOccurrences(of: "\"schemaVersion\":1", with: "\"schemaVersion\":7")
         try handWrite(newer, to: file)
         let before = try Data(contentsOf: file)
@@ -228,7 +229,7 @@ struct StoreBadFileTests {
         let scratch = ScratchDirectory()
         let store = try filledStore(scratch)
         let dayBefore = try Data(contentsOf: store.dayFile(for: day))
-        try handWrite("{\"schemaVersion\": \(SchemaMigration.summaries.current + 1), \"days\": []}", to: store.novemberSummaries)
+        try handWrite("{\"schemaVersion\": \(SchemaMigration.summaries.newestRead + 1), \"days\": []}", to: store.novemberSummaries)
         #expect(storeError { try store.save(call: Sample.call("c-2", at: Sample.at(10)), targets: .standard) } != nil)
         #expect(try Data(contentsOf: store.dayFile(for: day)) == dayBefore)
     }

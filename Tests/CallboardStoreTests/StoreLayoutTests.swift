@@ -179,8 +179,11 @@ struct StoreLayoutTests {
         let store = try Store(directory: scratch.store, zone: .gmt)
         try store.save(call: Sample.call("nov", at: Sample.utc(2, 9)), targets: .standard)
         try handWrite("{\"schemaVersion\": 1, \"days\": []}", to: store.summaryFile(year: 2025, month: 1))
+        // A month's rows go with it, even unreadable ones: they are only a copy.
+        try handWrite("not json", to: store.summariesDirectory.appendingPathComponent("2025-01.calls.json"))
+        try handWrite("not json", to: store.summariesDirectory.appendingPathComponent("2025-02.calls.json"))
         try store.rebuildSummaries(targets: .standard)
         let months = try FileManager.default.contentsOfDirectory(atPath: store.summariesDirectory.path).sorted()
-        #expect(months == ["2026-11.json"])
+        #expect(months == ["2026-11.calls.json", "2026-11.json"])
     }
 }

@@ -5,8 +5,8 @@ import CallboardUseCases
 import Foundation
 import Testing
 
-/// A range review in json or csv lists every call. It reads them as the rows kept in the
-/// months' summaries instead of the day files; what it prints must be what reading the day
+/// A range review in json or csv lists every call. It reads them as the rows kept beside
+/// the months' summaries (`summaries/YYYY-MM.calls.json`) instead of the day files; what it prints must be what reading the day
 /// files printed, byte for byte, whichever version wrote the months.
 @Suite struct RangeReviewTests {
     static let today = CalendarDay("2026-11-30") ?? CalendarDay(containing: Date(timeIntervalSince1970: 0), in: .gmt)
@@ -82,25 +82,77 @@ import Testing
         }
     }
 
-    /// The month files, as text.
+    /// The months' totals files (`YYYY-MM.json`), oldest first.
     func months(_ fixture: DeskFixture) throws -> [URL] {
+        try summaryFiles(fixture).filter { !$0.lastPathComponent.hasSuffix(".calls.json") }
+    }
+
+    /// The months' rows files (`YYYY-MM.calls.json`), oldest first.
+    func rowsFiles(_ fixture: DeskFixture) throws -> [URL] {
+        try summaryFiles(fixture).filter { $0.lastPathComponent.hasSuffix(".calls.json") }
+    }
+
+    func summaryFiles(_ fixture: DeskFixture) throws -> [URL] {
         let folder = fixture.directory.appendingPathComponent("summaries")
         return try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "json" }.sorted { $0.path < $1.path }
     }
 
-    /// Rewrites the month files as the previous version wrote them: no rows, version 1.
-    func writeAsPreviousVersion(_ fixture: DeskFixture) throws {
+    func rowsFile(of month: URL) -> URL {
+        month.deletingPathExtension().appendingPathExtension("calls.json")
+    }
+
+    func object(_ file: URL) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+    }
+
+    /// How earlier versions kept a month.
+    enum PreviousLayout: CaseIterable, CustomTestStringConvertible {
+        /// Version 1: the totals only, no rows anywhere.
+        case totalsOnly
+        /// Version 2, written by the build before this one: the rows inside the totals file.
+        case rowsInside
+
+        var testDescription: String { self == .totalsOnly ? "version 1, no rows" : "version 2, rows inside" }
+    }
+
+    /// Rewrites the month files as an earlier version wrote them.
+    func writeAsPreviousVersion(_ fixture: DeskFixture, _ layout: PreviousLayout = .totalsOnly) throws {
         for file in try months(fixture) {
-            var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
-            object["calls"] = nil
-            object["schemaVersion"] = 1
-            try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]).write(to: file)
+            var totals = try object(file)
+            let rows = rowsFile(of: file)
+            switch layout {
+            case .totalsOnly:
+                totals["schemaVersion"] = 1
+            case .rowsInside:
+                totals["calls"] = try object(rows)["days"]
+                totals["schemaVersion"] = 2
+            }
+            try FileManager.default.removeItem(at: rows)
+            try JSONSerialization.data(withJSONObject: totals, options: [.prettyPrinted, .sortedKeys]).write(to: file)
         }
+        #expect(try rowsFiles(fixture).isEmpty)
     }
 
     func version(of file: URL) throws -> Int? {
-        (try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])?["schemaVersion"] as? Int
+        try object(file)["schemaVersion"] as? Int
+    }
+
+    /// Every month as this version writes it: totals only, in version 1 (which older
+    /// callboards read too), and the rows of every day with calls in a file beside them.
+    func expectCurrentLayout(_ fixture: DeskFixture, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let months = try months(fixture)
+        #expect(!months.isEmpty, sourceLocation: sourceLocation)
+        for file in months {
+            let totals = try object(file)
+            #expect(Set(totals.keys) == ["schemaVersion", "days"], sourceLocation: sourceLocation)
+            #expect(totals["schemaVersion"] as? Int == 1, sourceLocation: sourceLocation)
+            let days = (totals["days"] as? [[String: Any]] ?? []).compactMap { $0["day"] as? String }
+            let rows = try object(rowsFile(of: file))
+            #expect(rows["schemaVersion"] as? Int == 1, sourceLocation: sourceLocation)
+            let kept = (rows["days"] as? [[String: Any]] ?? []).compactMap { $0["day"] as? String }
+            #expect(kept == days, sourceLocation: sourceLocation)
+        }
     }
 
     @Test func everyFormatOfARangeIsWhatTheDayFilesGaveByteForByte() throws {
@@ -116,8 +168,8 @@ import Testing
         try expectSameAsDayFiles(reader, fixture)
     }
 
-    /// The rows are kept in the months' summaries, so a report of the range opens no day
-    /// file: with the day files' calls made unreadable, it still prints.
+    /// The rows are kept beside the months' summaries, so a report of the range opens no
+    /// day file: with the day files' calls made unreadable, it still prints.
     @Test func aRangeReportOpensNoDayFile() throws {
         let fixture = try Self.fixture()
         let expected = Self.printed(
@@ -141,12 +193,14 @@ import Testing
         #expect(Self.printed(report, zone: fixture.zone) == expected)
     }
 
-    /// Months written by the previous version have no rows: the report reads their day
-    /// files, prints the same bytes, and keeps the rows for next time (no writer holds
-    /// the store), never calling the files broken.
-    @Test func monthsThePreviousVersionWroteAreFilledInOnTheFirstReportThatNeedsThem() throws {
+    /// Months written by earlier versions have no rows file: the report reads their day
+    /// files, prints the same bytes, and keeps the rows for next time (no writer holds the
+    /// store), never calling the files broken. Rows an earlier build kept inside the totals
+    /// are dropped from them, so a read of the totals no longer scans them.
+    @Test(arguments: PreviousLayout.allCases)
+    func monthsAnEarlierVersionWroteAreFilledInOnTheFirstReportThatNeedsThem(layout: PreviousLayout) throws {
         let fixture = try Self.fixture()
-        try writeAsPreviousVersion(fixture)
+        try writeAsPreviousVersion(fixture, layout)
         let before = try months(fixture).map { try Data(contentsOf: $0) }
         let totals = try fixture.store.summaries(from: Self.first, to: Self.last)
 
@@ -155,6 +209,7 @@ import Testing
             store: try Store(directory: fixture.directory, zone: fixture.zone, access: .readOnly), settings: Self.settings)
         try expectSameAsDayFiles(reader, fixture)
         #expect(try months(fixture).map { try Data(contentsOf: $0) } == before)
+        #expect(try rowsFiles(fixture).isEmpty)
 
         // Without a writer, the first report that needs the rows keeps them.
         let directory = fixture.directory
@@ -164,11 +219,19 @@ import Testing
             let report = try desk.rangeReport(from: Self.first, to: Self.last, withCalls: true)
             return (desk, report)
         }
-        #expect(try months(fixture).allSatisfy { try version(of: $0) == 2 })
-        // The totals are the previous version's, untouched; only the rows came.
+        try expectCurrentLayout(fixture)
+        if layout == .totalsOnly {
+            // The totals are the previous version's, untouched; only the rows came.
+            #expect(try months(fixture).map { try Data(contentsOf: $0) } == before)
+        }
         #expect(try fixture.store.summaries(from: Self.first, to: Self.last) == totals)
         #expect(Self.printed(freeReader.1, zone: zone)
             == Self.printed(try Self.fromDayFiles(fixture.store, settings: Self.settings, from: Self.first, to: Self.last), zone: zone))
+
+        // Once kept, the rows are read again as they are: nothing is written.
+        let kept = try summaryFiles(fixture).map { try Data(contentsOf: $0) }
+        try expectSameAsDayFiles(fixture.desk, fixture)
+        #expect(try summaryFiles(fixture).map { try Data(contentsOf: $0) } == kept)
     }
 
     /// Runs `body` with the fixture's writer closed, then the fixture reopened.
@@ -178,11 +241,71 @@ import Testing
         return try body()
     }
 
-    /// A save into a month the previous version wrote writes the month with every day's rows.
-    @Test func aSaveIntoAMonthThePreviousVersionWroteFillsInItsOtherDays() throws {
+    /// A save into a month an earlier version wrote writes that month's totals and its
+    /// rows, with every day's rows; no other month's files.
+    @Test(arguments: PreviousLayout.allCases)
+    func aSaveIntoAMonthAnEarlierVersionWroteFillsInItsOtherDays(layout: PreviousLayout) throws {
+        let fixture = try Self.fixture()
+        try writeAsPreviousVersion(fixture, layout)
+        let others = try months(fixture).dropLast()
+        let othersBefore = try others.map { try Data(contentsOf: $0) }
+        try saveLateCall(fixture, on: Self.last)
+        #expect(try others.map { try Data(contentsOf: $0) } == othersBefore)
+        let month = try #require(try months(fixture).last)
+        #expect(try version(of: month) == 1)
+        #expect(try Set(object(month).keys) == ["schemaVersion", "days"])
+        #expect(try rowsFiles(fixture) == [rowsFile(of: month)])
+        try expectSameAsDayFiles(fixture.desk, fixture)
+    }
+
+    /// A save writes its month's totals and rows files and no other.
+    @Test func aSaveWritesItsMonthsTotalsAndRowsOnly() throws {
+        let fixture = try Self.fixture()
+        try expectCurrentLayout(fixture)
+        let month = try #require(try months(fixture).last)
+        let others = try summaryFiles(fixture).filter { $0 != month && $0 != rowsFile(of: month) }
+        let othersBefore = try others.map { try Data(contentsOf: $0) }
+        let rowsBefore = try Data(contentsOf: rowsFile(of: month))
+        try saveLateCall(fixture, on: Self.last)
+        #expect(try others.map { try Data(contentsOf: $0) } == othersBefore)
+        #expect(try Data(contentsOf: rowsFile(of: month)) != rowsBefore)
+        try expectCurrentLayout(fixture)
+        try expectSameAsDayFiles(fixture.desk, fixture)
+    }
+
+    /// A broken day file elsewhere in the month never stops a save: its day is left
+    /// without rows, and the review reads (and reports) that file itself.
+    @Test func aBrokenDayFileElsewhereInTheMonthNeverStopsASave() throws {
         let fixture = try Self.fixture()
         try writeAsPreviousVersion(fixture)
-        let day = Self.last
+        let days = try fixture.store.summaries(from: Self.last.adding(days: -20), to: Self.last).map(\.day)
+            .filter { $0.month == Self.last.month && $0 != Self.last }
+        let broken = try #require(days.first)
+        try Data("not json".utf8).write(to: fixture.store.dayFile(for: broken))
+        try saveLateCall(fixture, on: Self.last)
+        let month = try #require(try months(fixture).last)
+        let kept = (try object(rowsFile(of: month))["days"] as? [[String: Any]] ?? []).compactMap { $0["day"] as? String }
+        #expect(!kept.contains(broken.description))
+        #expect(kept.contains(Self.last.description))
+        #expect(throws: StoreError.self) { try fixture.desk.rangeReport(from: broken, to: broken, withCalls: true) }
+    }
+
+    /// The rows are only a copy of the day files: a rows file that is broken or from a
+    /// newer callboard is made again from them, never reported, and the totals beside it
+    /// are read as ever.
+    @Test(arguments: ["not json", "{\"schemaVersion\": 9, \"days\": []}"])
+    func aRowsFileThatCannotBeReadIsMadeAgain(text: String) throws {
+        let fixture = try Self.fixture()
+        let month = try #require(try months(fixture).last)
+        let totals = try fixture.store.summaries(from: Self.first, to: Self.last)
+        try Data(text.utf8).write(to: rowsFile(of: month))
+        #expect(try fixture.store.summaries(from: Self.first, to: Self.last) == totals)
+        try expectSameAsDayFiles(fixture.desk, fixture)
+        try expectCurrentLayout(fixture)
+    }
+
+    /// Saves a call at 16:55 on `day`.
+    func saveLateCall(_ fixture: DeskFixture, on day: CalendarDay) throws {
         let prospect = try #require(try fixture.store.prospects().first)
         let at = try #require(day.at(hour: 16, minute: 55, in: fixture.zone))
         try fixture.store.save(
@@ -190,9 +313,6 @@ import Testing
                 id: Call.makeID(prospect: prospect.id, startedAt: at), prospectID: prospect.id, prospectName: prospect.name,
                 startedAt: at, segments: [TalkSegment(speaker: .prospect, start: 0, end: 30)], duration: 30),
             targets: .standard)
-        let month = try months(fixture).last.map { try version(of: $0) }
-        #expect(month == 2)
-        try expectSameAsDayFiles(fixture.desk, fixture)
     }
 
     /// A day file edited by hand after its month was written: the report shows the edit,
