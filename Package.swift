@@ -60,18 +60,7 @@ let package = Package(
                 "CallboardExchange", "CallboardUseCases", "CallboardRuntime", "CallboardAudio",
                 "CallboardAudioSources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // The Swift runtime and Foundation linked in: loading them as shared libraries
-            // (symbol lookups, their initializers) costs more at every start than the rest
-            // of an empty store's first frame. Release only: the tests link the debug build
-            // beside Swift Testing's shared runtime.
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
-                // The static Foundation's parts, each after those that need it:
-                // the modules were built against the shared Foundation, which names them itself.
-                + ["CoreFoundation", "Foundation", "FoundationEssentials", "FoundationInternationalization", "_FoundationICU",
-                   "_FoundationCShims", "_FoundationCollections", "stdc++"].map {
-                    .linkedLibrary($0, .when(platforms: [.linux], configuration: .release))
-                }
+            ]
         ),
         .testTarget(name: "CallboardCoreTests", dependencies: ["CallboardCore"]),
         // A child process for the store's crash tests: writes in a loop until killed.
