@@ -57,7 +57,9 @@ extension Store {
 
     /// Writes `recent.json`, then `queue.json`: a crash between leaves no queue, which
     /// the next read rebuilds.
-    func writeWorkingSetDocument(_ document: WorkingSetDocument) throws(StoreError) {
+    /// Neither waits for the disk: copies, rebuilt when a crash leaves them missing,
+    /// broken or not of one build (see docs/storage.md).
+    func writeWorkingSetDocument(_ document: WorkingSetDocument, encoded: EncodedProspects? = nil) throws(StoreError) {
         let last = document.coversThrough
         // A prospect at a time, never copied: the queue of an import can hold a hundred thousand.
         try VersionedFile.write(
@@ -65,8 +67,8 @@ extension Store {
                 schemaVersion: SchemaMigration.workingSet.current, builtOn: document.builtOn,
                 coversThrough: last, prospects: []),
             list: "prospects", elements: document.prospects.lazy.filter { !$0.isDue(on: last, in: self.zone) },
-            to: recentFile)
-        try writeQueue(queuePart(of: document))
+            to: recentFile, durable: false)
+        try writeQueue(document, encoded: encoded)
     }
 
     func removeWorkingSet() throws(StoreError) {
@@ -81,8 +83,8 @@ extension Store {
     }
 
     /// Writes the working set of `all`, which is every prospect in the store.
-    func writeWorkingSet(built all: [Prospect], on day: CalendarDay) throws(StoreError) {
-        try writeWorkingSetDocument(buildWorkingSet(from: all, on: day))
+    func writeWorkingSet(built all: [Prospect], on day: CalendarDay, encoded: EncodedProspects? = nil) throws(StoreError) {
+        try writeWorkingSetDocument(buildWorkingSet(from: all, on: day), encoded: encoded)
     }
 
     func buildWorkingSet(from all: [Prospect], on day: CalendarDay) -> WorkingSetDocument {
