@@ -42,6 +42,7 @@ public enum ContactCheck {
     /// A name as compared: its words without case, accents or punctuation, in sorted
     /// order, so "Doe, Jane", "jane doe" and "Jane  Doé" read the same.
     public static func nameKey(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiNameKey(name) }
         var words: [String] = []
         var word = String.UnicodeScalarView()
         for scalar in comparable(name).unicodeScalars {
@@ -60,6 +61,10 @@ public enum ContactCheck {
     /// An organisation's name as compared: its letters and digits without case, accents,
     /// spaces or punctuation, so "Smit B.V." and "smit bv" read the same; nil when empty.
     public static func companyKey(_ company: String) -> String? {
+        if company.utf8.allSatisfy({ $0 < 0x80 }) {
+            let key = company.utf8.filter(isASCIILetterOrDigit).map(asciiLowercased)
+            return key.isEmpty ? nil : String(decoding: key, as: UTF8.self)
+        }
         var key = String.UnicodeScalarView()
         for scalar in comparable(company).unicodeScalars {
             if isLetterOrNumber(scalar), !isNonspacingMark(scalar) {
@@ -229,6 +234,38 @@ public enum ContactCheck {
     }
 
     // MARK: Plain ASCII
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        let letter = byte | 0x20
+        return (letter >= 0x61 && letter <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+
+    /// ``nameKey(_:)`` of ASCII text: its words of letters and digits, lowercased, sorted
+    /// byte by byte (which is how `String` sorts ASCII).
+    private static func asciiNameKey(_ name: String) -> String {
+        let bytes = name.utf8.map(asciiLowercased)
+        var words: [ArraySlice<UInt8>] = []
+        var start: Int?
+        for at in bytes.indices {
+            if isASCIILetterOrDigit(bytes[at]) {
+                if start == nil { start = at }
+            } else if let from = start {
+                words.append(bytes[from..<at])
+                start = nil
+            }
+        }
+        if let from = start { words.append(bytes[from...]) }
+        words.sort { $0.lexicographicallyPrecedes($1) }
+        var key: [UInt8] = []
+        key.reserveCapacity(bytes.count)
+        for word in words {
+            if !key.isEmpty { key.append(0x20) }
+            key += word
+        }
+        return String(decoding: key, as: UTF8.self)
+    }
 
     // The same answers as the general paths for text that is all ASCII, where a character
     // is a byte and no search needs Foundation (`ContactCheckKeyTests` compares both).

@@ -27,7 +27,11 @@ public struct ContactIndex: Hashable, Sendable {
 
     /// The first one filed who is the same person as `card`, never `card` itself.
     public func match(_ card: ContactCard) -> ContactCard? {
-        let wanted = ContactCheck.Keys(card)
+        match(card, keys: ContactCheck.Keys(card))
+    }
+
+    /// ``match(_:)`` with the card's keys already worked out (`ContactCheck.Keys(card)`).
+    public func match(_ card: ContactCard, keys wanted: ContactCheck.Keys) -> ContactCard? {
         var candidates: [Int] = []
         if let key = wanted.email { candidates += byEmail[key] ?? [] }
         if let key = wanted.phone { candidates += byPhone[key] ?? [] }
@@ -39,14 +43,19 @@ public struct ContactIndex: Hashable, Sendable {
 
     /// Adds a card, or replaces the one with its id.
     public mutating func insert(_ card: ContactCard) {
+        insert(card, keys: ContactCheck.Keys(card))
+    }
+
+    /// ``insert(_:)`` with the card's keys already worked out (`ContactCheck.Keys(card)`).
+    public mutating func insert(_ card: ContactCard, keys cardKeys: ContactCheck.Keys) {
         if let at = positions[card.id] {
             forget(at)
             cards[at] = card
-            keys[at] = ContactCheck.Keys(card)
+            keys[at] = cardKeys
             remember(at)
         } else {
             cards.append(card)
-            keys.append(ContactCheck.Keys(card))
+            keys.append(cardKeys)
             positions[card.id] = cards.count - 1
             remember(cards.count - 1)
         }

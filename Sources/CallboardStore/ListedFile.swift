@@ -105,26 +105,33 @@ extension VersionedFile {
 }
 
 /// Prospects encoded once each, for every file that lists them (an import writes each
-/// into its bucket and into a page of the queue): one buffer of bytes, not an array each.
+/// into its bucket and into a page of the queue): in buffers of a megabyte, filled in
+/// turn, not an array each nor one buffer that doubles as it grows.
 struct EncodedProspects {
-    private var bytes: [UInt8] = []
-    private var ends: [Int] = []
-    private var positions: [ProspectID: Int] = [:]
+    private var chunks: [[UInt8]] = []
+    private var spans: [ProspectID: (chunk: Int, range: Range<Int>)] = [:]
+    private static let chunkSize = 1 << 20
 
     init(_ prospects: [Prospect], for url: URL) throws(StoreError) {
         let encoder = StoreCoding.encoder()
-        ends.reserveCapacity(prospects.count)
-        positions.reserveCapacity(prospects.count)
+        spans.reserveCapacity(prospects.count)
         for prospect in prospects {
-            bytes += try VersionedFile.encodedElement(prospect, with: encoder, for: url)
-            positions[prospect.id] = ends.count
-            ends.append(bytes.count)
+            let encoded = try VersionedFile.encodedElement(prospect, with: encoder, for: url)
+            if chunks.isEmpty || chunks[chunks.count - 1].count + encoded.count > chunks[chunks.count - 1].capacity {
+                var chunk: [UInt8] = []
+                chunk.reserveCapacity(max(Self.chunkSize, encoded.count))
+                chunks.append(chunk)
+            }
+            let last = chunks.count - 1
+            let start = chunks[last].count
+            chunks[last] += encoded
+            spans[prospect.id] = (last, start..<chunks[last].count)
         }
     }
 
     /// The bytes of the prospect with this id, when it was encoded here.
     subscript(id: ProspectID) -> ArraySlice<UInt8>? {
-        guard let at = positions[id] else { return nil }
-        return bytes[(at == 0 ? 0 : ends[at - 1])..<ends[at]]
+        guard let span = spans[id] else { return nil }
+        return chunks[span.chunk][span.range]
     }
 }

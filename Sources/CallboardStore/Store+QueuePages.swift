@@ -127,18 +127,20 @@ extension Store {
             prospects: members.sorted { $0.id < $1.id }, referrers: document.referrers, zoneReach: document.zoneReach)
     }
 
-    /// Writes the queue's part of `document` (its prospects due by `coversThrough`) as an
+    /// Writes the queue's part of `document` (of `prospects`, those due by `coversThrough`) as an
     /// index and its pages: the index goes first and comes back last, so a crash between
     /// leaves no index, which the next read rebuilds, and a page is only ever read with
     /// the index it was written for. Neither is synced: the index holds each page's hash,
     /// so a page a crash left behind, old or broken, is never read with it.
-    func writeQueue(_ document: WorkingSetDocument, encoded: EncodedProspects? = nil) throws(StoreError) {
+    func writeQueue(
+        _ document: WorkingSetDocument, members prospects: some RandomAccessCollection<Prospect>, encoded: EncodedProspects? = nil
+    ) throws(StoreError) {
         try AtomicFile.remove(queueFile)
         var kinds: [CallQueue.Kind: Int] = [:]
         var kindList: [CallQueue.Kind] = []
-        // Positions in `document.prospects`, not copies: an import's queue can hold 100,000.
+        // Positions in `prospects`, not copies: an import's queue can hold 100,000.
         var members: [(standing: CallQueue.Standing, kind: Int, at: Int)] = []
-        for (at, prospect) in document.prospects.enumerated() where prospect.isDue(on: document.coversThrough, in: zone) {
+        for (at, prospect) in prospects.enumerated() where prospect.isDue(on: document.coversThrough, in: zone) {
             let kind = CallQueue.kind(of: prospect)
             let number: Int
             if let known = kinds[kind] {
@@ -158,7 +160,7 @@ extension Store {
         members.sort { $0.standing < $1.standing }
         let built = document.builtOn
         let places = members.map { member -> Int in
-            let days = document.prospects[member.at].dueDay(in: zone).map { max(0, built.days(until: $0)) } ?? 0
+            let days = prospects[prospects.index(prospects.startIndex, offsetBy: member.at)].dueDay(in: zone).map { max(0, built.days(until: $0)) } ?? 0
             return member.kind * 16 + min(days, 15)
         }
         let times = members.prefix { $0.standing.isTimed }.map(\.standing.time)
@@ -180,7 +182,7 @@ extension Store {
                     path: file.path
                 ) { () throws(StoreError) -> ArraySlice<UInt8>? in
                     guard let member = iterator.next() else { return nil }
-                    let prospect = document.prospects[member.at]
+                    let prospect = prospects[prospects.index(prospects.startIndex, offsetBy: member.at)]
                     if let bytes = encoded?[prospect.id] { return bytes }
                     return try VersionedFile.encodedElement(prospect, with: encoder, for: file)
                 })
