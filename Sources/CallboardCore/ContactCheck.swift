@@ -28,7 +28,7 @@ public enum ContactCheck {
         var key = String.UnicodeScalarView()
         var digits = 0
         for scalar in phone.unicodeScalars {
-            if scalar.properties.numericType == .decimal {
+            if isDecimalDigit(scalar) {
                 key.append(scalar)
                 digits += 1
             } else if scalar == "+", key.isEmpty {
@@ -42,12 +42,12 @@ public enum ContactCheck {
     /// A name as compared: its words without case, accents or punctuation, in sorted
     /// order, so "Doe, Jane", "jane doe" and "Jane  Doé" read the same.
     public static func nameKey(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiNameKey(name) }
         var words: [String] = []
         var word = String.UnicodeScalarView()
-        for scalar in name.decomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
-            let properties = scalar.properties
-            if properties.generalCategory == .nonspacingMark { continue }
-            if properties.isAlphabetic || properties.numericType != nil {
+        for scalar in comparable(name).unicodeScalars {
+            if isNonspacingMark(scalar) { continue }
+            if isLetterOrNumber(scalar) {
                 word.append(scalar)
             } else if !word.isEmpty {
                 words.append(String(word))
@@ -61,10 +61,13 @@ public enum ContactCheck {
     /// An organisation's name as compared: its letters and digits without case, accents,
     /// spaces or punctuation, so "Smit B.V." and "smit bv" read the same; nil when empty.
     public static func companyKey(_ company: String) -> String? {
+        if company.utf8.allSatisfy({ $0 < 0x80 }) {
+            let key = company.utf8.filter(isASCIILetterOrDigit).map(asciiLowercased)
+            return key.isEmpty ? nil : String(decoding: key, as: UTF8.self)
+        }
         var key = String.UnicodeScalarView()
-        for scalar in company.decomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
-            let properties = scalar.properties
-            if properties.isAlphabetic || properties.numericType != nil, properties.generalCategory != .nonspacingMark {
+        for scalar in comparable(company).unicodeScalars {
+            if isLetterOrNumber(scalar), !isNonspacingMark(scalar) {
                 key.append(scalar)
             }
         }
@@ -75,9 +78,57 @@ public enum ContactCheck {
     /// least two words (a first name alone at a big company says little) and the
     /// organisation is known.
     public static func nameAtCompanyKey(_ card: ContactCard) -> String? {
-        let name = nameKey(card.name)
-        guard name.contains(" "), let company = companyKey(card.company) else { return nil }
+        nameAtCompanyKey(name: nameKey(card.name), company: card.company)
+    }
+
+    private static func nameAtCompanyKey(name: String, company: String) -> String? {
+        guard name.contains(" "), let company = companyKey(company) else { return nil }
         return name + "\u{1}" + company
+    }
+
+    /// Text as the name and company keys read it: decomposed (NFD) and lowercased. Plain
+    /// ASCII, most names and companies, is its own decomposition and needs only its
+    /// letters lowercased, without Foundation's round trip through NSString on Linux.
+    private static func comparable(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.decomposedStringWithCanonicalMapping.lowercased() }
+        guard text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return text }
+        return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+    }
+
+    // The Unicode properties the keys ask for, answered for ASCII without the property
+    // tables (the same answers: `ContactCheckKeyTests` checks every ASCII scalar).
+
+    static func isDecimalDigit(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value >= 0x30 && scalar.value <= 0x39 }
+        return scalar.properties.numericType == .decimal
+    }
+
+    static func isLetterOrNumber(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let v = scalar.value | 0x20
+            return (v >= 0x61 && v <= 0x7A) || (scalar.value >= 0x30 && scalar.value <= 0x39)
+        }
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.numericType != nil
+    }
+
+    static func isNonspacingMark(_ scalar: Unicode.Scalar) -> Bool {
+        !scalar.isASCII && scalar.properties.generalCategory == .nonspacingMark
+    }
+
+    /// A card's keys, worked out once, for an index that compares one card with many.
+    public struct Keys: Hashable, Sendable {
+        public var email: String?
+        public var phone: String?
+        public var name: String
+        public var nameAtCompany: String?
+
+        public init(_ card: ContactCard) {
+            email = emailKey(card.email)
+            phone = phoneKey(card.phone)
+            name = nameKey(card.name)
+            nameAtCompany = nameAtCompanyKey(name: name, company: card.company)
+        }
     }
 
     /// Whether two sets of contact details belong to the same person: the same email; or
@@ -88,17 +139,20 @@ public enum ContactCheck {
     /// full name at the same organisation is the same person too when one of them has no
     /// phone to tell them apart: a referral given with a new email only is the one on file.
     public static func isSamePerson(_ a: ContactCard, _ b: ContactCard) -> Bool {
-        if let aEmail = emailKey(a.email), aEmail == emailKey(b.email) { return true }
-        if let key = nameAtCompanyKey(a), key == nameAtCompanyKey(b),
-            phoneKey(a.phone) == nil || phoneKey(b.phone) == nil
-        {
+        isSamePerson(Keys(a), Keys(b))
+    }
+
+    /// ``isSamePerson(_:_:)-(ContactCard,ContactCard)`` on keys already worked out.
+    public static func isSamePerson(_ a: Keys, _ b: Keys) -> Bool {
+        if let aEmail = a.email, aEmail == b.email { return true }
+        if let key = a.nameAtCompany, key == b.nameAtCompany, a.phone == nil || b.phone == nil {
             return true
         }
-        guard let aPhone = phoneKey(a.phone), aPhone == phoneKey(b.phone) else { return false }
-        let aName = nameKey(a.name), bName = nameKey(b.name)
+        guard let aPhone = a.phone, aPhone == b.phone else { return false }
+        let aName = a.name, bName = b.name
         guard !aName.isEmpty, !bName.isEmpty else { return false }
         if aName == bName { return true }
-        guard emailKey(a.email) == nil || emailKey(b.email) == nil else { return false }
+        guard a.email == nil || b.email == nil else { return false }
         let aWords = Set(aName.split(separator: " ")), bWords = Set(bName.split(separator: " "))
         return aWords.isSubset(of: bWords) || bWords.isSubset(of: aWords)
     }
@@ -112,6 +166,7 @@ public enum ContactCheck {
 
     /// A plausible address: one "@", something before it, a dot inside the domain, no spaces.
     public static func isPlausibleEmail(_ email: String) -> Bool {
+        if email.utf8.allSatisfy({ $0 < 0x80 }) { return isPlausibleASCIIEmail(Array(email.utf8)) }
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty,
             !email.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 })
@@ -149,6 +204,7 @@ public enum ContactCheck {
     /// in numbers — spaces, `+`, `-`, `.`, `/`, parentheses, and an extension after `x` or
     /// `ext`.
     public static func isPlausiblePhone(_ phone: String) -> Bool {
+        if phone.utf8.allSatisfy({ $0 < 0x80 }) { return isPlausibleASCIIPhone(Array(phone.utf8)) }
         let lowered = phone.lowercased()
         let main = lowered.components(separatedBy: "ext").first?.components(separatedBy: "x").first ?? lowered
         guard phoneKey(main) != nil else { return false }
@@ -175,5 +231,64 @@ public enum ContactCheck {
             found.append(Problem(field: .email, description: "“\(email)” is not an email address (expected name@example.com)"))
         }
         return found
+    }
+
+    // MARK: Plain ASCII
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        let letter = byte | 0x20
+        return (letter >= 0x61 && letter <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+
+    /// ``nameKey(_:)`` of ASCII text: its words of letters and digits, lowercased, sorted
+    /// byte by byte (which is how `String` sorts ASCII).
+    private static func asciiNameKey(_ name: String) -> String {
+        let bytes = name.utf8.map(asciiLowercased)
+        var words: [ArraySlice<UInt8>] = []
+        var start: Int?
+        for at in bytes.indices {
+            if isASCIILetterOrDigit(bytes[at]) {
+                if start == nil { start = at }
+            } else if let from = start {
+                words.append(bytes[from..<at])
+                start = nil
+            }
+        }
+        if let from = start { words.append(bytes[from...]) }
+        words.sort { $0.lexicographicallyPrecedes($1) }
+        var key: [UInt8] = []
+        key.reserveCapacity(bytes.count)
+        for word in words {
+            if !key.isEmpty { key.append(0x20) }
+            key += word
+        }
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    // The same answers as the general paths for text that is all ASCII, where a character
+    // is a byte and no search needs Foundation (`ContactCheckKeyTests` compares both).
+
+    /// ``isPlausibleEmail(_:)`` of ASCII bytes.
+    private static func isPlausibleASCIIEmail(_ bytes: [UInt8]) -> Bool {
+        guard let at = bytes.firstIndex(of: 0x40), at > 0, bytes[(at + 1)...].firstIndex(of: 0x40) == nil,
+            !bytes.contains(where: { $0 <= 0x20 })
+        else { return false }
+        let domain = bytes[(at + 1)...]
+        return domain.contains(0x2E) && domain.first != 0x2E && domain.last != 0x2E
+    }
+
+    /// ``isPlausiblePhone(_:)`` of ASCII bytes: the number ends at the first "x" or "ext".
+    private static func isPlausibleASCIIPhone(_ bytes: [UInt8]) -> Bool {
+        let lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        var end = lowered.endIndex
+        for at in lowered.indices {
+            if lowered[at] == 0x78 { end = at; break }
+            if lowered[at] == 0x65, at + 2 < lowered.endIndex, lowered[at + 1] == 0x78, lowered[at + 2] == 0x74 { end = at; break }
+        }
+        let main = lowered[..<end]
+        guard main.count(where: { $0 >= 0x30 && $0 <= 0x39 }) >= 5 else { return false }
+        return main.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x20 || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E || $0 == 0x2F || $0 == 0x28 || $0 == 0x29 }
     }
 }

@@ -5,6 +5,8 @@ import Foundation
 /// the same person is ``ContactCheck/isSamePerson(_:_:)``; this only finds candidates fast.
 public struct ContactIndex: Hashable, Sendable {
     public private(set) var cards: [ContactCard]
+    /// Each card's keys, in the order of `cards`: worked out once, not on every comparison.
+    private var keys: [ContactCheck.Keys] = []
     private var positions: [ProspectID: Int] = [:]
     private var byEmail: [String: [Int]] = [:]
     /// Everyone with the number, in order: colleagues behind one switchboard share it.
@@ -25,38 +27,51 @@ public struct ContactIndex: Hashable, Sendable {
 
     /// The first one filed who is the same person as `card`, never `card` itself.
     public func match(_ card: ContactCard) -> ContactCard? {
+        match(card, keys: ContactCheck.Keys(card))
+    }
+
+    /// ``match(_:)`` with the card's keys already worked out (`ContactCheck.Keys(card)`).
+    public func match(_ card: ContactCard, keys wanted: ContactCheck.Keys) -> ContactCard? {
         var candidates: [Int] = []
-        if let key = ContactCheck.emailKey(card.email) { candidates += byEmail[key] ?? [] }
-        if let key = ContactCheck.phoneKey(card.phone) { candidates += byPhone[key] ?? [] }
-        if let key = ContactCheck.nameAtCompanyKey(card) { candidates += byNameAtCompany[key] ?? [] }
-        return candidates.sorted().lazy.map { cards[$0] }
-            .first { $0.id != card.id && ContactCheck.isSamePerson(card, $0) }
+        if let key = wanted.email { candidates += byEmail[key] ?? [] }
+        if let key = wanted.phone { candidates += byPhone[key] ?? [] }
+        if let key = wanted.nameAtCompany { candidates += byNameAtCompany[key] ?? [] }
+        return candidates.sorted().lazy
+            .first { cards[$0].id != card.id && ContactCheck.isSamePerson(wanted, keys[$0]) }
+            .map { cards[$0] }
     }
 
     /// Adds a card, or replaces the one with its id.
     public mutating func insert(_ card: ContactCard) {
+        insert(card, keys: ContactCheck.Keys(card))
+    }
+
+    /// ``insert(_:)`` with the card's keys already worked out (`ContactCheck.Keys(card)`).
+    public mutating func insert(_ card: ContactCard, keys cardKeys: ContactCheck.Keys) {
         if let at = positions[card.id] {
             forget(at)
             cards[at] = card
+            keys[at] = cardKeys
             remember(at)
         } else {
             cards.append(card)
+            keys.append(cardKeys)
             positions[card.id] = cards.count - 1
             remember(cards.count - 1)
         }
     }
 
     private mutating func remember(_ index: Int) {
-        let card = cards[index]
-        if let key = ContactCheck.emailKey(card.email) { byEmail[key, default: []].append(index) }
-        if let key = ContactCheck.phoneKey(card.phone) { byPhone[key, default: []].append(index) }
-        if let key = ContactCheck.nameAtCompanyKey(card) { byNameAtCompany[key, default: []].append(index) }
+        let card = keys[index]
+        if let key = card.email { byEmail[key, default: []].append(index) }
+        if let key = card.phone { byPhone[key, default: []].append(index) }
+        if let key = card.nameAtCompany { byNameAtCompany[key, default: []].append(index) }
     }
 
     private mutating func forget(_ index: Int) {
-        let card = cards[index]
-        if let key = ContactCheck.emailKey(card.email) { byEmail[key]?.removeAll { $0 == index } }
-        if let key = ContactCheck.phoneKey(card.phone) { byPhone[key]?.removeAll { $0 == index } }
-        if let key = ContactCheck.nameAtCompanyKey(card) { byNameAtCompany[key]?.removeAll { $0 == index } }
+        let card = keys[index]
+        if let key = card.email { byEmail[key]?.removeAll { $0 == index } }
+        if let key = card.phone { byPhone[key]?.removeAll { $0 == index } }
+        if let key = card.nameAtCompany { byNameAtCompany[key]?.removeAll { $0 == index } }
     }
 }

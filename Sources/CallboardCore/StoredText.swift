@@ -10,11 +10,7 @@ public enum StoredText {
     /// runs of spaces collapse, ends trimmed.
     public static func line(_ text: String) -> String {
         // Most cells are plain printable ASCII with single spaces; they need no work.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), text.utf8.first != 0x20, text.utf8.last != 0x20,
-            !text.contains("  ")
-        {
-            return text
-        }
+        if isPlainLine(text) { return text }
         var out = String.UnicodeScalarView()
         var lastWasSpace = true
         for scalar in text.unicodeScalars {
@@ -31,9 +27,21 @@ public enum StoredText {
         return String(out)
     }
 
+    /// Printable ASCII, no space at either end nor two in a row: a line as it is.
+    private static func isPlainLine(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            guard byte >= 0x20, byte < 0x7F, byte != 0x20 || previous != 0x20 else { return false }
+            previous = byte
+        }
+        return previous != 0x20
+    }
+
     /// Several lines (notes): line breaks kept as "\n", every other control removed.
     public static func lines(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r\n", with: "\n")
+        // Printable ASCII has no line break to keep: one line, cleaned as a line.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return line(text) }
+        return text.replacingOccurrences(of: "\r\n", with: "\n")
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map { line(String($0)) }
             .joined(separator: "\n")

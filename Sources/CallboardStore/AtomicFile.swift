@@ -78,14 +78,18 @@ enum AtomicFile {
     /// Replaces `url` with `data`: a temporary file in the same folder is written, synced
     /// to disk, renamed over the target, and the folder is synced so the rename survives
     /// a power cut.
-    static func write(_ data: Data, to url: URL) throws(StoreError) {
-        try replace(url) { (fd: Int32) throws(StoreError) in
+    ///
+    /// Without `durable` the file is neither synced nor its rename: for the derived files
+    /// (the working set, `contacts.json`), which are rebuilt when a crash leaves them
+    /// missing or broken, so the many of an import do not each wait for the disk.
+    static func write(_ data: Data, to url: URL, durable: Bool = true) throws(StoreError) {
+        try replace(url, durable: durable) { (fd: Int32) throws(StoreError) in
             try writeAll(data, to: fd, path: url.path)
         }
     }
 
     /// The steps of every replacement: `fill` writes the temporary file's bytes.
-    private static func replace(_ url: URL, fill: (Int32) throws(StoreError) -> Void) throws(StoreError) {
+    private static func replace(_ url: URL, durable: Bool, fill: (Int32) throws(StoreError) -> Void) throws(StoreError) {
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(temporaryName(for: url.lastPathComponent)).path
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
@@ -98,7 +102,7 @@ enum AtomicFile {
                 throw .io(path: url.path, operation: "Protecting", reason: reason())
             }
             try fill(fd)
-            guard fsync(fd) == 0 else {
+            guard !durable || fsync(fd) == 0 else {
                 throw .io(path: url.path, operation: "Syncing", reason: reason())
             }
         } catch {
@@ -110,7 +114,7 @@ enum AtomicFile {
             throw .io(path: url.path, operation: "Replacing", reason: reason())
         }
         finished = true
-        try syncDirectory(folder)
+        if durable { try syncDirectory(folder) }
     }
 
     /// Where ``write(to:_:)`` sends a file's bytes: gathered into 256 KB writes.
@@ -134,8 +138,8 @@ enum AtomicFile {
 
     /// Replaces `url` with what `produce` writes, as ``write(_:to:)`` does with one buffer:
     /// for a file too large to hold whole in memory first.
-    static func write(to url: URL, _ produce: (inout Sink) throws(StoreError) -> Void) throws(StoreError) {
-        try replace(url) { (fd: Int32) throws(StoreError) in
+    static func write(to url: URL, durable: Bool = true, _ produce: (inout Sink) throws(StoreError) -> Void) throws(StoreError) {
+        try replace(url, durable: durable) { (fd: Int32) throws(StoreError) in
             var sink = Sink(fd: fd, path: url.path)
             sink.buffer.reserveCapacity(Sink.chunk + 64 * 1024)
             try produce(&sink)

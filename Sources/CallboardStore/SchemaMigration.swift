@@ -140,7 +140,7 @@ enum VersionedFile {
         }
     }
 
-    static func write<Document: Encodable>(_ document: Document, to url: URL, compact: Bool = false) throws(StoreError) {
+    static func write<Document: Encodable>(_ document: Document, to url: URL, compact: Bool = false, durable: Bool = true) throws(StoreError) {
         var data: Data
         do {
             data = try StoreCoding.encoder(compact: compact).encode(document)
@@ -148,7 +148,7 @@ enum VersionedFile {
             throw .io(path: url.path, operation: "Encoding", reason: "\(error)")
         }
         data.append(0x0A)
-        try AtomicFile.write(data, to: url)
+        try AtomicFile.write(data, to: url, durable: durable)
     }
 }
 

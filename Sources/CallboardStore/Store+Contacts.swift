@@ -24,10 +24,15 @@ extension Store {
         try? VersionedFile.read(ContactsDocument.self, from: contactsFile, migration: .contacts)
     }
 
-    func writeContacts(_ cards: [ContactCard]) throws(StoreError) {
+    /// Written without waiting for the disk: a copy, rebuilt when a crash leaves it
+    /// missing or broken (see docs/storage.md).
+    func writeContacts(_ cards: some Collection<ContactCard>) throws(StoreError) {
+        let ids: [ProspectID] = cards.map(\.id)
+        let order = ids.indices.sorted { ids[$0] < ids[$1] }
+        let all = Array(cards.indices)
         try VersionedFile.write(
             ContactsDocument(schemaVersion: SchemaMigration.contacts.current, cards: []),
-            list: "cards", elements: cards.sorted { $0.id < $1.id }, to: contactsFile)
+            list: "cards", elements: order.lazy.map { cards[all[$0]] }, to: contactsFile, durable: false)
     }
 
     func removeContacts() throws(StoreError) {

@@ -151,15 +151,17 @@ extension Store {
                 try VersionedFile.checkReplaceable(bucketFile(index), migration: .prospects)
             }
             let queue = storedWorkingSet()
-            try writeAllBuckets(prospects)
+            // Each prospect encoded once, for its bucket and its page of the queue.
+            let encoded = try EncodedProspects(prospects, for: prospectsDirectory)
+            try writeAllBuckets(prospects, encoded: encoded)
             if hasLegacyProspects { try AtomicFile.remove(prospectsFile) }
-            try writeContacts(prospects.map(\.card))
+            try writeContacts(prospects.lazy.map(\.card))
             // Rebuilt for the day it was built on: the store reads no clock. Without one,
             // and no `today`, the next `workingSet(today:)` builds it.
             if let queue, today.map({ $0 <= queue.coversThrough }) ?? true {
-                try writeWorkingSet(built: prospects, on: queue.builtOn)
+                try writeWorkingSet(built: prospects, on: queue.builtOn, encoded: encoded)
             } else if let today {
-                try writeWorkingSet(built: prospects, on: today)
+                try writeWorkingSet(built: prospects, on: today, encoded: encoded)
             }
         }
     }
@@ -219,24 +221,37 @@ extension Store {
         }
     }
 
-    func writeBucket(_ index: Int, _ prospects: some Sequence<Prospect>, in folder: URL? = nil) throws(StoreError) {
-        try VersionedFile.write(
-            ProspectsDocument(schemaVersion: SchemaMigration.prospects.current, prospects: []),
-            list: "prospects", elements: prospects,
-            to: folder.map { $0.appendingPathComponent(ProspectBucket.fileName(index)) } ?? bucketFile(index))
+    func writeBucket(
+        _ index: Int, _ prospects: some Sequence<Prospect>, in folder: URL? = nil, encoded: EncodedProspects? = nil
+    ) throws(StoreError) {
+        let frame = ProspectsDocument(schemaVersion: SchemaMigration.prospects.current, prospects: [])
+        let file = folder.map { $0.appendingPathComponent(ProspectBucket.fileName(index)) } ?? bucketFile(index)
+        guard let encoded else {
+            try VersionedFile.write(frame, list: "prospects", elements: prospects, to: file)
+            return
+        }
+        let encoder = StoreCoding.encoder()
+        var iterator = prospects.makeIterator()
+        try VersionedFile.writeListed(frame, list: "prospects", to: file) { () throws(StoreError) -> ArraySlice<UInt8>? in
+            guard let prospect = iterator.next() else { return nil }
+            if let bytes = encoded[prospect.id] { return bytes }
+            return try VersionedFile.encodedElement(prospect, with: encoder, for: file)
+        }
     }
 
     /// Replaces every bucket at once: the new buckets are written into a folder of their
     /// own, which then takes the place of `prospects/`, so a failure (a full disk) or a
     /// crash midway leaves the old buckets whole rather than half old, half new.
-    func writeAllBuckets(_ prospects: [Prospect]) throws(StoreError) {
+    func writeAllBuckets(_ prospects: [Prospect], encoded: EncodedProspects? = nil) throws(StoreError) {
         // Positions, not copies: a hundred thousand prospects are held once.
         let grouped = Dictionary(grouping: prospects.indices, by: { ProspectBucket.index(of: prospects[$0].id) })
         try AtomicFile.removeTree(stagingDirectory)
         var finished = false
         defer { if !finished { try? AtomicFile.removeTree(stagingDirectory) } }
         try AtomicFile.makeDirectory(stagingDirectory)
-        for (index, list) in grouped { try writeBucket(index, list.lazy.map { prospects[$0] }, in: stagingDirectory) }
+        for (index, list) in grouped {
+            try writeBucket(index, list.lazy.map { prospects[$0] }, in: stagingDirectory, encoded: encoded)
+        }
         try removeWorkingSet()
         try removeContacts()
         if FileManager.default.fileExists(atPath: prospectsDirectory.path) {

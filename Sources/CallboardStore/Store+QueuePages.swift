@@ -128,16 +128,20 @@ extension Store {
             prospects: members.sorted { $0.id < $1.id }, referrers: document.referrers, zoneReach: document.zoneReach)
     }
 
-    /// Writes the queue's part of `document` as an index and its pages: the index goes
-    /// first and comes back last, so a crash between leaves no index, which the next read
-    /// rebuilds, and a page is only ever read with the index it was written for.
-    func writeQueue(_ document: WorkingSetDocument) throws(StoreError) {
+    /// Writes the queue's part of `document` (of `prospects`, those due by `coversThrough`) as an
+    /// index and its pages: the index goes first and comes back last, so a crash between
+    /// leaves no index, which the next read rebuilds, and a page is only ever read with
+    /// the index it was written for. Neither is synced: the index holds each page's hash,
+    /// so a page a crash left behind, old or broken, is never read with it.
+    func writeQueue(
+        _ document: WorkingSetDocument, members prospects: some RandomAccessCollection<Prospect>, encoded: EncodedProspects? = nil
+    ) throws(StoreError) {
         try AtomicFile.remove(queueFile)
         var kinds: [CallQueue.Kind: Int] = [:]
         var kindList: [CallQueue.Kind] = []
-        var members: [(standing: CallQueue.Standing, kind: Int, prospect: Prospect)] = []
-        members.reserveCapacity(document.prospects.count)
-        for prospect in document.prospects {
+        // Positions in `prospects`, not copies: an import's queue can hold 100,000.
+        var members: [(standing: CallQueue.Standing, kind: Int, at: Int)] = []
+        for (at, prospect) in prospects.enumerated() where prospect.isDue(on: document.coversThrough, in: zone) {
             let kind = CallQueue.kind(of: prospect)
             let number: Int
             if let known = kinds[kind] {
@@ -152,17 +156,18 @@ extension Store {
             if let at = prospect.callbackAt, let stored = StoreCoding.isoDate(StoreCoding.isoText(at)) {
                 standing.time = stored.timeIntervalSince1970
             }
-            members.append((standing, number, prospect))
+            members.append((standing, number, at))
         }
         members.sort { $0.standing < $1.standing }
         let built = document.builtOn
         let places = members.map { member -> Int in
-            let days = member.prospect.dueDay(in: zone).map { max(0, built.days(until: $0)) } ?? 0
+            let days = prospects[prospects.index(prospects.startIndex, offsetBy: member.at)].dueDay(in: zone).map { max(0, built.days(until: $0)) } ?? 0
             return member.kind * 16 + min(days, 15)
         }
         let times = members.prefix { $0.standing.isTimed }.map(\.standing.time)
         let byKind = members.sorted { a, b in a.kind != b.kind ? a.kind < b.kind : a.standing < b.standing }
         let size = Self.queuePageSize
+        let encoder = StoreCoding.encoder()
         var hashes: [String] = []
         try AtomicFile.makeDirectory(queuePagesDirectory)
         var starts: [StandingRecord] = []
@@ -171,16 +176,19 @@ extension Store {
             let chunk = byKind[(page * size)..<min(byKind.count, (page + 1) * size)]
             starts.append(StandingRecord(chunk[chunk.startIndex].standing))
             let file = queuePageFile(page)
-            var data: Data
-            do {
-                data = try StoreCoding.encoder().encode(
-                    QueuePageDocument(schemaVersion: SchemaMigration.queue.current, prospects: chunk.map(\.prospect)))
-            } catch {
-                throw .io(path: file.path, operation: "Encoding", reason: "\(error)")
-            }
-            data.append(0x0A)
+            var iterator = chunk.makeIterator()
+            let data = Data(
+                try VersionedFile.listedBytes(
+                    QueuePageDocument(schemaVersion: SchemaMigration.queue.current, prospects: []), list: "prospects",
+                    path: file.path
+                ) { () throws(StoreError) -> ArraySlice<UInt8>? in
+                    guard let member = iterator.next() else { return nil }
+                    let prospect = prospects[prospects.index(prospects.startIndex, offsetBy: member.at)]
+                    if let bytes = encoded?[prospect.id] { return bytes }
+                    return try VersionedFile.encodedElement(prospect, with: encoder, for: file)
+                })
             hashes.append(Self.pageHash(data))
-            try AtomicFile.write(data, to: file)
+            try AtomicFile.write(data, to: file, durable: false)
             page += 1
         }
         removeQueuePages(from: page)
@@ -189,7 +197,7 @@ extension Store {
                 schemaVersion: SchemaMigration.queue.current, builtOn: built, coversThrough: document.coversThrough,
                 prospectCount: document.prospectCount, referrers: document.referrers, zoneReach: document.zoneReach ?? [:],
                 pageHashes: hashes, kinds: kindList, places: places, callbackTimes: times, pageSize: size, pageStarts: starts),
-            to: queueFile)
+            to: queueFile, durable: false)
     }
 
     /// Pages from `first` on, left by a larger queue.

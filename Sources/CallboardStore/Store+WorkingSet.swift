@@ -68,16 +68,25 @@ extension Store {
 
     /// Writes `recent.json`, then `queue.json`: a crash between leaves no queue, which
     /// the next read rebuilds.
+    /// Neither waits for the disk: copies, rebuilt when a crash leaves them missing,
+    /// broken or not of one build (see docs/storage.md).
     func writeWorkingSetDocument(_ document: WorkingSetDocument) throws(StoreError) {
-        let last = document.coversThrough
+        try writeWorkingSet(document, members: document.prospects)
+    }
+
+    /// ``writeWorkingSetDocument(_:)`` of `frame` with `members` for its prospects.
+    private func writeWorkingSet(
+        _ frame: WorkingSetDocument, members: some RandomAccessCollection<Prospect>, encoded: EncodedProspects? = nil
+    ) throws(StoreError) {
+        let last = frame.coversThrough
         // A prospect at a time, never copied: the queue of an import can hold a hundred thousand.
         try VersionedFile.write(
             RecentCalleesDocument(
-                schemaVersion: SchemaMigration.workingSet.current, builtOn: document.builtOn,
+                schemaVersion: SchemaMigration.workingSet.current, builtOn: frame.builtOn,
                 coversThrough: last, prospects: []),
-            list: "prospects", elements: document.prospects.lazy.filter { !$0.isDue(on: last, in: self.zone) },
-            to: recentFile)
-        try writeQueue(queuePart(of: document))
+            list: "prospects", elements: members.lazy.filter { !$0.isDue(on: last, in: self.zone) },
+            to: recentFile, durable: false)
+        try writeQueue(frame, members: members, encoded: encoded)
     }
 
     func removeWorkingSet() throws(StoreError) {
@@ -91,20 +100,36 @@ extension Store {
         return queue
     }
 
-    /// Writes the working set of `all`, which is every prospect in the store.
-    func writeWorkingSet(built all: [Prospect], on day: CalendarDay) throws(StoreError) {
-        try writeWorkingSetDocument(buildWorkingSet(from: all, on: day))
+    /// Writes the working set of `all`, which is every prospect in the store, from
+    /// positions in `all` rather than a copy of its members.
+    func writeWorkingSet(built all: [Prospect], on day: CalendarDay, encoded: EncodedProspects? = nil) throws(StoreError) {
+        let (frame, members) = workingSetFrame(of: all, on: day)
+        try writeWorkingSet(frame, members: members.lazy.map { all[$0] }, encoded: encoded)
     }
 
     func buildWorkingSet(from all: [Prospect], on day: CalendarDay) -> WorkingSetDocument {
+        var (document, members) = workingSetFrame(of: all, on: day)
+        document.prospects = members.map { all[$0] }
+        return document
+    }
+
+    /// The working set of `all` without its prospects, and the positions in `all` of
+    /// those it holds, in the order of their ids.
+    private func workingSetFrame(of all: [Prospect], on day: CalendarDay) -> (WorkingSetDocument, [Int]) {
         let last = day.adding(days: WorkingSet.reach)
-        let members = all.filter { isWorking($0, builtOn: day, through: last) }.sorted { $0.id < $1.id }
-        let names = Dictionary(all.map { ($0.id.rawValue, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let members = all.indices.filter { isWorking(all[$0], builtOn: day, through: last) }.sorted { all[$0].id < all[$1].id }
+        // Referrers' names, the first prospect with the id winning as before.
+        let wanted = Set(members.compactMap { all[$0].referredBy?.rawValue })
         var referrers: [String: String] = [:]
-        for id in members.compactMap(\.referredBy) { referrers[id.rawValue] = names[id.rawValue] }
-        return WorkingSetDocument(
+        if !wanted.isEmpty {
+            for prospect in all where wanted.contains(prospect.id.rawValue) && referrers[prospect.id.rawValue] == nil {
+                referrers[prospect.id.rawValue] = prospect.name
+            }
+        }
+        let document = WorkingSetDocument(
             schemaVersion: SchemaMigration.workingSet.current, builtOn: day, coversThrough: last,
-            prospectCount: all.count, prospects: members, referrers: referrers, zoneReach: ZoneReach.sums(of: all))
+            prospectCount: all.count, prospects: [], referrers: referrers, zoneReach: ZoneReach.sums(of: all))
+        return (document, members)
     }
 
     /// `queue` after `written` were saved in place of `old` (`added` of them new to the

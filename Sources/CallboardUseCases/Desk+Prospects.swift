@@ -138,9 +138,11 @@ extension Desk {
     /// desk's lock, every bucket written at once and the working set made for `now`. A
     /// refused sheet, or one without a good row, reads and writes nothing: whether an
     /// import is refused is the file's business alone, known before any store is opened.
-    public func importProspects(_ sheet: ImportSheet, at now: Date) throws(StoreError) -> ImportResult {
+    /// The sheet is consumed: its rows go once merged, before the prospects are written.
+    public func importProspects(_ sheet: consuming ImportSheet, at now: Date) throws(StoreError) -> ImportResult {
         guard !sheet.isRejected, sheet.goodRows > 0 else { return sheet.unmerged }
         let result = Self.merge(sheet, into: try store.prospects(), at: now)
+        _ = consume sheet
         try store.save(prospects: result.prospects, today: day(of: now))
         return result
     }

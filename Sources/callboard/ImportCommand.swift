@@ -80,10 +80,13 @@ struct ImportCommand: ParsableCommand {
             // The summary only once the prospects are saved: a locked store or a full disk
             // must not follow "Imported".
             let exists = FileManager.default.fileExists(atPath: context.storeDirectory.path)
-            let result =
-                !dryRun
-                ? try context.desk(.readWrite).importProspects(sheet, at: Date())
-                : exists ? try context.desk(.readOnly).checkImport(sheet, at: Date()) : Desk.checkImport(sheet, at: Date())
+            let result: ImportResult
+            if !dryRun {
+                // Handed over: the cleaned rows are let go once merged, before the writing.
+                result = try context.desk(.readWrite).importProspects(consume sheet, at: Date())
+            } else {
+                result = exists ? try context.desk(.readOnly).checkImport(sheet, at: Date()) : Desk.checkImport(sheet, at: Date())
+            }
             let verb = dryRun ? "Would import" : "Imported"
             // UTF-8 goes without saying; any other encoding is named, so a wrong guess shows.
             let read = readAs == .utf8 ? "" : " (read as \(readAs.displayName))"

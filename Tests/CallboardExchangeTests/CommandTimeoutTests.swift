@@ -134,6 +134,19 @@ import Testing
         #expect(counted.errorOutput.trimmingCharacters(in: .whitespaces) == "1000000")
     }
 
+    /// A script still open for writing somewhere (an editor saving it; a child another
+    /// thread started inherited the descriptor) cannot run for a moment: the run waits for
+    /// it instead of failing with "Text file busy".
+    @Test func aScriptStillBeingWrittenRunsOnceItIsClosed() throws {
+        let script = folder.appendingPathComponent("busy")
+        #expect(FileManager.default.createFile(atPath: script.path, contents: nil, attributes: [.posixPermissions: 0o700]))
+        let writer = try FileHandle(forWritingTo: script)
+        try writer.write(contentsOf: Data("#!/bin/sh\nexit 4\n".utf8))
+        let closing = Thread { Thread.sleep(forTimeInterval: 0.15); try? writer.close() }
+        closing.start()
+        #expect(try runner.run("busy", input: Data(), timeout: 10).status == 4)
+    }
+
     final class Result: @unchecked Sendable {
         var failure: CommandRunner.Failure?
     }

@@ -64,12 +64,14 @@ final class ChildProcess {
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
-        let started = ChildSignals.withDefaultAttributes { attributes in
-            var flags: Int16 = 0
-            posix_spawnattr_getflags(&attributes, &flags)
-            posix_spawnattr_setflags(&attributes, flags | Int16(POSIX_SPAWN_SETPGROUP))
-            posix_spawnattr_setpgroup(&attributes, 0)
-            return posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+        let started = ChildSignals.retryingWhileBusy {
+            ChildSignals.withDefaultAttributes { attributes in
+                var flags: Int16 = 0
+                posix_spawnattr_getflags(&attributes, &flags)
+                posix_spawnattr_setflags(&attributes, flags | Int16(POSIX_SPAWN_SETPGROUP))
+                posix_spawnattr_setpgroup(&attributes, 0)
+                return posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+            }
         }
         close(input.read)
         close(errors.write)

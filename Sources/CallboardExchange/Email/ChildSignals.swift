@@ -24,4 +24,18 @@ public enum ChildSignals {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         return try body(&attributes)
     }
+
+    /// `spawn` (a `posix_spawn`), tried again for a moment while it answers ETXTBSY: a
+    /// program file still open for writing somewhere (a script an editor is saving, or one
+    /// whose descriptor a child started meanwhile inherited) cannot run until that closes.
+    public static func retryingWhileBusy(_ spawn: () -> Int32) -> Int32 {
+        var started = spawn()
+        var tries = 1
+        while started == ETXTBSY, tries < 25 {
+            usleep(20_000)
+            started = spawn()
+            tries += 1
+        }
+        return started
+    }
 }

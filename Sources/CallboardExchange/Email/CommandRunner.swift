@@ -108,9 +108,11 @@ public struct CommandRunner: Sendable {
         let argv = ([executable.path] + own + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
-        let started = ChildProcess.spawning.withLock {
-            ChildSignals.withDefaultAttributes { attributes in
-                posix_spawn(&pid, executable.path, nil, &attributes, argv, environ)
+        let started = ChildSignals.retryingWhileBusy {
+            ChildProcess.spawning.withLock {
+                ChildSignals.withDefaultAttributes { attributes in
+                    posix_spawn(&pid, executable.path, nil, &attributes, argv, environ)
+                }
             }
         }
         guard started == 0 else {

@@ -9,8 +9,10 @@ struct ProspectBook {
     private var index: ContactIndex
     private var positions: [ProspectID: Int] = [:]
 
-    init(_ prospects: [Prospect]) {
+    /// - Parameter rows: how many rows may be added, so the list is made its size once.
+    init(_ prospects: [Prospect], rows: Int = 0) {
         self.prospects = prospects
+        self.prospects.reserveCapacity(prospects.count + rows)
         index = ContactIndex(prospects.map(\.card))
         for (position, prospect) in prospects.enumerated() { positions[prospect.id] = position }
     }
@@ -28,7 +30,8 @@ struct ProspectBook {
     /// Adds the row as a new prospect, or updates the one who is the same person.
     mutating func merge(_ row: ImportRow, now: Date, newID: () -> ProspectID) -> Merged {
         let card = ContactCard(id: "", name: row.name, email: row.email, phone: row.phone, company: row.company)
-        if let twin = index.match(card), let position = positions[twin.id] {
+        let keys = ContactCheck.Keys(card)
+        if let twin = index.match(card, keys: keys), let position = positions[twin.id] {
             var prospect = prospects[position]
             // Filled cells win; an empty cell never erases what the seller already has.
             prospect.name = row.name
@@ -59,6 +62,7 @@ struct ProspectBook {
         if !row.greeting.isEmpty { prospect.greetingName = row.greeting }
         prospects.append(prospect)
         positions[prospect.id] = prospects.count - 1
-        index.insert(prospect.card)
+        // The row's name, email, phone and company: the keys worked out above.
+        index.insert(prospect.card, keys: keys)
         return .added
     }}

@@ -46,7 +46,7 @@ public struct ImportSheet: Sendable {
     /// a prospect.
     /// - Parameter newID: makes an id for each added prospect.
     public func merge(into existing: [Prospect], now: Date, newID: () -> ProspectID) -> ImportResult {
-        var book = ProspectBook(existing)
+        var book = ProspectBook(existing, rows: isRejected ? 0 : valid.count)
         var added = 0, updated = 0, unchanged = 0, doNotCall = 0
         if !isRejected {
             for row in valid {
