@@ -8,6 +8,20 @@ public enum RemoteMarks {
     public static let okPrefix = "ok: "
     public static let errorPrefix = "error: "
 
+    /// What the dashboard's answer to `mark` says: what the mark did, or why it was not
+    /// taken. A dashboard of an earlier version answers a bare `ok`: the mark's own words.
+    public static func reading(_ answer: String, for mark: RemoteMark) -> Result<String, Refused> {
+        if answer == "ok" { return .success(mark.summary) }
+        if answer.hasPrefix(okPrefix) { return .success(String(answer.dropFirst(okPrefix.count))) }
+        let reason = answer.hasPrefix(errorPrefix) ? String(answer.dropFirst(errorPrefix.count)) : answer
+        return .failure(Refused(reason: reason))
+    }
+
+    /// Why the dashboard did not take a mark.
+    public struct Refused: Error, Equatable {
+        public let reason: String
+    }
+
     /// Posts the mark on `line` to the loop and answers once the loop has handled it. A
     /// loop busy for longer than `seconds` (the editor has the terminal) gets no mark at
     /// all rather than one that lands later, at the wrong moment.

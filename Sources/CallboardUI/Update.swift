@@ -350,8 +350,10 @@ extension AppState {
         var effects: [Effect] = []
         if let day = today, day != queueDay {
             // A new day: a fresh queue and a fresh count of today's calls. Within a day
-            // the order holds; the local times are read at drawing time.
+            // the order holds; the local times are read at drawing time. Asked once: a
+            // load that fails says so, and is not asked again every tick.
             rebuildQueue()
+            queueDay = day
             if isLoaded { effects.append(.load) }
         }
         if let live, moment.monotonic - live.lastCheckpoint >= LiveCallCheckpoint.interval {
@@ -387,6 +389,7 @@ extension AppState {
     @discardableResult
     mutating func rebuildQueue() -> [Effect] {
         if queueLength != nil {
+            dropFromHeldStretch()
             return [.loadQueue(from: queueOffset, select: queueOffset + selection)]
         }
         guard let now else { return [] }
@@ -402,5 +405,31 @@ extension AppState {
             selection = clamp(selection, count: queue.count)
         }
         return []
+    }
+
+    /// While a stretch of a long queue is read again after a save, the rows held show the
+    /// prospects as saved, and those no longer due today (done with, closed, put on the
+    /// do-not-call list, due another day) leave at once: Enter never calls them again from
+    /// a row the store has not yet replaced.
+    mutating func dropFromHeldStretch() {
+        guard let length = queueLength, let day = today else { return }
+        let latest = Dictionary(prospects.map { ($0.id, $0) }, uniquingKeysWith: { _, newer in newer })
+        let selected = selectedEntry?.id
+        var kept: [QueueEntry] = []
+        for var entry in queue {
+            if let saved = latest[entry.id] {
+                guard saved.isDue(on: day, in: zone) else { continue }
+                entry.prospect = saved
+            }
+            kept.append(entry)
+        }
+        let dropped = queue.count - kept.count
+        queue = kept
+        queueLength = max(0, length - dropped)
+        if let selected, let index = queue.firstIndex(where: { $0.id == selected }) {
+            selection = index
+        } else {
+            selection = clamp(selection, count: queue.count)
+        }
     }
 }

@@ -32,11 +32,12 @@ struct MarkCommand: ParsableCommand {
             } catch {
                 throw Failure.unavailable("The mark could not reach the dashboard: \(error).")
             }
-            guard answer.hasPrefix(RemoteMarks.okPrefix) else {
-                let reason = answer.hasPrefix(RemoteMarks.errorPrefix) ? String(answer.dropFirst(RemoteMarks.errorPrefix.count)) : answer
-                throw Failure(message: "The dashboard did not take the mark: \(reason).", code: 75)
+            switch RemoteMarks.reading(answer, for: mark) {
+            case .success(let what):
+                try Output.write("Marked: \(what).\n")
+            case .failure(let refused):
+                throw Failure(message: "The dashboard did not take the mark: \(refused.reason).", code: 75)
             }
-            try Output.write("Marked: \(answer.dropFirst(RemoteMarks.okPrefix.count)).\n")
         }
     }
 }

@@ -196,6 +196,15 @@ import Testing
         #expect(RemoteMarks.answer("me", inbox: inbox) == "error: the dashboard is closing")
     }
 
+    /// The answer read by `callboard mark`: what the mark did, why it was refused, and a
+    /// bare "ok" from a dashboard of an earlier version taken as done, never as refused
+    /// (a refusal makes a script try again, and a second `ask` takes the ask back).
+    @Test func theMarkCommandReadsEveryAnswerADashboardGives() {
+        #expect(RemoteMarks.reading("ok: they talk", for: .prospect) == .success("they talk"))
+        #expect(RemoteMarks.reading("ok", for: .ask) == .success(RemoteMark.ask.summary))
+        #expect(RemoteMarks.reading("error: no call in progress", for: .me) == .failure(.init(reason: "no call in progress")))
+    }
+
     /// A mark the loop cannot take in time (the editor has it) is refused, and not made
     /// later at the wrong moment.
     @Test func aMarkTheBusyLoopCannotTakeInTimeIsRefusedAndNeverMade() throws {

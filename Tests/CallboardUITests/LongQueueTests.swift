@@ -54,6 +54,42 @@ import Testing
         #expect(update(&state, .prospectAdded(dora)) == [.loadQueue(from: 0, select: 1)])
     }
 
+    /// A call filed as "do not call" in a long queue: until the store sends the stretch
+    /// again, the row is gone already, so Enter calls the next one, never her again.
+    @Test func aProspectTheSaveTookOutOfTheQueueLeavesTheHeldRowsAtOnce() throws {
+        var state = longQueue()
+        F.press([.enter], &state, at: 2)
+        let first = try #require(state.live?.prospect)
+        F.press([.char("p")], &state, at: 3)
+        F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 60)
+        let effects = F.press([.char("x")], &state, at: 61)
+        guard case .fileCall(let call, _, _)? = effects.first else {
+            Issue.record("expected the call to be filed, got \(effects)")
+            return
+        }
+        var closed = first
+        closed.status = .doNotCall
+        let filed = FiledCall(call: call, prospect: closed, prospects: [closed], referralFilings: [])
+        let after = update(&state, .callFiled(filed, send: false))
+        #expect(after.contains(.loadQueue(from: 0, select: 0)))
+        #expect(!state.queue.contains { $0.id == first.id }, "no row for her while the stretch is read again")
+        #expect(state.queueCount == 99_999)
+        F.press([.enter], &state, at: 70)
+        #expect(state.live != nil)
+        #expect(state.live?.prospect.id != first.id)
+    }
+
+    /// A new day asks the store once for its queue; a load that fails is reported, not
+    /// asked for again on every tick.
+    @Test func aNewDayLoadsOnce() {
+        var state = longQueue()
+        let tomorrow = F.at(24 * 3600 + 60)
+        #expect(update(&state, .tick(tomorrow)).contains(.load))
+        _ = update(&state, .failed("queue.json: the disk is full"))
+        #expect(!update(&state, .tick(F.at(24 * 3600 + 61))).contains(.load))
+        #expect(!update(&state, .tick(F.at(24 * 3600 + 120))).contains(.load))
+    }
+
     @Test func aShortQueueIsHeldWholeAndOrderedHere() {
         var state = F.state()
         #expect(state.queueLength == nil)

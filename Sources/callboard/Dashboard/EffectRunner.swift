@@ -30,8 +30,14 @@ struct EffectRunner: Sendable {
             case .load:
                 // On the store's lane: a working set rebuilt for the new day is written at once.
                 let (loaded, start) = try load(at: moment)
-                if !start.isWorkingSetStored { try desk.keepWorkingSet(today: desk.day(of: moment.wall)) }
-                return [loaded]
+                guard !start.isWorkingSetStored else { return [loaded] }
+                // The queue is shown even when keeping it for the next start fails.
+                do {
+                    try desk.keepWorkingSet(today: desk.day(of: moment.wall))
+                    return [loaded]
+                } catch {
+                    return [loaded, .failed(String(describing: error))]
+                }
             case .loadQueue(let from, let select):
                 let part = try desk.queuePart(
                     on: desk.day(of: moment.wall), now: moment.wall, from: from, rows: Desk.queueWindowRows,
