@@ -105,11 +105,16 @@ public struct QueueWindow: Hashable, Sendable {
     public var entries: [QueueEntry]
     public var offset: Int
     public var count: Int
+    /// The instant the queue's order was worked out at: the other stretches of the same
+    /// queue are read in that order, so paging never skips or repeats a row when the
+    /// hour moves people in or out of business hours meanwhile.
+    public var orderedAt: Date?
 
-    public init(entries: [QueueEntry], offset: Int, count: Int) {
+    public init(entries: [QueueEntry], offset: Int, count: Int, orderedAt: Date? = nil) {
         self.entries = entries
         self.offset = offset
         self.count = count
+        self.orderedAt = orderedAt
     }
 
     /// Whether these are all the rows.

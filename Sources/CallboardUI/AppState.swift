@@ -60,6 +60,9 @@ public struct AppState: Hashable, Sendable {
     /// The whole queue's length when only part of it is held (the rest is read as the
     /// seller scrolls); nil when `queue` is all of it.
     public var queueLength: Int?
+    /// The instant the order of a queue held in stretches was worked out at: the next
+    /// stretch is read in the same order. A save or an add orders it anew.
+    public var queueOrderedAt: Date?
     /// The day the queue was built for; a new day rebuilds it.
     public var queueDay: CalendarDay?
     public var focus: Panel

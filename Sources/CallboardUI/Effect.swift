@@ -11,7 +11,7 @@ public enum Effect: Hashable, Sendable {
     case loadFollowUps(known: Set<ProspectID>)
     /// Rows of a queue too long to hold whole, from `from`; `select` is the row (of the
     /// whole queue) the cursor goes to.
-    case loadQueue(from: Int, select: Int)
+    case loadQueue(from: Int, select: Int, orderedAt: Date? = nil)
     /// Save the live call so a crash never loses it.
     case checkpoint(LiveCallCheckpoint)
     /// The live call was saved for good; its checkpoint can go.

@@ -313,7 +313,7 @@ extension AppState {
             return []
         }
         // The rows around it, so a step either way needs no wait.
-        return [.loadQueue(from: target - Self.rowsAround, select: target)]
+        return [.loadQueue(from: target - Self.rowsAround, select: target, orderedAt: queueOrderedAt)]
     }
 
     /// Rows read before the one the cursor goes to when a stretch of the queue is read.
@@ -325,6 +325,7 @@ extension AppState {
         queue = window.entries
         queueOffset = window.offset
         queueLength = window.isWhole ? nil : window.count
+        queueOrderedAt = window.orderedAt
         prospects = window.entries.map(\.prospect)
         queueDay = today
         selection = clamp(select - window.offset, count: queue.count)

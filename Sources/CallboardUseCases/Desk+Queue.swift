@@ -64,7 +64,8 @@ extension Desk {
         }
         let (working, isStored) = try store.workingSetInMemory(today: today)
         let queue = Self.part(
-            of: queue(from: working, on: today, now: now), from: 0, rows: Self.queueWindowRows, wholeUpTo: Self.wholeQueueLimit)
+            of: queue(from: working, on: today, now: now), from: 0, rows: Self.queueWindowRows, wholeUpTo: Self.wholeQueueLimit,
+            now: now)
         return DashboardStart(queue: queue, callsToday: callsToday, isWorkingSetStored: isStored)
     }
 
@@ -85,7 +86,7 @@ extension Desk {
         if let part = try pagedPart(on: day, now: now, from: from, rows: rows, wholeUpTo: wholeUpTo, rebuilding: true) {
             return part
         }
-        return Self.part(of: try queue(on: day, now: now), from: from, rows: rows, wholeUpTo: wholeUpTo)
+        return Self.part(of: try queue(on: day, now: now), from: from, rows: rows, wholeUpTo: wholeUpTo, now: now)
     }
 
     /// The window read from the queue's index and the pages its rows are on; nil when no
@@ -104,15 +105,16 @@ extension Desk {
             prospects: prospects, today: day, now: seen, zone: zone, hours: settings.businessHours,
             referrerNames: index.referrerNames, outcomes: settings.outcomes, zoneReach: index.zoneReach)
         return QueuePart(
-            window: QueueWindow(entries: entries, offset: rows.lowerBound, count: order.count),
+            window: QueueWindow(entries: entries, offset: rows.lowerBound, count: order.count, orderedAt: now),
             referrerNames: index.referrerNames, zoneReach: index.zoneReach, isStoreEmpty: index.isStoreEmpty)
     }
 
-    /// A window of a whole day's queue.
-    static func part(of queue: QueueDay, from: Int, rows: Int, wholeUpTo: Int) -> QueuePart {
+    /// A window of a whole day's queue, ordered at `now`.
+    static func part(of queue: QueueDay, from: Int, rows: Int, wholeUpTo: Int, now: Date) -> QueuePart {
         let part = window(of: queue.entries.count, from: from, rows: rows, wholeUpTo: wholeUpTo)
         return QueuePart(
-            window: QueueWindow(entries: Array(queue.entries[part]), offset: part.lowerBound, count: queue.entries.count),
+            window: QueueWindow(
+                entries: Array(queue.entries[part]), offset: part.lowerBound, count: queue.entries.count, orderedAt: now),
             referrerNames: queue.referrerNames, zoneReach: queue.zoneReach, isStoreEmpty: queue.isStoreEmpty)
     }
 

@@ -90,6 +90,20 @@ import Testing
         #expect(!update(&state, .tick(F.at(24 * 3600 + 120))).contains(.load))
     }
 
+    /// The next stretch is read in the order the held one was worked out in, so paging
+    /// across the hour never skips or repeats a row; a save orders the queue anew.
+    @Test func laterStretchesKeepTheOrderOfTheFirst() {
+        var state = F.state(prospects: [])
+        let orderedAt = F.start.addingTimeInterval(30)
+        let entries = F.prospects.map { QueueEntry(prospect: $0, reason: .new) }
+        let window = QueueWindow(entries: entries, offset: 0, count: 100_000, orderedAt: orderedAt)
+        _ = update(&state, .loaded(StoreSnapshot(prospects: F.prospects, window: window), F.at(1)))
+        #expect(F.press([.end], &state, at: 3700)
+            == [.loadQueue(from: 99_999 - AppState.rowsAround, select: 99_999, orderedAt: orderedAt)])
+        let dora = Prospect(id: "p-dora", name: "Dora Added", createdAt: F.start)
+        #expect(update(&state, .prospectAdded(dora)) == [.loadQueue(from: 0, select: 0, orderedAt: nil)])
+    }
+
     @Test func aShortQueueIsHeldWholeAndOrderedHere() {
         var state = F.state()
         #expect(state.queueLength == nil)

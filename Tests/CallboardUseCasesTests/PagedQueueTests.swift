@@ -53,6 +53,7 @@ import Testing
         let expected = try everyone(f, on: day, seenAt: seen)
         #expect(try f.store.queueIndex(today: day) != nil, "read through the index \(comment)")
         let whole = try f.desk.queuePart(on: day, now: now, from: 0, rows: expected.count + 1).window
+        #expect(whole.orderedAt == now, "the window says when its order was worked out")
         #expect(whole.count == expected.count, "\(comment)")
         #expect(whole.entries.map(\.id) == expected.map(\.id), "order on \(day) at \(now) \(comment)")
         #expect(whole.entries == expected, "rows on \(day) at \(now) \(comment)")

@@ -38,10 +38,10 @@ struct EffectRunner: Sendable {
                 } catch {
                     return [loaded, .failed(String(describing: error))]
                 }
-            case .loadQueue(let from, let select):
+            case .loadQueue(let from, let select, let orderedAt):
+                let now = orderedAt ?? moment.wall
                 let part = try desk.queuePart(
-                    on: desk.day(of: moment.wall), now: moment.wall, from: from, rows: Desk.queueWindowRows,
-                    wholeUpTo: Desk.wholeQueueLimit)
+                    on: desk.day(of: now), now: now, from: from, rows: Desk.queueWindowRows, wholeUpTo: Desk.wholeQueueLimit)
                 return [.queueLoaded(part.window, select: select, moment)]
             case .loadFollowUps(let known):
                 let (calls, others) = try desk.followUpsOwed(today: desk.day(of: moment.wall), known: known)
