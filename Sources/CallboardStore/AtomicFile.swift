@@ -75,6 +75,15 @@ enum AtomicFile {
         return Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000)
     }
 
+    /// When the file was last written, in nanoseconds since 1970, and its size in bytes;
+    /// nil when it does not exist (or cannot be read).
+    static func stamp(_ url: URL) -> FileStamp? {
+        var info = stat()
+        guard stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return FileStamp(
+            modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec), size: Int(info.st_size))
+    }
+
     /// Replaces `url` with `data`: a temporary file in the same folder is written, synced
     /// to disk, renamed over the target, and the folder is synced so the rename survives
     /// a power cut.
@@ -267,4 +276,13 @@ private func posixRead(_ fd: Int32, _ bytes: UnsafeMutableRawPointer?, _ count: 
 /// `write(2)`, reachable from inside `AtomicFile` where `write` names the atomic write.
 private func posixWrite(_ fd: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
     write(fd, bytes, count)
+}
+
+/// A file's modification time (nanoseconds since 1970) and size: a copy made from the file
+/// is trusted only while both are what they were when it was made. Neither alone will do:
+/// a file put back with its old time (`cp -p`, rsync) or a clock set back leaves an older
+/// time, and a file can change and keep its size.
+struct FileStamp: Codable, Hashable, Sendable {
+    var modified: Int
+    var size: Int
 }

@@ -46,4 +46,7 @@ public struct CallRow: Hashable, Codable, Sendable {
 struct DayRows: Codable, Hashable {
     var day: CalendarDay
     var calls: [CallRow]
+    /// The day file's time and size when the rows were made from it; the rows are fresh
+    /// only while both are still the file's. Nil in rows an earlier build wrote: stale.
+    var dayFile: FileStamp?
 }

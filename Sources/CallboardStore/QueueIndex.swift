@@ -53,6 +53,9 @@ struct QueueIndexDocument: Codable {
     /// The members sorted by kind, then standing, cut into pages of `pageSize`: the
     /// standing of each page's first member.
     var pageStarts: [StandingRecord]
+    /// The identifier of the time zone the due days were counted in; an index without
+    /// one, or of another zone than the store's, is rebuilt.
+    var zone: String?
 }
 
 /// `queue/NNNN.json`: one page of members.

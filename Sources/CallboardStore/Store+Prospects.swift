@@ -159,7 +159,7 @@ extension Store {
             // Rebuilt for the day it was built on: the store reads no clock. Without one,
             // and no `today`, the next `workingSet(today:)` builds it.
             if let queue, today.map({ $0 <= queue.coversThrough }) ?? true {
-                try writeWorkingSet(built: prospects, on: queue.builtOn, encoded: encoded)
+                try writeWorkingSet(built: prospects, on: queue.builtOn, encoded: encoded, onDisk: queue.pagesOnDisk)
             } else if let today {
                 try writeWorkingSet(built: prospects, on: today, encoded: encoded)
             }

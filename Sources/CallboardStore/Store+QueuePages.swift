@@ -56,8 +56,7 @@ extension Store {
 
     /// Page `page` of `index`; nil when it is missing, broken or of another build.
     func queuePage(_ page: Int, of index: QueueIndex) -> [Prospect]? {
-        guard index.pageHashes.indices.contains(page),
-            let data = try? AtomicFile.read(queuePageFile(page)), Self.pageHash(data) == index.pageHashes[page],
+        guard let data = queuePageData(page, of: index),
             let document = try? StoreCoding.decoder().decode(QueuePageDocument.self, from: data),
             document.schemaVersion == SchemaMigration.queue.current,
             document.prospects.count == min(index.pageSize, index.slot.count - page * index.pageSize)
@@ -65,10 +64,31 @@ extension Store {
         return document.prospects
     }
 
+    /// The bytes of page `page` of `index`; nil when the page is missing or its hash is not
+    /// the one `index` holds for it (a page of another build, or one a crash cut short).
+    private func queuePageData(_ page: Int, of index: QueueIndex) -> Data? {
+        guard index.pageHashes.indices.contains(page), let data = try? AtomicFile.read(queuePageFile(page)),
+            Self.pageHash(data) == index.pageHashes[page]
+        else { return nil }
+        return data
+    }
+
+    /// Whether every page of `index` is there as it was written for it: when one is not,
+    /// every read of a whole queue rebuilds it from the buckets until it is written again.
+    public func hasEveryPage(of index: QueueIndex) -> Bool {
+        index.pageHashes.indices.allSatisfy { queuePageData($0, of: index) != nil }
+    }
+
     static func pageHash(_ data: Data) -> String { String(FNV1a.hash64(data), radix: 16) }
 
+    /// The stored index; nil when it is missing, broken, of another version, or built in
+    /// another time zone than the store's (whose days its due days are counted in: a
+    /// seller who travelled would miss a callback whose day moved earlier).
     func storedQueueIndexDocument() -> QueueIndexDocument? {
-        try? VersionedFile.read(QueueIndexDocument.self, from: queueFile, migration: .queue)
+        guard let document = try? VersionedFile.read(QueueIndexDocument.self, from: queueFile, migration: .queue),
+            document.zone == zone.identifier
+        else { return nil }
+        return document
     }
 
     func storedQueueIndex() -> QueueIndex? {
@@ -125,7 +145,8 @@ extension Store {
         return WorkingSetDocument(
             schemaVersion: SchemaMigration.workingSet.current, builtOn: document.builtOn,
             coversThrough: document.coversThrough, prospectCount: document.prospectCount,
-            prospects: members.sorted { $0.id < $1.id }, referrers: document.referrers, zoneReach: document.zoneReach)
+            prospects: members.sorted { $0.id < $1.id }, referrers: document.referrers, zoneReach: document.zoneReach,
+            pagesOnDisk: document.pageHashes)
     }
 
     /// Writes the queue's part of `document` (of `prospects`, those due by `coversThrough`) as an
@@ -133,8 +154,13 @@ extension Store {
     /// leaves no index, which the next read rebuilds, and a page is only ever read with
     /// the index it was written for. Neither is synced: the index holds each page's hash,
     /// so a page a crash left behind, old or broken, is never read with it.
+    ///
+    /// A page whose bytes hash the same as `onDisk` (the hashes of the pages as they were
+    /// just read, every one checked) says for it is left as it is: a saved call rewrites
+    /// the page or two its prospects are on, not all of them.
     func writeQueue(
-        _ document: WorkingSetDocument, members prospects: some RandomAccessCollection<Prospect>, encoded: EncodedProspects? = nil
+        _ document: WorkingSetDocument, members prospects: some RandomAccessCollection<Prospect>, encoded: EncodedProspects? = nil,
+        onDisk: [String] = []
     ) throws(StoreError) {
         try AtomicFile.remove(queueFile)
         var kinds: [CallQueue.Kind: Int] = [:]
@@ -187,8 +213,11 @@ extension Store {
                     if let bytes = encoded?[prospect.id] { return bytes }
                     return try VersionedFile.encodedElement(prospect, with: encoder, for: file)
                 })
-            hashes.append(Self.pageHash(data))
-            try AtomicFile.write(data, to: file, durable: false)
+            let hash = Self.pageHash(data)
+            hashes.append(hash)
+            if !onDisk.indices.contains(page) || onDisk[page] != hash {
+                try AtomicFile.write(data, to: file, durable: false)
+            }
             page += 1
         }
         removeQueuePages(from: page)
@@ -196,7 +225,8 @@ extension Store {
             QueueIndexDocument(
                 schemaVersion: SchemaMigration.queue.current, builtOn: built, coversThrough: document.coversThrough,
                 prospectCount: document.prospectCount, referrers: document.referrers, zoneReach: document.zoneReach ?? [:],
-                pageHashes: hashes, kinds: kindList, places: places, callbackTimes: times, pageSize: size, pageStarts: starts),
+                pageHashes: hashes, kinds: kindList, places: places, callbackTimes: times, pageSize: size, pageStarts: starts,
+                zone: zone.identifier),
             to: queueFile, durable: false)
     }
 

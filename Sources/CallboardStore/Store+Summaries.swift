@@ -71,21 +71,22 @@ extension Store {
         return (read.document.days, read.asWritten)
     }
 
-    /// The rows kept for `days` of `month` that are at least as new as their day files. A
-    /// day whose file changed since (a hand edit, a save by an earlier callboard) has none,
-    /// nor has any day when the rows file is missing, broken or from a newer callboard:
-    /// the rows are only a copy of the day files, made again rather than reported.
+    /// The rows kept for `days` of `month` whose day files have the time and size they had
+    /// when the rows were made. A day whose file changed since (a hand edit, a save by an
+    /// earlier callboard, a file put back with an older time, a clock set back) has none,
+    /// nor has a day whose rows an earlier build wrote without them, nor any day when the
+    /// rows file is missing, broken or from a newer callboard: the rows are only a copy of
+    /// the day files, made again rather than reported.
     func keptRows(_ month: String, days: some Sequence<CalendarDay>) -> [CalendarDay: [CallRow]] {
         let file = rowsFile(month)
-        // The time first: a file replaced after it is read as older than it is, never newer.
-        guard let written = AtomicFile.modified(file), let data = try? AtomicFile.read(file),
+        guard let data = try? AtomicFile.read(file),
             let document = try? VersionedFile.decode(CallRowsDocument.self, from: data, of: file, migration: .callRows)
                 .document
         else { return [:] }
         let wanted = Set(days)
         var rows: [CalendarDay: [CallRow]] = [:]
         for day in document.days where wanted.contains(day.day) {
-            guard let dayWritten = AtomicFile.modified(dayFile(for: day.day)), dayWritten <= written else { continue }
+            guard let made = day.dayFile, AtomicFile.stamp(dayFile(for: day.day)) == made else { continue }
             rows[day.day] = day.calls
         }
         return rows
@@ -96,9 +97,10 @@ extension Store {
     /// `types` and `targets`.
     ///
     /// They come from the months' rows files. A day whose rows are not there (a month an
-    /// earlier version wrote) or older than its day file (a hand edit) is read from its
-    /// day file instead, and its rows are kept when this store is the writer, or no writer
-    /// holds the store: once, on the first report that needs them.
+    /// earlier version wrote) or were made from a day file that has changed since (its
+    /// time or size is another) is read from its day file instead, and its rows are kept
+    /// when this store is the writer, or no writer holds the store: once, on the first
+    /// report that needs them.
     public func callRows(
         from first: CalendarDay, to last: CalendarDay, types: CallTypes = .standard, targets: TalkTargets = .standard
     ) throws(StoreError) -> (summaries: [DaySummary], rows: [CalendarDay: [CallRow]]) {
@@ -124,7 +126,7 @@ extension Store {
                 if let kept = kept[day] {
                     rows[day] = kept.map { CallRow(judged: $0, types: types, targets: targets) }
                 } else {
-                    let dayWritten = AtomicFile.modified(dayFile(for: day))
+                    let dayWritten = AtomicFile.stamp(dayFile(for: day))
                     let made = CallRow.rows(of: try calls(on: day), types: types, targets: targets)
                     rows[day] = made
                     remade[month, default: [:]][day] = RemadeRows(rows: made, dayWritten: dayWritten)
@@ -135,10 +137,10 @@ extension Store {
         return (summaries.sorted { $0.day < $1.day }, rows)
     }
 
-    /// Rows made from a day file, and when that file was written.
+    /// Rows made from a day file, and that file's time and size before it was read.
     private struct RemadeRows {
         var rows: [CallRow]
-        var dayWritten: Date?
+        var dayWritten: FileStamp?
     }
 
     /// Adds rows made from day files to their months' rows files, and writes a month's
@@ -155,7 +157,7 @@ extension Store {
                 // A day file changed since its rows were made (a save meanwhile) is left for
                 // the next report.
                 for (day, remade) in made where rows[day] == nil && days.contains(day) {
-                    guard let dayWritten = remade.dayWritten, AtomicFile.modified(self.dayFile(for: day)) == dayWritten
+                    guard let dayWritten = remade.dayWritten, AtomicFile.stamp(self.dayFile(for: day)) == dayWritten
                     else { continue }
                     rows[day] = remade.rows
                     added = true
@@ -193,11 +195,14 @@ extension Store {
             to: file)
     }
 
-    /// Writes the rows of `days` that have them into the month's rows file, or removes it
-    /// when none has.
+    /// Writes the rows of `days` that have them into the month's rows file, each with its
+    /// day file's time and size now, or removes it when none has. Only under the lock, with
+    /// rows made from the day files as they are.
     private func writeRows(_ month: String, _ rows: [CalendarDay: [CallRow]], days: [DaySummary]) throws(StoreError) {
         let file = rowsFile(month)
-        let kept = days.map(\.day).sorted().compactMap { day in rows[day].map { DayRows(day: day, calls: $0) } }
+        let kept = days.map(\.day).sorted().compactMap { day in
+            rows[day].map { DayRows(day: day, calls: $0, dayFile: AtomicFile.stamp(dayFile(for: day))) }
+        }
         guard !kept.isEmpty else {
             if AtomicFile.modified(file) != nil { try AtomicFile.remove(file) }
             return

@@ -86,7 +86,7 @@ extension Store {
                 coversThrough: last, prospects: []),
             list: "prospects", elements: members.lazy.filter { !$0.isDue(on: last, in: self.zone) },
             to: recentFile, durable: false)
-        try writeQueue(frame, members: members, encoded: encoded)
+        try writeQueue(frame, members: members, encoded: encoded, onDisk: frame.pagesOnDisk ?? [])
     }
 
     func removeWorkingSet() throws(StoreError) {
@@ -102,8 +102,12 @@ extension Store {
 
     /// Writes the working set of `all`, which is every prospect in the store, from
     /// positions in `all` rather than a copy of its members.
-    func writeWorkingSet(built all: [Prospect], on day: CalendarDay, encoded: EncodedProspects? = nil) throws(StoreError) {
-        let (frame, members) = workingSetFrame(of: all, on: day)
+    /// `onDisk`: the hashes of the pages as they were read before, every one checked.
+    func writeWorkingSet(
+        built all: [Prospect], on day: CalendarDay, encoded: EncodedProspects? = nil, onDisk: [String]? = nil
+    ) throws(StoreError) {
+        var (frame, members) = workingSetFrame(of: all, on: day)
+        frame.pagesOnDisk = onDisk
         try writeWorkingSet(frame, members: members.lazy.map { all[$0] }, encoded: encoded)
     }
 

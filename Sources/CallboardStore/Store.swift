@@ -11,7 +11,7 @@ import Foundation
 ///     queue.json                  {"schemaVersion": 2, "builtOn", "coversThrough",
 ///                                  "prospectCount", "referrers": {id: name}, "zoneReach",
 ///                                  "kinds", "places", "callbackTimes", "pageSize",
-///                                  "pageStarts", "pageHashes"}
+///                                  "pageStarts", "pageHashes", "zone"}
 ///     queue/0000.json …           {"schemaVersion": 2, "prospects": [Prospect]}
 ///                                 the working set: every prospect a queue up to
 ///                                 `coversThrough` (built + 14 days) can show, indexed in
@@ -30,10 +30,11 @@ import Foundation
 ///                                 a file per month: one small record per day with
 ///                                 calls, so a trend over months never reads the calls;
 ///                                 version 2 (one earlier build, rows inside) reads as 1
-///     summaries/2026-11.calls.json {"schemaVersion": 1, "days": [{"day", "calls": [CallRow]}]}
+///     summaries/2026-11.calls.json {"schemaVersion": 1, "days": [{"day", "calls": [CallRow], "dayFile"}]}
 ///                                 the month's calls as report rows, on one line, so a
 ///                                 review listing every call of a range never opens a day
-///                                 file; derived: days without fresh rows are read from
+///                                 file; derived: days without fresh rows (the day file's
+///                                 time and size as "dayFile" records them) are read from
 ///                                 their day files (`callRows`)
 ///     live-call.json              {"schemaVersion": 1, "call", "elapsed", "savedAt",
 ///                                  "answers" once the end-of-call dialogs began,

@@ -48,6 +48,9 @@ struct WorkingSetDocument: Codable {
     /// The sums of ``ZoneReach`` over every prospect; nil in a file from before they were
     /// kept, until the next rebuild.
     var zoneReach: [String: ReachCounts]?
+    /// The hashes of the queue's pages when this was read from them, every page checked:
+    /// a write leaves alone those it would write the same. Never stored.
+    var pagesOnDisk: [String]? = nil
 }
 
 /// `recent.json`: the part of the working set the queue cannot show, stamped with the

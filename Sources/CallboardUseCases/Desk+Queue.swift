@@ -69,10 +69,13 @@ extension Desk {
         return DashboardStart(queue: queue, callsToday: callsToday, isWorkingSetStored: isStored)
     }
 
-    /// Writes the working set of `today` unless one covering it is stored already (built
-    /// again, under the store's lock, so a save made meanwhile by another process is in it).
+    /// Writes the working set of `today` unless one covering it is stored already, every
+    /// page of it readable (built again, under the store's lock, so a save made meanwhile
+    /// by another process is in it). A page lost or broken would otherwise have every
+    /// start rebuild the queue from the buckets until the next save.
     public func keepWorkingSet(today: CalendarDay) throws(StoreError) {
-        _ = try store.queueIndex(today: today)
+        guard let index = try store.queueIndex(today: today), !store.hasEveryPage(of: index) else { return }
+        _ = try store.workingSet(today: today)
     }
 
     /// Rows `from ..< from + rows` of the queue of `day` at `now` (moved back so the window

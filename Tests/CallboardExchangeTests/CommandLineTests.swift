@@ -43,6 +43,15 @@ struct Program {
 }
 
 /// Every file under `folder` with its bytes and permissions.
+/// A month's rows file without the time and size of each day file, as sorted JSON.
+private func rowsWithoutDayFiles(_ data: Data) throws -> Data {
+    var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let days = try #require(object["days"] as? [[String: Any]])
+    #expect(days.allSatisfy { $0["dayFile"] != nil })
+    object["days"] = days.map { $0.filter { $0.key != "dayFile" } }
+    return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+}
+
 private func snapshot(_ folder: URL) throws -> [String: Data] {
     var files: [String: Data] = [:]
     let enumerator = FileManager.default.enumerator(atPath: folder.path)
@@ -316,7 +325,15 @@ private func snapshot(_ folder: URL) throws -> [String: Data] {
         #expect(try Program.run(["generate", "--store", b, "--prospects", "50", "--calls", "120", "--seed", "3"], home: home).status == 0)
         let left = try snapshot(URL(fileURLWithPath: a)).filter { !$0.key.hasPrefix(".lock") }
         let right = try snapshot(URL(fileURLWithPath: b)).filter { !$0.key.hasPrefix(".lock") }
-        #expect(left == right)
+        #expect(Set(left.keys) == Set(right.keys))
+        // The months' call rows record when their day files were written; the rows are the same.
+        for (name, data) in left {
+            if name.contains(".calls.json") {
+                #expect(try rowsWithoutDayFiles(data) == rowsWithoutDayFiles(right[name] ?? Data()), "\(name)")
+            } else {
+                #expect(data == right[name], "\(name)")
+            }
+        }
         #expect(left.keys.contains { $0.hasPrefix("calls/") })
         let again = try Program.run(["generate", "--store", a, "--prospects", "5", "--calls", "5"], home: home)
         #expect(again.status == 73)

@@ -155,4 +155,104 @@ import Testing
         #expect(again.isWorkingSetStored)
         #expect(again.queue.window.entries == start.queue.window.entries)
     }
+
+    /// Each page file's bytes and inode, by name: a file rewritten, even with the same
+    /// bytes, is a new file.
+    func pages(_ f: DeskFixture) throws -> [String: (data: Data, file: Int)] {
+        let folder = f.store.directory.appendingPathComponent("queue")
+        var pages: [String: (data: Data, file: Int)] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let path = folder.appendingPathComponent(name).path
+            let number = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+            pages[name] = (try Data(contentsOf: URL(fileURLWithPath: path)), try #require(number))
+        }
+        return pages
+    }
+
+    /// A save of one prospect rewrites the page it is on, not the hundreds of others a long
+    /// queue has: each page written is a wait on the disk.
+    @Test func aSaveRewritesOnlyThePagesThatChanged() throws {
+        let f = try Self.fixture()
+        let now = Self.at(day: 0, hour: 10)
+        try expectSame(f, on: Self.today, at: now, "before")
+        let before = try pages(f)
+        #expect(before.count > 4)
+        var prospect = try #require(try f.desk.queuePart(on: Self.today, now: now, from: 0, rows: 10).window.entries.last?.prospect)
+        prospect.notes = "Asked to be called about the spring order"
+        try f.store.upsert(prospect: prospect)
+
+        let after = try pages(f)
+        #expect(Set(after.keys) == Set(before.keys))
+        let rewritten = after.keys.filter { after[$0]?.file != before[$0]?.file }
+        let changed = after.keys.filter { after[$0]?.data != before[$0]?.data }
+        #expect(changed.count == 1, "the page holding the prospect")
+        #expect(rewritten.sorted() == changed.sorted(), "pages rewritten with the same bytes: \(rewritten.count)")
+        try expectSame(f, on: Self.today, at: now, "after a save")
+        #expect(try f.store.workingSet(today: Self.today).prospects.contains(prospect))
+    }
+
+    /// The queue's due days are days in the seller's time zone: opened in another zone
+    /// (travel, `TZ`), the store's queue is built again, so a callback whose day moved
+    /// earlier is in today's queue, not missing until its old day.
+    @Test func aQueueBuiltInAnotherTimeZoneIsRebuilt() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("callboard-zone-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let tokyo = try #require(TimeZone(identifier: "Asia/Tokyo"))
+        let losAngeles = try #require(TimeZone(identifier: "America/Los_Angeles"))
+        let today = Self.today
+        let tomorrow = today.adding(days: 1)
+        // 20:00 tomorrow in Los Angeles is the day after in Tokyo.
+        let callback = try #require(tomorrow.at(hour: 20, minute: 0, in: losAngeles))
+        let created = try #require(today.at(hour: 9, minute: 0, in: tokyo))
+        var prospects = [
+            Prospect(
+                id: "callback", name: "Cal Back", phone: "+1 415 555 0100", nextCallDay: tomorrow.adding(days: 1),
+                callbackAt: callback, createdAt: created)
+        ]
+        for i in 0..<5 {
+            prospects.append(
+                Prospect(
+                    id: ProspectID("due-\(i)"), name: "Due \(i)", phone: "+1 415 555 010\(i)",
+                    nextCallDay: today.adding(days: i - 2), createdAt: created))
+        }
+        do {
+            let store = try Store(directory: directory, zone: tokyo)
+            try store.save(prospects: prospects)
+            #expect(try store.queueIndex(today: today) != nil)
+            #expect(try String(contentsOf: store.queueFile, encoding: .utf8).contains("Asia/Tokyo"))
+        }
+        let store = try Store(directory: directory, zone: losAngeles)
+        let desk = Desk(store: store, settings: Settings())
+        let now = try #require(tomorrow.at(hour: 10, minute: 0, in: losAngeles))
+        let queue = try desk.queuePart(on: tomorrow, now: now, from: 0, rows: 100).window.entries
+        #expect(queue.map(\.id).contains("callback"), "the callback of tomorrow in Los Angeles")
+        let expected = CallQueue.entries(
+            prospects: try store.prospects(), today: tomorrow, now: now, zone: losAngeles, hours: desk.settings.businessHours,
+            outcomes: desk.settings.outcomes, zoneReach: ZoneReach.sums(of: try store.prospects()))
+        #expect(queue == expected)
+        #expect(try desk.dashboardStart(now: now).queue.window.entries == expected)
+        #expect(try desk.queue(on: tomorrow, now: now).entries == expected)
+        #expect(try String(contentsOf: store.queueFile, encoding: .utf8).contains("America/Los_Angeles"))
+    }
+
+    /// A page lost (or broken) leaves a stored index that no longer answers: the start
+    /// after it rebuilds the queue in memory, and keeping the working set writes it
+    /// again, so the next start reads it from the disk rather than every bucket.
+    @Test func aLostPageIsWrittenAgainWhenTheWorkingSetIsKept() throws {
+        let f = try Self.fixture()
+        let now = Self.at(day: 0, hour: 10)
+        #expect(try f.desk.dashboardStart(now: now).isWorkingSetStored)
+        let folder = f.store.directory.appendingPathComponent("queue")
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            if try !f.desk.dashboardStart(now: now).isWorkingSetStored { break }
+        }
+        let start = try f.desk.dashboardStart(now: now)
+        #expect(!start.isWorkingSetStored)
+        try f.desk.keepWorkingSet(today: Self.today)
+        let again = try f.desk.dashboardStart(now: now)
+        #expect(again.isWorkingSetStored)
+        #expect(again.queue.window.entries == start.queue.window.entries)
+        try expectSame(f, on: Self.today, at: now, "after the page was written again")
+    }
 }

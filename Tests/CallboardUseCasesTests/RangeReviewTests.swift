@@ -182,11 +182,10 @@ import Testing
             for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
                 let file = folder.appendingPathComponent(name)
                 let text = try String(contentsOf: file, encoding: .utf8)
-                let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
-                // Broken, but no newer than its month's summaries: a read would fail.
-                try Data(text.replacingOccurrences(of: "\"calls\"", with: "\"broken\"").utf8).write(to: file)
-                try FileManager.default.setAttributes(
-                    [.modificationDate: attributes[.modificationDate] ?? Date(timeIntervalSince1970: 0)], ofItemAtPath: file.path)
+                let time = try modified(file)
+                // Broken, but of the size and time its rows were made from: a read would fail.
+                try Data(text.replacingOccurrences(of: "\"calls\"", with: "\"cAlls\"").utf8).write(to: file)
+                try setModified(file, to: time)
             }
         }
         let report = try reader.rangeReport(from: Self.first, to: Self.last, withCalls: true)
@@ -313,6 +312,79 @@ import Testing
                 id: Call.makeID(prospect: prospect.id, startedAt: at), prospectID: prospect.id, prospectName: prospect.name,
                 startedAt: at, segments: [TalkSegment(speaker: .prospect, start: 0, end: 30)], duration: 30),
             targets: .standard)
+    }
+
+    /// A file's modification time to the nanosecond.
+    func modified(_ file: URL) throws -> timespec {
+        var info = stat()
+        try #require(stat(file.path, &info) == 0)
+        return info.st_mtim
+    }
+
+    /// Sets a file's modification time to the nanosecond, as `cp -p` and rsync put it back.
+    func setModified(_ file: URL, to time: timespec) throws {
+        let times = [time, time]
+        try #require(utimensat(AT_FDCWD, file.path, times, 0) == 0)
+    }
+
+    /// A day file put back with other calls and an older time than its month's rows (a
+    /// copy restored with `cp -p` or rsync, a clock set back): the report shows the calls
+    /// it holds now, whether its size changed or not.
+    @Test(arguments: [false, true])
+    func aDayFilePutBackWithAnOlderTimeIsReadItself(sameSize: Bool) throws {
+        let fixture = try Self.fixture()
+        try expectSameAsDayFiles(fixture.desk, fixture)
+        let day = try #require(try fixture.store.summaries(from: Self.first, to: Self.last).last?.day)
+        let file = fixture.store.dayFile(for: day)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let name = try #require(try fixture.store.calls(on: day).compactMap(\.prospectName).first)
+        let other = sameSize ? String(repeating: "Q", count: name.utf8.count) : "Put Back From A Copy"
+        try Data(text.replacingOccurrences(of: name, with: other).utf8).write(to: file)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(-30 * 86400)], ofItemAtPath: file.path)
+        let report = try fixture.desk.rangeReport(from: Self.first, to: Self.last, withCalls: true)
+        #expect(ReviewCSV.range(report, zone: fixture.zone).contains(other))
+        try expectSameAsDayFiles(fixture.desk, fixture)
+    }
+
+    /// A day file changed in size but put back to the very time its rows were made from:
+    /// the size gives it away.
+    @Test func aDayFileOfTheSameTimeButAnotherSizeIsReadItself() throws {
+        let fixture = try Self.fixture()
+        let day = try #require(try fixture.store.summaries(from: Self.first, to: Self.last).last?.day)
+        let file = fixture.store.dayFile(for: day)
+        let time = try modified(file)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let name = try #require(try fixture.store.calls(on: day).compactMap(\.prospectName).first)
+        try Data(text.replacingOccurrences(of: name, with: "Another Size Entirely").utf8).write(to: file)
+        try setModified(file, to: time)
+        let report = try fixture.desk.rangeReport(from: Self.first, to: Self.last, withCalls: true)
+        #expect(ReviewCSV.range(report, zone: fixture.zone).contains("Another Size Entirely"))
+        try expectSameAsDayFiles(fixture.desk, fixture)
+    }
+
+    /// Rows an earlier build kept without their day files' time and size are not trusted:
+    /// they are made again from the day files, never reported, and kept with them.
+    @Test func rowsWithoutTheirDayFilesTimeAndSizeAreMadeAgain() throws {
+        let fixture = try Self.fixture()
+        let month = try #require(try months(fixture).last)
+        var rows = try object(rowsFile(of: month))
+        var days = try #require(rows["days"] as? [[String: Any]])
+        #expect(days.allSatisfy { $0["dayFile"] != nil })
+        // Rows of another day's calls, as an earlier build may have left before an edit.
+        let stale = try #require(days.last?["calls"])
+        for i in days.indices {
+            days[i]["dayFile"] = nil
+            days[i]["calls"] = stale
+        }
+        rows["days"] = days
+        try JSONSerialization.data(withJSONObject: rows).write(to: rowsFile(of: month))
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(3600)], ofItemAtPath: rowsFile(of: month).path)
+        try expectSameAsDayFiles(fixture.desk, fixture)
+        let remade = try #require(try object(rowsFile(of: month))["days"] as? [[String: Any]])
+        #expect(remade.count == days.count && remade.allSatisfy { $0["dayFile"] != nil })
+        try expectCurrentLayout(fixture)
     }
 
     /// A day file edited by hand after its month was written: the report shows the edit,
