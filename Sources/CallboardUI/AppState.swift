@@ -14,8 +14,9 @@ public struct AppState: Hashable, Sendable {
         case queue
         /// The field for a prospect typed in by hand, over the queue.
         case addProspect(TextField)
-        /// A call left live by a crash, offered to resume or save before anything else.
-        case recovery(LiveCallCheckpoint)
+        /// A call left live by a crash, offered to resume or save before anything else,
+        /// with its prospect as the store has them (nil when it no longer does).
+        case recovery(LiveCallCheckpoint, prospect: Prospect?)
         /// A live call: the talk keys act immediately.
         case call
         /// The note field, over a live call.
@@ -153,7 +154,7 @@ public struct AppState: Hashable, Sendable {
 
     /// The call a crash left live, while the seller has not yet said what to do with it.
     public var recoveredCall: LiveCallCheckpoint? {
-        if case .recovery(let checkpoint) = mode { return checkpoint }
+        if case .recovery(let checkpoint, _) = mode { return checkpoint }
         return nil
     }
 

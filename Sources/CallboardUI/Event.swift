@@ -23,8 +23,10 @@ public enum Event: Hashable, Sendable {
     case followUpsLoaded(calls: [Call], prospects: [Prospect])
     /// Rows of the queue, after `.loadQueue`; the cursor goes to row `select`.
     case queueLoaded(QueueWindow, select: Int, Moment)
-    /// A live call found after a crash, offered to resume (on hold) or save.
-    case resumed(LiveCallCheckpoint, Moment)
+    /// A live call found after a crash, offered to resume (on hold) or save, with its
+    /// prospect as the store has them (nil when the store no longer does): the queue rows
+    /// held need not include them.
+    case resumed(LiveCallCheckpoint, prospect: Prospect?, Moment)
     /// The store added a prospect typed in the add field.
     case prospectAdded(Prospect)
     /// The store refused the line typed in the add field; `reason` says why.

@@ -37,7 +37,7 @@ public func render(_ state: AppState, into buffer: inout CellBuffer) {
     case .note(let field): NoteDialogView.draw(field, in: body, into: &buffer)
     case .addProspect(let field):
         AddProspectDialogView.draw(field, problem: state.addProblem, in: body, into: &buffer)
-    case .recovery(let checkpoint): RecoveryDialogView.draw(checkpoint, state: state, in: body, into: &buffer)
+    case .recovery(let checkpoint, _): RecoveryDialogView.draw(checkpoint, state: state, in: body, into: &buffer)
     case .endOfCall(let flow): EndOfCallDialogView.draw(flow, state: state, in: body, into: &buffer)
     default: break
     }

@@ -40,9 +40,9 @@ extension AppState {
     }
 
     /// A checkpoint found at start: the seller is asked first, nothing happens to it yet.
-    mutating func offer(_ checkpoint: LiveCallCheckpoint) -> [Effect] {
+    mutating func offer(_ checkpoint: LiveCallCheckpoint, prospect: Prospect?) -> [Effect] {
         guard live == nil, recoveredCall == nil else { return [] }
-        mode = .recovery(checkpoint)
+        mode = .recovery(checkpoint, prospect: prospect?.id == checkpoint.call.prospectID ? prospect : nil)
         return []
     }
 
@@ -56,10 +56,11 @@ extension AppState {
         return endCall(call, at: moment)
     }
 
-    /// Who a recovered call was with: the prospect if still known, else the name the
-    /// checkpoint carries.
+    /// Who a recovered call was with: the prospect the store had at start, or a queue row,
+    /// else (the store no longer has them) the name the checkpoint carries.
     func prospect(of checkpoint: LiveCallCheckpoint) -> Prospect {
         let call = checkpoint.call
+        if case .recovery(_, let stored?) = mode, stored.id == call.prospectID { return stored }
         if let known = prospects.first(where: { $0.id == call.prospectID }) { return known }
         return Prospect(
             id: call.prospectID, name: call.prospectName ?? call.prospectID.rawValue,

@@ -61,9 +61,9 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
     case .followUpsLoaded(let calls, let others):
         state.receivePendingFollowUps(calls, others: others)
         return []
-    case .resumed(let checkpoint, let moment):
+    case .resumed(let checkpoint, let prospect, let moment):
         state.observe(moment)
-        return state.offer(checkpoint)
+        return state.offer(checkpoint, prospect: prospect)
     case .prospectAdded(let prospect):
         return state.prospectAdded(prospect)
     case .prospectRefused(let line, let reason):

@@ -84,13 +84,29 @@ extension Desk {
         try store.writeCheckpoint(checkpoint)
     }
 
-    /// The call a crash left live, if any.
-    public func liveCall() throws(StoreError) -> LiveCallCheckpoint? {
-        try store.checkpoint()
+    /// The call a crash left live, if any, with its prospect as the store has them now:
+    /// the dashboard holds only some queue rows.
+    public func recoveredCall() throws(StoreError) -> RecoveredCall? {
+        guard let checkpoint = try store.checkpoint() else { return nil }
+        do {
+            return RecoveredCall(checkpoint: checkpoint, prospect: try store.prospects(ids: [checkpoint.call.prospectID]).first)
+        } catch {
+            // The call is offered all the same: losing it for a bad prospects file is worse.
+            return RecoveredCall(checkpoint: checkpoint, prospect: nil, prospectUnread: error)
+        }
     }
 
     /// The live call was filed; its checkpoint goes.
     public func clearCheckpoint() throws(StoreError) {
         try store.clearCheckpoint()
     }
+}
+
+/// A call a crash left live and whom it was with.
+public struct RecoveredCall: Sendable {
+    public var checkpoint: LiveCallCheckpoint
+    /// The prospect as the store has them; nil when it no longer does, or could not say.
+    public var prospect: Prospect?
+    /// Why the prospect could not be read, when it could not.
+    public var prospectUnread: StoreError?
 }

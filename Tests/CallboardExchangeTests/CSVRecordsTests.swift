@@ -33,14 +33,37 @@ import Testing
     @Test func theEndOfTheTextClosesTheLastRecord() throws {
         #expect(try records("a,b").map(\.cells) == [["a", "b"]])
         #expect(try records("a,").map(\.cells) == [["a"]])
-        #expect(try records("a,\"unclosed\nrest").map(\.cells) == [["a", "unclosed\nrest"]])
+        #expect(try records("a,\"closed\nat the end\"").map(\.cells) == [["a", "closed\nat the end"]])
         #expect(try records("").isEmpty)
     }
 
-    @Test func aQuoteOutOfPlaceIsRefused() {
-        #expect(throws: CSVRecords.QuoteError.self) { try records("a,b\"c\n") }
-        #expect(throws: CSVRecords.QuoteError.self) { try records("\"a\"b,c\n") }
+    @Test func aQuoteOutOfPlaceIsRefusedWithItsLine() {
+        #expect(throws: CSVRecords.QuoteError(kind: .inTheMiddle, line: 2)) { try records("x\na,b\"c\n") }
+        #expect(throws: CSVRecords.QuoteError(kind: .afterClosingQuote, line: 1)) { try records("\"a\"b,c\n") }
+        // A quoted line break moves the line on before the quote out of place.
+        #expect(throws: CSVRecords.QuoteError(kind: .afterClosingQuote, line: 3)) {
+            try records("h\n\"one\ntwo\",\"x\"y\n")
+        }
+        // A lone quote ending the text is out of place too.
+        #expect(throws: CSVRecords.QuoteError(kind: .inTheMiddle, line: 1)) { try records("a,b\"") }
         #expect(throws: Never.self) { try records("a,b\"\"c\n") }
+    }
+
+    @Test func spaceAroundAQuotedFieldIsNotAQuoteOutOfPlace() throws {
+        let found = try records("a, \"b\"\n\"x\" ,y\n\t\"z\"\t\n")
+        #expect(found.map(\.cells) == [["a", "b"], ["x", "y"], ["z"]])
+    }
+
+    /// Whether or not the text ends in a line break, and however many records or lines
+    /// the quote swallowed, the error names the line the quoted field starts on.
+    @Test func aQuoteTheTextEndsInIsRefusedWithTheLineItOpensOn() {
+        #expect(throws: CSVRecords.QuoteError(kind: .neverClosed, line: 1)) { try records("a,\"unclosed\nrest") }
+        #expect(throws: CSVRecords.QuoteError(kind: .neverClosed, line: 2)) { try records("h\nBob,\"no end") }
+        #expect(throws: CSVRecords.QuoteError(kind: .neverClosed, line: 2)) { try records("h\nBob,\"no end\n") }
+        // The record starts on line 2; the unclosed field, after a closed one, on line 3.
+        #expect(throws: CSVRecords.QuoteError(kind: .neverClosed, line: 3)) {
+            try records("h\n\"one\ntwo\",\"three\nfour\n")
+        }
     }
 
     @Test func textBeyondASCIIPassesThroughWhole() throws {

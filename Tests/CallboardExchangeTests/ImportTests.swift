@@ -203,6 +203,32 @@ private func run(
         #expect(try run("name,phone,notes\nAnna,1234567,\"two\nlines\"\n").added == 1)
     }
 
+    /// With no line break after it, an unclosed quote on the last line is still an error,
+    /// not a row taken with the quote dropped.
+    @Test func anUnclosedQuoteOnTheLastLineWithNoLineBreakIsReported() {
+        #expect(throws: ImportFailure.malformed("a quoted field on line 3 is never closed")) {
+            try run("name,phone\nAnna,1234567\nBob,\"7654321")
+        }
+        #expect(throws: ImportFailure.malformed("a quoted field on line 2 is never closed")) {
+            try run("name,phone,notes\nAnna,1234567,\"two")
+        }
+    }
+
+    /// Space before an opening quote or after a closing one is fine, so the error names
+    /// the line where a quote really is out of place, however far down.
+    @Test func aQuoteErrorNamesItsOwnLineNotAnEarlierSpacedQuote() throws {
+        var text = "name,phone,company\nAnna, \"1234567\" ,Acme\n"
+        for index in 3..<900 { text += "Person \(index),555\(index),\"Co \(index)\"\n" }
+        text += "Zed,5559999,Ac\"me\n"
+        #expect(throws: ImportFailure.malformed(
+            "on line 900, a quote appears in the middle of a value; put the whole value in quotes and write the quote twice (\"\")"
+        )) { try run(text) }
+        #expect(throws: ImportFailure.malformed(
+            "on line 900, a quoted value goes on after its closing quote; a quote inside a value is written twice (\"\")"
+        )) { try run(text.replacingOccurrences(of: "Ac\"me", with: "\"Ac\"me")) }
+        #expect(try run("name,phone,company\nAnna, \"1234567\" ,Acme\n").added == 1)
+    }
+
     @Test func unknownMappingFieldIsAUsageError() {
         #expect(throws: ImportFailure.self) { try ColumnMapping.overrides(from: ["Naam=nickname"]) }
         #expect(throws: ImportFailure.self) { try ColumnMapping.overrides(from: ["=name"]) }

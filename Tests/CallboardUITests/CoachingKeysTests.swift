@@ -59,7 +59,7 @@ import Testing
         F.press([.enter, .char("t"), .char("t")], &state, at: 0)
         let checkpoint = try #require(state.liveCheckpoint(at: F.at(3)))
         var after = F.state()
-        _ = update(&after, .resumed(checkpoint, F.at(10)))
+        _ = update(&after, .resumed(checkpoint, prospect: nil, F.at(10)))
         F.press([.char("r")], &after, at: 11)
         #expect(after.live?.call.callType == "demo")
         #expect(after.live?.meter.targets == CallType.demo.targets)

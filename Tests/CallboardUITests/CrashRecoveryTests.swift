@@ -22,13 +22,13 @@ import Testing
 
     static func offered(width: Int = 100) -> AppState {
         var state = F.state(width: width)
-        _ = update(&state, .resumed(checkpoint(), F.at(500)))
+        _ = update(&state, .resumed(checkpoint(), prospect: nil, F.at(500)))
         return state
     }
 
     @Test func theCallIsOfferedWithWhoWhenAndHowLongNotResumed() {
         var state = F.state()
-        #expect(update(&state, .resumed(Self.checkpoint(), F.at(500))).isEmpty)
+        #expect(update(&state, .resumed(Self.checkpoint(), prospect: nil, F.at(500))).isEmpty)
         #expect(state.live == nil)
         #expect(state.keyContext == .recovery)
         for width in [80, 100] {
@@ -79,7 +79,7 @@ import Testing
 
         // The process dies here; the next start offers the call and `s` ends it with them.
         var next = F.state()
-        _ = update(&next, .resumed(last, F.at(900)))
+        _ = update(&next, .resumed(last, prospect: nil, F.at(900)))
         F.press([.char("s")], &next, at: 900)
         expectShows(F.screen(next), "Kept from before: I asked, 1 referral.")
         F.press([.char("y")], &next, at: 901)
@@ -95,7 +95,7 @@ import Testing
         let last = try #require(Self.checkpoint(in: effects), "typing a note saved nothing")
         #expect(last.noteDraft == "budget 50k")
         var next = F.state()
-        _ = update(&next, .resumed(last, F.at(900)))
+        _ = update(&next, .resumed(last, prospect: nil, F.at(900)))
         F.press([.char("r"), .char("n")], &next, at: 900)
         guard case .note(let field) = next.mode else {
             Issue.record("n did not open the note field: \(next.mode)")
@@ -116,14 +116,14 @@ import Testing
         let effects = F.press([.char("e")], &state, at: 100)
         let last = try #require(Self.checkpoint(in: effects), "e saved nothing")
         var next = F.state()
-        _ = update(&next, .resumed(last, F.at(900)))
+        _ = update(&next, .resumed(last, prospect: nil, F.at(900)))
         F.press([.char("s")], &next, at: 900)
         expectShows(F.screen(next), "Did you ask for referrals?")
         expectHides(F.screen(next), "Kept from before")
         // Answered, then lost to a crash: the answer is named.
         F.press([.char("n")], &next, at: 901)
         var again = F.state()
-        _ = update(&again, .resumed(try #require(next.liveCheckpoint(at: F.at(902))), F.at(903)))
+        _ = update(&again, .resumed(try #require(next.liveCheckpoint(at: F.at(902))), prospect: nil, F.at(903)))
         F.press([.char("s")], &again, at: 903)
         expectShows(F.screen(again), "Kept from before: I did not ask.")
     }
@@ -162,9 +162,45 @@ import Testing
 
     @Test func aProspectOutsideTheWorkingSetIsNamedFromTheCheckpoint() {
         var state = F.state()
-        _ = update(&state, .resumed(Self.checkpoint(prospect: "eva", name: "Eva Claes"), F.at(500)))
+        _ = update(&state, .resumed(Self.checkpoint(prospect: "eva", name: "Eva Claes"), prospect: nil, F.at(500)))
         expectShows(F.screen(state), "The call with Eva Claes was live")
         F.press([.char("r")], &state, at: 501)
         #expect(state.live?.prospect.name == "Eva Claes")
+    }
+
+    /// A long queue is held a window of rows at a time, a short one only those due: the
+    /// prospect of a recovered call need not be among them. The store's copy comes with
+    /// the offer, so the brief has their details and `S` has an address to send to.
+    @Test func aProspectOutsideTheQueueRowsComesFromTheStoreAndTheEmailCanBeSent() throws {
+        let eva = Prospect(
+            id: "eva", name: "Eva Claes", company: "Claes Transport", title: "Fleet manager",
+            email: "eva@claes.example", createdAt: F.start)
+        var state = F.state()
+        #expect(!state.prospects.contains { $0.id == "eva" })
+        _ = update(&state, .resumed(Self.checkpoint(prospect: "eva", name: "Eva Claes"), prospect: eva, F.at(500)))
+        expectShows(F.screen(state), "The call with Eva Claes (Claes Transport) was live")
+        F.press([.char("r")], &state, at: 501)
+        let live = try #require(state.live)
+        #expect(live.prospect == eva)
+        expectShows(F.screen(state), "Claes Transport")
+        F.press([.char("e"), .char("n"), .char("8"), .enter], &state, at: 510)
+        let effects = F.press([.char("S")], &state, at: 511)
+        guard case .fileCall(let call, let prospect, true)? = effects.first, effects.count == 1 else {
+            Issue.record("expected the call filed with a send, got \(effects); status: \(String(describing: state.status))")
+            return
+        }
+        #expect(call.id == "anna@1")
+        #expect(prospect.email == "eva@claes.example")
+        #expect(prospect.company == "Claes Transport")
+    }
+
+    /// A prospect that is not the checkpoint's is never taken for theirs.
+    @Test func aStoredProspectWithAnotherIDIsNotTaken() {
+        var state = F.state()
+        let bob = Prospect(id: "bob", name: "Bob Stone", email: "bob@example.com", createdAt: F.start)
+        _ = update(&state, .resumed(Self.checkpoint(prospect: "eva", name: "Eva Claes"), prospect: bob, F.at(500)))
+        F.press([.char("r")], &state, at: 501)
+        #expect(state.live?.prospect.name == "Eva Claes")
+        #expect(state.live?.prospect.email == "")
     }
 }

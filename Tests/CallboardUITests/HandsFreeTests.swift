@@ -189,7 +189,7 @@ import Testing
         #expect(checkpoint.call.keyOverrides == 2)
         var resumed = AppFixture.state()
         resumed.settings.handsFree = true
-        _ = update(&resumed, .resumed(checkpoint, AppFixture.at(40)))
+        _ = update(&resumed, .resumed(checkpoint, prospect: nil, AppFixture.at(40)))
         AppFixture.press([.char("r")], &resumed, at: 41)
         AppFixture.press([.char("m")], &resumed, at: 42)
         #expect(resumed.liveCheckpoint(at: AppFixture.at(43))?.call.keyOverrides == 3)

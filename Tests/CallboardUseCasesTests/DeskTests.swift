@@ -189,6 +189,43 @@ import Testing
         #expect(try f.desk.rangeReport(from: day, to: day, withCalls: true).days.first?.blocks.count == 2)
         #expect(try f.desk.dayReport(day.adding(days: -1)).blocks.isEmpty)
     }
+
+    // MARK: A call a crash left live
+
+    /// The dashboard holds only some queue rows; the recovered call brings its prospect
+    /// from the store, so their address and company are there to end the call with.
+    @Test func aRecoveredCallComesWithItsProspectFromTheStore() throws {
+        let f = try DeskFixture()
+        _ = try f.desk.add(NewProspect(name: "Anna de Vries", email: "anna@acme.example"), at: now)
+        let eva = try f.desk.add(NewProspect(name: "Eva Claes", company: "Claes Transport", email: "eva@claes.example"), at: now)
+        #expect(try f.desk.recoveredCall() == nil)
+        let live = Call(id: Call.makeID(prospect: eva.id, startedAt: now), prospectID: eva.id, prospectName: eva.name, startedAt: now)
+        try f.desk.checkpoint(LiveCallCheckpoint(call: live, elapsed: 30, savedAt: now))
+        let found = try #require(try f.desk.recoveredCall())
+        #expect(found.checkpoint.call.prospectID == eva.id)
+        #expect(found.prospect == eva)
+        #expect(found.prospectUnread == nil)
+
+        // A prospect the store no longer has: the call is still offered, without them.
+        var gone = live
+        gone.prospectID = "gone"
+        try f.desk.checkpoint(LiveCallCheckpoint(call: gone, elapsed: 30, savedAt: now))
+        let orphan = try #require(try f.desk.recoveredCall())
+        #expect(orphan.checkpoint.call.prospectID == "gone")
+        #expect(orphan.prospect == nil)
+        #expect(orphan.prospectUnread == nil)
+
+        // A prospects file that cannot be read: the call is still offered, and says why
+        // whom it was with is not known.
+        try f.desk.checkpoint(LiveCallCheckpoint(call: live, elapsed: 30, savedAt: now))
+        for name in try FileManager.default.contentsOfDirectory(atPath: f.store.prospectsDirectory.path) {
+            try Data("not json".utf8).write(to: f.store.prospectsDirectory.appendingPathComponent(name))
+        }
+        let unread = try #require(try f.desk.recoveredCall())
+        #expect(unread.checkpoint.call.prospectID == eva.id)
+        #expect(unread.prospect == nil)
+        #expect(unread.prospectUnread != nil)
+    }
 }
 
 /// Rules that used to be written twice, and whose copies disagreed: each former caller now

@@ -49,7 +49,7 @@ import Testing
         var live = call(with: anna)
         live.notes = [CallNote(text: Self.hostile, at: 1)]
         try f.desk.checkpoint(LiveCallCheckpoint(call: live, elapsed: 3, savedAt: now, noteDraft: "x\u{1B}y"))
-        let saved = try #require(try f.desk.liveCall())
+        let saved = try #require(try f.desk.recoveredCall()).checkpoint
         #expect(saved.call.notes.map(\.text) == ["a[2Jb31mcde f"])
         #expect(saved.noteDraft == "xy")
     }

@@ -160,4 +160,32 @@ final class ScriptedTerminal: TerminalBackend {
         #expect(answers.referralText == "Pi")
         #expect(checkpoint.call.segments.contains { $0.speaker == .prospect })
     }
+
+    /// A call a crash left live with someone outside the queue rows the dashboard holds:
+    /// the runner reads them from the store with the checkpoint, so ending the call has
+    /// their address to write to, not a stand-in with only a name.
+    @Test func aRecoveredCallWithSomeoneOutsideTheQueueHasTheirAddress() throws {
+        let store = try store()
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        try store.upsert(prospects: [
+            Prospect(
+                id: "p-bruno", name: "Bruno Keller", company: "Keller AG", email: "bruno@keller.example",
+                status: .lost, createdAt: now.addingTimeInterval(-90 * 86400))
+        ])
+        try store.writeCheckpoint(
+            LiveCallCheckpoint(
+                call: Call(
+                    id: "c-bruno", prospectID: "p-bruno", prospectName: "Bruno Keller", startedAt: now.addingTimeInterval(-60),
+                    segments: [TalkSegment(speaker: .prospect, start: 0, end: 40)]),
+                elapsed: 45, savedAt: now.addingTimeInterval(-15)))
+        // A wait after each key: a dialog ignores keys pressed the instant it appears.
+        let keys: [Key] = [.char("r"), .char("e"), .char("n"), .char("8"), .enter]
+        let script: [TerminalInput] = keys.flatMap { [.key($0), .timeout] }
+        let terminal = ScriptedTerminal(script: script, clock: clock)
+        _ = runtime(store: store).run(on: terminal)
+        #expect(terminal.frames.first?.contains("The call with Bruno Keller (Keller AG) was live") == true)
+        #expect(terminal.frames.contains { $0.contains("bruno@keller.example") && $0.contains("Brief") })
+        #expect(terminal.frames.contains { $0.contains("To: Bruno Keller <bruno@keller.example>") })
+        #expect(!terminal.frames.contains { $0.contains("no recipient") })
+    }
 }

@@ -6,12 +6,41 @@
 /// (LF, CR, CRLF, and the other characters Swift calls newlines: VT, FF, NEL, U+2028,
 /// U+2029); whitespace at the start of a field, and between a closing quote and what
 /// follows, is left out; a quoted field may hold separators and line breaks, and a quote
-/// written twice is one quote, inside quotes or out. A quote anywhere else is an error,
-/// left for the caller to put in words. A blank line is a record of one empty field; at
-/// the end of the text, a last empty field is not a field.
+/// written twice is one quote, inside quotes or out. A quote anywhere else, or a quoted
+/// field the text ends in, is a ``QuoteError`` naming the line. A blank line is a record
+/// of one empty field; at the end of the text, a last empty field is not a field.
+///
+/// This reader is the one place the quoting rule lives: an import's error comes from it.
 struct CSVRecords {
-    /// Why the text is not CSV. Where and what is worked out by the caller, who has the text.
-    struct QuoteError: Error {}
+    /// Why the text is not CSV, and on which line.
+    struct QuoteError: Error, Equatable {
+        enum Kind: Equatable {
+            /// A quote inside a value that did not start with one.
+            case inTheMiddle
+            /// Something other than a separator or a line break after a closing quote.
+            case afterClosingQuote
+            /// The text ends inside quotes.
+            case neverClosed
+        }
+        var kind: Kind
+        /// The line of the quote out of place; for ``Kind/neverClosed``, the line the
+        /// quoted field starts on.
+        var line: Int
+
+        /// In words, for an import's error message.
+        var explanation: String {
+            switch kind {
+            case .inTheMiddle:
+                "on line \(line), a quote appears in the middle of a value; "
+                    + "put the whole value in quotes and write the quote twice (\"\")"
+            case .afterClosingQuote:
+                "on line \(line), a quoted value goes on after its closing quote; "
+                    + "a quote inside a value is written twice (\"\")"
+            case .neverClosed:
+                "a quoted field on line \(line) is never closed"
+            }
+        }
+    }
 
     private let bytes: [UInt8]
     private let delimiter: Unicode.Scalar
@@ -35,12 +64,14 @@ struct CSVRecords {
         var cells: [String] = []
         var field: [UInt8] = []
         var atStart = true, unquoted = false, quoteSeen = false
+        var quoteLine = line
         while position < bytes.count {
             let (scalar, length) = scalarAt(position)
             let newline = newlineLength(at: position, scalar: scalar, length: length)
             if atStart {
                 if scalar == "\"" {
                     atStart = false
+                    quoteLine = line
                 } else if scalar == delimiter {
                     cells.append(String(decoding: field, as: UTF8.self))
                     field.removeAll(keepingCapacity: true)
@@ -60,7 +91,7 @@ struct CSVRecords {
             if unquoted {
                 if quoteSeen {
                     // Only a second quote may follow a quote in an unquoted field.
-                    guard scalar == "\"" else { throw QuoteError() }
+                    guard scalar == "\"" else { throw QuoteError(kind: .inTheMiddle, line: line) }
                     field.append(0x22)
                     quoteSeen = false
                 } else if scalar == "\"" {
@@ -97,7 +128,7 @@ struct CSVRecords {
                         return (start, cells)
                     }
                 } else if !Self.isWhitespace(scalar) {
-                    throw QuoteError()
+                    throw QuoteError(kind: .afterClosingQuote, line: line)
                 }
             } else if scalar == "\"" {
                 quoteSeen = true
@@ -110,7 +141,11 @@ struct CSVRecords {
             }
             position += newline > 0 ? newline : length
         }
-        // The end of the text: a field with something in it counts, an empty last one not.
+        // The end of the text: inside quotes it is an error, and so is a lone quote at the
+        // end of a value that did not start with one.
+        if !atStart, !unquoted, !quoteSeen { throw QuoteError(kind: .neverClosed, line: quoteLine) }
+        if unquoted, quoteSeen { throw QuoteError(kind: .inTheMiddle, line: line) }
+        // A field with something in it counts, an empty last one not.
         if !field.isEmpty { cells.append(String(decoding: field, as: UTF8.self)) }
         return cells.isEmpty ? nil : (start, cells)
     }

@@ -125,39 +125,28 @@ public struct ProspectImport: Sendable {
             do {
                 return try records.next()
             } catch {
-                throw .malformed(Self.quoteProblem(in: String(body), delimiter: chosen, firstLine: firstLine))
+                throw .malformed(error.explanation)
             }
         }
         guard let header = try nextRecord() else { throw .empty }
-        var last = header
-        var checked: ColumnMapping?
-        /// The header's checks, once the file is known to have more than the header, or at
-        /// its end: an unclosed quote in the header swallows the file and is said first.
-        func checkHeader() throws(ImportFailure) -> ColumnMapping {
-            if let checked { return checked }
-            var seen: Set<String> = []
-            for name in header.cells where !name.trimmed().isEmpty {
-                if !seen.insert(name.trimmed().lowercased()).inserted {
-                    throw .duplicateHeader(name: name, line: header.line)
-                }
+        var seen: Set<String> = []
+        for name in header.cells where !name.trimmed().isEmpty {
+            if !seen.insert(name.trimmed().lowercased()).inserted {
+                throw .duplicateHeader(name: name, line: header.line)
             }
-            let made = ColumnMapping(headers: header.cells, overrides: overrides)
-            guard made.has(.name) || made.has(.firstName) || made.has(.lastName) else {
-                throw .noNameColumn(headers: header.cells)
-            }
-            guard made.has(.phone) || made.has(.mobilePhone) || made.has(.email) else {
-                throw .noContactColumn(headers: header.cells)
-            }
-            checked = made
-            return made
+        }
+        let mapping = ColumnMapping(headers: header.cells, overrides: overrides)
+        guard mapping.has(.name) || mapping.has(.firstName) || mapping.has(.lastName) else {
+            throw .noNameColumn(headers: header.cells)
+        }
+        guard mapping.has(.phone) || mapping.has(.mobilePhone) || mapping.has(.email) else {
+            throw .noContactColumn(headers: header.cells)
         }
 
         var valid: [ImportRow] = []
         var dataRows = 0, index = 0
         var problems: [ImportProblem] = []
         while let row = try nextRecord() {
-            let mapping = try checkHeader()
-            last = row
             if index % 250 == 0 { progress?(records.offset, records.count) }
             index += 1
             if row.cells.allSatisfy({ $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) }) { continue }
@@ -179,21 +168,10 @@ public struct ProspectImport: Sendable {
             case .valid(let imported): valid.append(imported)
             }
         }
-        // An unclosed quote swallows the rest of the file into one cell; say so instead
-        // of reporting a row with a strange field.
-        if let cell = last.cells.last, cell.contains(where: \.isNewline), !Self.endsWithQuote(body) {
-            throw .malformed("a quoted field on line \(last.line) is never closed")
-        }
-        let mapping = try checkHeader()
         progress?(records.count, records.count)
         return ImportSheet(
             valid: valid, problems: problems, unmappedColumns: mapping.unmapped, rows: dataRows,
             isRejected: !problems.isEmpty && !skipInvalid)
-    }
-
-    /// Whether the last character that is not white space is a quote.
-    static func endsWithQuote(_ text: Substring) -> Bool {
-        text.unicodeScalars.reversed().first { !$0.properties.isWhitespace } == "\""
     }
 
     /// `;` when a European spreadsheet wrote the file, tab for TSV, else comma: whichever
@@ -210,48 +188,5 @@ public struct ProspectImport: Sendable {
         if semicolons > commas, semicolons >= tabs { return ";" }
         if tabs > commas, tabs > semicolons { return "\t" }
         return ","
-    }
-
-    /// What the CSV reader refused, in words: the first line where a quote is out of
-    /// place (inside a value that did not start with one, or not followed by a separator).
-    static func quoteProblem(in text: String, delimiter: Character, firstLine: Int) -> String {
-        var line = firstLine
-        var inQuotes = false, fieldStart = true, afterClosingQuote = false
-        var quoteLine = firstLine
-        for character in text {
-            if inQuotes {
-                if character == "\"" {
-                    inQuotes = false
-                    afterClosingQuote = true
-                } else if character.isNewline {
-                    line += 1
-                }
-                continue
-            }
-            if afterClosingQuote {
-                afterClosingQuote = false
-                if character == "\"" {
-                    inQuotes = true  // a doubled quote inside a quoted value
-                    continue
-                }
-                if character != delimiter, !character.isNewline {
-                    return "on line \(line), a quoted value goes on after its closing quote; "
-                        + "a quote inside a value is written twice (\"\")"
-                }
-            }
-            if character == "\"" {
-                if fieldStart {
-                    inQuotes = true
-                    quoteLine = line
-                } else {
-                    return "on line \(line), a quote appears in the middle of a value; "
-                        + "put the whole value in quotes and write the quote twice (\"\")"
-                }
-            }
-            fieldStart = character == delimiter || character.isNewline
-            if character.isNewline { line += 1 }
-        }
-        if inQuotes { return "a quoted value that starts on line \(quoteLine) is never closed" }
-        return "a quote is out of place; check the quotes around values"
     }
 }

@@ -30,7 +30,12 @@ extension EffectRunner: EffectHandler {
             events = [.failed(String(describing: error))]
         }
         do {
-            if let checkpoint = try desk.liveCall() { events.append(.resumed(checkpoint, moment)) }
+            if let found = try desk.recoveredCall() {
+                events.append(.resumed(found.checkpoint, prospect: found.prospect, moment))
+                if let error = found.prospectUnread {
+                    events.append(.failed("The details of whom the recovered call was with could not be read: \(error)"))
+                }
+            }
         } catch {
             events.append(.failed("The call in progress could not be recovered: \(error)"))
         }
