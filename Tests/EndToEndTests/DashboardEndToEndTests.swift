@@ -25,11 +25,13 @@ import Testing
         try session.waitFor(text: "Anna Berg")
         try session.send("Enter")
         try session.waitFor(text: "Anna Berg · cold call · 0:")
-        // They talk two seconds, I talk one, then hold so the share stops moving.
+        // They talk four seconds, I talk two, then hold so the share stops moving. Seconds,
+        // not less: a key delivered half a second late on a loaded machine must not move
+        // the share out of the band.
         try session.send("p")
-        Thread.sleep(forTimeInterval: 2)
+        Thread.sleep(forTimeInterval: 4)
         try session.send("m")
-        Thread.sleep(forTimeInterval: 1)
+        Thread.sleep(forTimeInterval: 2)
         try session.send("s")
         let screen = try session.waitFor(text: "on hold")
         guard let share = Self.myShare(in: screen) else {
