@@ -1,7 +1,8 @@
 // swift-tools-version: 6.0
 // The benchmark harness: a package of its own so the main build and `swift test` never
 // pay for it. Run from the repository root:
-//     swift run -c release --static-swift-stdlib --package-path Benchmarks callboard-bench
+//     swift build -c release --static-swift-stdlib --package-path Benchmarks
+//     Benchmarks/.build/release/callboard-bench
 import Foundation
 import PackageDescription
 

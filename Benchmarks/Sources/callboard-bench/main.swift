@@ -44,6 +44,15 @@ guard FileManager.default.isExecutableFile(atPath: callboard.path) else {
     exit(66)
 }
 
+// The start figures are those of the installed build only when the runtime is linked in.
+if let linked = try? String(contentsOf: callboard, encoding: .isoLatin1), linked.contains("libswiftCore.so") {
+    FileHandle.standardError.write(Data("""
+        note: \(callboard.path) loads the Swift runtime as shared libraries; build with \
+        `swift build -c release --static-swift-stdlib --package-path Benchmarks` for the start figures of an installed callboard
+
+        """.utf8))
+}
+
 let chosen = only
 func wanted(_ id: String) -> Bool { chosen?.contains(id) ?? true }
 func ms(_ value: Double) -> String { String(format: "%.2f ms", value) }
