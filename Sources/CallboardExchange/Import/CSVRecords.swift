@@ -68,27 +68,33 @@ struct CSVRecords {
         while position < bytes.count {
             let (scalar, length) = scalarAt(position)
             let newline = newlineLength(at: position, scalar: scalar, length: length)
+            // Outside quotes (before a value, in an unquoted one, past a closing quote) a
+            // separator ends the field and a line break the record.
+            let outsideQuotes = atStart || unquoted != quoteSeen
+            if outsideQuotes, scalar == delimiter || newline > 0 {
+                cells.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+                atStart = true
+                unquoted = false
+                quoteSeen = false
+                guard newline > 0 else {
+                    position += length
+                    continue
+                }
+                position += newline
+                line += 1
+                return (start, cells)
+            }
             if atStart {
                 if scalar == "\"" {
                     atStart = false
                     quoteLine = line
-                } else if scalar == delimiter {
-                    cells.append(String(decoding: field, as: UTF8.self))
-                    field.removeAll(keepingCapacity: true)
-                } else if newline > 0 {
-                    position += newline
-                    line += 1
-                    cells.append(String(decoding: field, as: UTF8.self))
-                    return (start, cells)
                 } else if !Self.isWhitespace(scalar) {
                     atStart = false
                     unquoted = true
                     field.append(contentsOf: bytes[position..<position + length])
                 }
-                position += newline > 0 ? newline : length
-                continue
-            }
-            if unquoted {
+            } else if unquoted {
                 if quoteSeen {
                     // Only a second quote may follow a quote in an unquoted field.
                     guard scalar == "\"" else { throw QuoteError(kind: .inTheMiddle, line: line) }
@@ -96,50 +102,28 @@ struct CSVRecords {
                     quoteSeen = false
                 } else if scalar == "\"" {
                     quoteSeen = true
-                } else if scalar == delimiter || newline > 0 {
-                    cells.append(String(decoding: field, as: UTF8.self))
-                    field.removeAll(keepingCapacity: true)
-                    atStart = true
-                    unquoted = false
-                    if newline > 0 {
-                        position += newline
-                        line += 1
-                        return (start, cells)
-                    }
                 } else {
                     field.append(contentsOf: bytes[position..<position + length])
                 }
-                position += length
-                continue
-            }
-            // Inside quotes, or just past a quote inside them.
-            if quoteSeen {
+            } else if quoteSeen {
+                // Just past a quote inside quotes: a second one is a quote, whitespace waits.
                 if scalar == "\"" {
                     field.append(0x22)
                     quoteSeen = false
-                } else if scalar == delimiter || newline > 0 {
-                    cells.append(String(decoding: field, as: UTF8.self))
-                    field.removeAll(keepingCapacity: true)
-                    atStart = true
-                    quoteSeen = false
-                    if newline > 0 {
-                        position += newline
-                        line += 1
-                        return (start, cells)
-                    }
                 } else if !Self.isWhitespace(scalar) {
                     throw QuoteError(kind: .afterClosingQuote, line: line)
                 }
             } else if scalar == "\"" {
                 quoteSeen = true
             } else {
+                // Inside quotes: everything is the value, line breaks included.
                 if newline > 0 { line += 1 }
                 let taken = newline > 0 ? newline : length
                 field.append(contentsOf: bytes[position..<position + taken])
                 position += taken
                 continue
             }
-            position += newline > 0 ? newline : length
+            position += length
         }
         // The end of the text: inside quotes it is an error, and so is a lone quote at the
         // end of a value that did not start with one.
